@@ -1,0 +1,235 @@
+"""One client per Panoramax instance: discovery, search, sequences, pictures, assets.
+
+Search and item paging are done here with plain requests + ``json`` because
+``/api/search`` has no paging and building pystac objects for 10,000 items costs
+more than the download. Sequence listing goes through pystac-client, which
+follows the collections' ``next`` links for us.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .errors import (
+    HttpError,
+    InvalidResponseError,
+    NotFoundError,
+    NotPanoramaxError,
+    PanoramaxError,
+)
+from .http import HttpClient, decode_json
+from .instances import normalize_api_url
+from .models import (
+    Instance,
+    MalformedFeature,
+    Picture,
+    Sequence,
+    instance_from_landing,
+    picture_from_feature,
+    sequence_from_collection,
+)
+from .stac import iter_collection_dicts
+from .timeparse import datetime_interval
+
+SEARCH_LIMIT_MAX = 10_000
+
+
+@dataclass
+class SearchResult:
+    """Pictures of one ``/api/search`` call and what the caller must know about it."""
+
+    pictures: list = field(default_factory=list)
+    limit: int = 0
+    malformed: int = 0
+
+    @property
+    def capped(self) -> bool:
+        """True when the server returned as many items as asked: some may be missing."""
+        return self.limit > 0 and len(self.pictures) + self.malformed >= self.limit
+
+
+def bbox_param(bbox) -> str:
+    """``minX,minY,maxX,maxY`` in WGS84, validated (the server answers 400 otherwise)."""
+    try:
+        west, south, east, north = (float(v) for v in bbox)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"A bounding box needs four numbers, got {bbox!r}") from exc
+    if not (west <= east and south <= north):
+        raise ValueError(f"The bounding box {bbox!r} is inverted (west > east or south > north)")
+    west, east = max(west, -180.0), min(east, 180.0)
+    south, north = max(south, -90.0), min(north, 90.0)
+    return f"{west:.7f},{south:.7f},{east:.7f},{north:.7f}"
+
+
+class PanoramaxClient:
+    """Talks to one instance. Not thread-safe per call; cheap to create per task."""
+
+    def __init__(self, api_url: str, http: HttpClient | None = None, read_only: bool = False):
+        self.api_url = normalize_api_url(api_url)
+        self.http = http or HttpClient()
+        self.read_only = read_only
+        self._instance: Instance | None = None
+
+    # ------------------------------------------------------------------ discovery
+    def discover(self) -> Instance:
+        """Read the landing page and check that it is a Panoramax STAC API."""
+        if self._instance is not None:
+            return self._instance
+        try:
+            response = self.http.request("GET", self.api_url)
+        except NotFoundError as exc:
+            raise NotPanoramaxError(
+                f"{self.api_url} does not exist (HTTP 404): this is not a Panoramax API. "
+                "Check the instance address.",
+                url=self.api_url,
+            ) from exc
+        try:
+            landing = decode_json(response)
+        except InvalidResponseError as exc:
+            raise NotPanoramaxError(
+                f"{self.api_url} answered, but not with a Panoramax API description "
+                "(no JSON). Check the instance address.",
+                url=self.api_url,
+            ) from exc
+        links = landing.get("links") if isinstance(landing, dict) else None
+        rels = {link.get("rel") for link in links or () if isinstance(link, dict)}
+        if not isinstance(links, list) or "search" not in rels or "data" not in rels:
+            raise NotPanoramaxError(
+                f"{self.api_url} answered with JSON that is not a Panoramax STAC catalog "
+                "(no search or collections link). Check the instance address.",
+                url=self.api_url,
+            )
+        self._instance = instance_from_landing(landing, self.api_url, self.read_only)
+        return self._instance
+
+    def configuration(self) -> dict:
+        """``/api/configuration``: auth, licence, split and duplicate defaults."""
+        data = self.http.get_json(self.api_url + "/configuration")
+        if not isinstance(data, dict):
+            raise InvalidResponseError("The instance configuration is not a JSON object.")
+        return data
+
+    # ------------------------------------------------------------------ search
+    def search(
+        self,
+        bbox=None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        limit: int = 100,
+        ids=None,
+        sequence_ids=None,
+    ) -> SearchResult:
+        """Pictures matching the filters; at most ``limit`` (≤ 10,000), nearest first.
+
+        The server has no paging: check ``result.capped`` and split the area when set.
+        """
+        limit = max(1, min(int(limit), SEARCH_LIMIT_MAX))
+        params = {"limit": str(limit)}
+        if bbox is not None:
+            params["bbox"] = bbox_param(bbox)
+        interval = datetime_interval(start, end)
+        if interval:
+            params["datetime"] = interval
+        if ids:
+            params["ids"] = ",".join(ids)
+        if sequence_ids:
+            params["collections"] = ",".join(sequence_ids)
+        response = self.http.request("GET", self.discover().search_url, params=params)
+        body = decode_json(response)
+        result = SearchResult(limit=limit)
+        features = body.get("features") if isinstance(body, dict) else None
+        if not isinstance(features, list):
+            raise InvalidResponseError(
+                f"The search answer of {self.api_url} has no feature list.", url=response.url
+            )
+        base = response.url
+        for feature in features:
+            try:
+                result.pictures.append(picture_from_feature(feature, base, self.api_url))
+            except MalformedFeature:
+                result.malformed += 1
+        return result
+
+    # ------------------------------------------------------------------ sequences
+    def list_sequences(self, bbox=None, page_size: int = 100, max_sequences: int | None = None):
+        """Yield the sequences in ``bbox`` (all pages), as ``Sequence`` models."""
+        instance = self.discover()
+        for raw in iter_collection_dicts(
+            self.http,
+            self.api_url,
+            bbox=bbox_param(bbox) if bbox is not None else None,
+            page_size=page_size,
+            max_collections=max_sequences,
+        ):
+            try:
+                yield sequence_from_collection(raw, instance.collections_url, self.api_url)
+            except MalformedFeature:
+                continue
+
+    def get_sequence(self, sequence_id: str) -> Sequence:
+        url = f"{self.discover().collections_url}/{sequence_id}"
+        data = self._get_json_or_not_found(url, f"The sequence {sequence_id} does not exist on "
+                                                f"{self.api_url} (it may be deleted or hidden).")
+        return sequence_from_collection(data, url, self.api_url)
+
+    def iter_sequence_pictures(self, sequence_id: str, page_size: int = 100):
+        """Yield the pictures of a sequence in rank order, following ``next`` pages."""
+        url = f"{self.discover().collections_url}/{sequence_id}/items"
+        params = {"limit": str(page_size)}
+        seen_pages = set()
+        message = (f"The sequence {sequence_id} does not exist on {self.api_url} "
+                   "(it may be deleted or hidden).")
+        while url and url not in seen_pages:
+            seen_pages.add(url)
+            body = self._get_json_or_not_found(url, message, params=params)
+            params = None  # the next link carries its own query
+            for feature in body.get("features") or ():
+                try:
+                    yield picture_from_feature(feature, url, self.api_url)
+                except MalformedFeature:
+                    continue
+            url = next(
+                (link.get("href") for link in body.get("links") or ()
+                 if isinstance(link, dict) and link.get("rel") == "next"),
+                None,
+            )
+
+    # ------------------------------------------------------------------ pictures
+    def get_picture(self, picture_id: str, sequence_id: str | None = None) -> Picture:
+        """One picture with its prev/next/related links (found by search if needed)."""
+        if not sequence_id:
+            found = self.search(ids=[picture_id], limit=1).pictures
+            if not found:
+                raise NotFoundError(404, f"The picture {picture_id} does not exist on "
+                                         f"{self.api_url} (it may be deleted or hidden).")
+            sequence_id = found[0].sequence_id
+        url = f"{self.discover().collections_url}/{sequence_id}/items/{picture_id}"
+        data = self._get_json_or_not_found(url, f"The picture {picture_id} does not exist on "
+                                                f"{self.api_url} (it may be deleted or hidden).")
+        try:
+            return picture_from_feature(data, url, self.api_url)
+        except MalformedFeature as exc:
+            raise InvalidResponseError(f"The picture {picture_id} has no usable position.",
+                                       url=url) from exc
+
+    def download_asset(self, picture: Picture, key: str = "sd") -> bytes:
+        """Bytes of the ``thumb``, ``sd`` or ``hd`` file of a picture."""
+        url = picture.asset_url(key)
+        if not url:
+            raise PanoramaxError(f"The picture {picture.id} has no '{key}' file.")
+        return self.http.get_bytes(url)
+
+    # ------------------------------------------------------------------ helpers
+    def _get_json_or_not_found(self, url: str, not_found_message: str, params=None):
+        try:
+            data = self.http.get_json(url, params=params)
+        except NotFoundError as exc:
+            raise NotFoundError(404, not_found_message, url=url, details=exc.details) from exc
+        except HttpError as exc:
+            if exc.status == 400 and "collection" in url:
+                raise NotFoundError(404, not_found_message, url=url) from exc
+            raise
+        if not isinstance(data, dict):
+            raise InvalidResponseError(f"Unexpected answer from {url}.", url=url)
+        return data

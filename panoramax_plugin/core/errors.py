@@ -1,0 +1,71 @@
+"""Typed errors of the Panoramax core.
+
+Each error carries a message a user can act on; the QGIS side shows ``str(error)``
+as is (translated by the caller where it wraps it). Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+
+class PanoramaxError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    def __init__(self, message: str, *, url: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.url = url
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class MissingDependencyError(PanoramaxError):
+    """A Python package the feature needs is not installed in this QGIS."""
+
+    def __init__(self, package: str, feature: str):
+        super().__init__(
+            f"The Python package '{package}' is needed for {feature} but is not installed. "
+            f"Install it with: python -m pip install {package}"
+        )
+        self.package = package
+
+
+class InvalidInstanceUrl(PanoramaxError):
+    """The URL cannot be an instance address (bad scheme, no host, ...)."""
+
+
+class NetworkError(PanoramaxError):
+    """The server could not be reached (DNS, refused connection, timeout, TLS, reset)."""
+
+
+class NotPanoramaxError(PanoramaxError):
+    """The server answered, but not like a Panoramax (GeoVisio) STAC API."""
+
+
+class InvalidResponseError(PanoramaxError):
+    """The server answered with a body that is not the JSON we expect."""
+
+
+class HttpError(PanoramaxError):
+    """The server answered with an HTTP error status."""
+
+    def __init__(self, status: int, message: str, *, url: str | None = None, details=None):
+        super().__init__(message, url=url)
+        self.status = status
+        self.details = details
+
+
+class NotFoundError(HttpError):
+    """HTTP 404: the sequence, picture or upload set does not exist (or is hidden)."""
+
+
+class AuthenticationError(HttpError):
+    """HTTP 401/403: the token is missing, invalid, expired or not claimed yet."""
+
+
+class ServerError(HttpError):
+    """HTTP 5xx: the instance failed; retrying later may help."""
+
+
+class NotReadyError(HttpError):
+    """HTTP 102: the picture is still being processed by the instance."""

@@ -1,0 +1,390 @@
+"""Plain data models of Panoramax objects, parsed from the STAC JSON.
+
+Parsers are forgiving: a missing or odd field becomes ``None`` rather than an
+exception, because one strange picture must not discard a whole page of them.
+Only a missing id or geometry makes a feature unusable (``MalformedFeature``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urljoin
+
+from .timeparse import parse_datetime
+
+ASSET_KEYS = ("thumb", "sd", "hd")
+EQUIRECTANGULAR = "equirectangular"
+
+
+class MalformedFeature(ValueError):
+    """A feature without the minimum the plugin needs (an id and a position)."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A navigation link of an item (prev/next/related), with its target position."""
+
+    rel: str
+    id: str | None
+    href: str
+    lon: float | None = None
+    lat: float | None = None
+    datetime: datetime | None = None
+    collection_id: str | None = None
+
+
+@dataclass
+class Picture:
+    """One picture (a STAC item) with what the map, the viewer and the tables need."""
+
+    id: str
+    sequence_id: str | None
+    lon: float
+    lat: float
+    captured_at: datetime | None = None
+    heading: float | None = None
+    is_360: bool = False
+    field_of_view: float | None = None
+    rank: int | None = None
+    producer: str | None = None
+    camera_make: str | None = None
+    camera_model: str | None = None
+    license: str | None = None
+    horizontal_accuracy: float | None = None
+    pixel_density: float | None = None
+    status: str | None = None
+    assets: dict = field(default_factory=dict)
+    tiles_template: str | None = None
+    prev: Link | None = None
+    next: Link | None = None
+    related: list = field(default_factory=list)
+    self_url: str | None = None
+    instance_url: str | None = None
+
+    @property
+    def camera(self) -> str | None:
+        """Make and model in one label, as people name a camera."""
+        parts = [p for p in (self.camera_make, self.camera_model) if p]
+        return " ".join(parts) or None
+
+    @property
+    def kind(self) -> str:
+        """``"360"`` or ``"flat"``: the value shown in tables and used by filters."""
+        return "360" if self.is_360 else "flat"
+
+    def asset_url(self, key: str) -> str | None:
+        """Absolute URL of the ``thumb``, ``sd`` or ``hd`` picture file."""
+        return self.assets.get(key)
+
+    def best_asset_url(self, preferred: tuple = ("sd", "hd", "thumb")) -> str | None:
+        """The first available of the preferred assets."""
+        for key in preferred:
+            if self.assets.get(key):
+                return self.assets[key]
+        return None
+
+
+@dataclass
+class Sequence:
+    """One sequence (a STAC collection): pictures taken in one go, in capture order."""
+
+    id: str
+    title: str | None = None
+    first_captured_at: datetime | None = None
+    last_captured_at: datetime | None = None
+    picture_count: int | None = None
+    length_km: float | None = None
+    bbox: tuple | None = None
+    is_360: bool | None = None
+    producer: str | None = None
+    camera: str | None = None
+    license: str | None = None
+    visibility: str | None = None
+    created_at: datetime | None = None
+    items_url: str | None = None
+    instance_url: str | None = None
+
+    @property
+    def kind(self) -> str | None:
+        if self.is_360 is None:
+            return None
+        return "360" if self.is_360 else "flat"
+
+
+@dataclass
+class Instance:
+    """A Panoramax API as discovered from its landing page."""
+
+    api_url: str
+    title: str | None = None
+    description: str | None = None
+    version: str | None = None
+    links: dict = field(default_factory=dict)
+    read_only: bool = False
+
+    def link(self, rel: str) -> str | None:
+        return self.links.get(rel)
+
+    @property
+    def search_url(self) -> str:
+        return self.link("search") or self.api_url + "/search"
+
+    @property
+    def collections_url(self) -> str:
+        return self.link("data") or self.api_url + "/collections"
+
+    @property
+    def tiles_url(self) -> str | None:
+        return self.link("xyz")
+
+    @property
+    def tiles_style_url(self) -> str | None:
+        return self.link("xyz-style")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _float(value) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _int(value) -> int | None:
+    number = _float(value)
+    return int(number) if number is not None else None
+
+
+def _point(geometry) -> tuple:
+    """(lon, lat) of a GeoJSON Point, or raise ``MalformedFeature``."""
+    try:
+        if geometry.get("type") != "Point":
+            raise MalformedFeature("geometry is not a Point")
+        lon, lat = geometry["coordinates"][:2]
+        lon, lat = float(lon), float(lat)
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError) as exc:
+        raise MalformedFeature(f"unusable geometry: {geometry!r:.80}") from exc
+    if not (math.isfinite(lon) and math.isfinite(lat)):
+        raise MalformedFeature("geometry is not finite")
+    return lon, lat
+
+
+def _producer(providers, fallback=None) -> str | None:
+    """Name of the provider with the ``producer`` role (the person who shot it)."""
+    if isinstance(providers, list):
+        for provider in providers:
+            if isinstance(provider, dict) and "producer" in (provider.get("roles") or []):
+                if provider.get("name"):
+                    return str(provider["name"])
+    return str(fallback) if fallback else None
+
+
+def _absolute(href, base_url: str | None) -> str | None:
+    if not href or not isinstance(href, str):
+        return None
+    return urljoin(base_url, href) if base_url else href
+
+
+def is_equirectangular(properties: dict) -> bool:
+    """360° signal of an item: field of view 360, or a type/projection saying so."""
+    orientation = properties.get("pers:interior_orientation")
+    if isinstance(orientation, dict) and _float(orientation.get("field_of_view")) == 360.0:
+        return True
+    if str(properties.get("type", "")).lower() == EQUIRECTANGULAR:
+        return True
+    exif = properties.get("exif")
+    if isinstance(exif, dict):
+        projection = exif.get("Xmp.GPano.ProjectionType")
+        if isinstance(projection, str) and projection.lower() == EQUIRECTANGULAR:
+            return True
+    return False
+
+
+def _link(raw: dict, base_url: str | None) -> Link | None:
+    href = _absolute(raw.get("href"), base_url)
+    if not href:
+        return None
+    lon = lat = None
+    geometry = raw.get("geometry")
+    if isinstance(geometry, dict):
+        try:
+            lon, lat = _point(geometry)
+        except MalformedFeature:
+            lon = lat = None
+    collection_id = None
+    parts = href.rstrip("/").split("/")
+    if "collections" in parts:
+        index = parts.index("collections")
+        if index + 1 < len(parts):
+            collection_id = parts[index + 1]
+    return Link(
+        rel=str(raw.get("rel")),
+        id=raw.get("id") or (parts[-1] if "items" in parts else None),
+        href=href,
+        lon=lon,
+        lat=lat,
+        datetime=parse_datetime(raw.get("datetime")),
+        collection_id=collection_id,
+    )
+
+
+# --------------------------------------------------------------------------- parsers
+
+
+def picture_from_feature(
+    feature: dict, base_url: str | None = None, instance_url: str | None = None
+) -> Picture:
+    """Build a ``Picture`` from a STAC item; ``base_url`` resolves relative hrefs."""
+    if not isinstance(feature, dict) or not feature.get("id"):
+        raise MalformedFeature("feature without id")
+    lon, lat = _point(feature.get("geometry"))
+    props = feature.get("properties")
+    if not isinstance(props, dict):
+        props = {}
+    orientation = props.get("pers:interior_orientation")
+    if not isinstance(orientation, dict):
+        orientation = {}
+
+    assets = {}
+    raw_assets = feature.get("assets")
+    if isinstance(raw_assets, dict):
+        for key in ASSET_KEYS:
+            asset = raw_assets.get(key)
+            if isinstance(asset, dict):
+                url = _absolute(asset.get("href"), base_url)
+                if url:
+                    assets[key] = url
+    if "hd" not in assets and props.get("geovisio:image"):
+        assets["hd"] = _absolute(props["geovisio:image"], base_url)
+    if "thumb" not in assets and props.get("geovisio:thumbnail"):
+        assets["thumb"] = _absolute(props["geovisio:thumbnail"], base_url)
+
+    tiles = None
+    templates = feature.get("asset_templates")
+    if isinstance(templates, dict) and isinstance(templates.get("tiles"), dict):
+        tiles = _absolute(templates["tiles"].get("href"), base_url)
+
+    prev_link = next_link = self_url = None
+    related = []
+    for raw in feature.get("links") or ():
+        if not isinstance(raw, dict):
+            continue
+        rel = raw.get("rel")
+        if rel == "self":
+            self_url = _absolute(raw.get("href"), base_url)
+        elif rel in ("prev", "next", "related"):
+            link = _link(raw, base_url)
+            if link is None:
+                continue
+            if rel == "prev":
+                prev_link = link
+            elif rel == "next":
+                next_link = link
+            else:
+                related.append(link)
+
+    captured = parse_datetime(props.get("datetimetz")) or parse_datetime(props.get("datetime"))
+    return Picture(
+        id=str(feature["id"]),
+        sequence_id=feature.get("collection") or None,
+        lon=lon,
+        lat=lat,
+        captured_at=captured,
+        heading=_float(props.get("view:azimuth")),
+        is_360=is_equirectangular(props),
+        field_of_view=_float(orientation.get("field_of_view")),
+        rank=_int(props.get("geovisio:rank_in_collection")),
+        producer=_producer(feature.get("providers"), props.get("geovisio:producer")),
+        camera_make=orientation.get("camera_manufacturer") or None,
+        camera_model=orientation.get("camera_model") or None,
+        license=props.get("license") or None,
+        horizontal_accuracy=_float(props.get("quality:horizontal_accuracy")),
+        pixel_density=_float(props.get("panoramax:horizontal_pixel_density")),
+        status=props.get("geovisio:status") or None,
+        assets=assets,
+        tiles_template=tiles,
+        prev=prev_link,
+        next=next_link,
+        related=related,
+        self_url=self_url,
+        instance_url=instance_url,
+    )
+
+
+def sequence_from_collection(
+    collection: dict, base_url: str | None = None, instance_url: str | None = None
+) -> Sequence:
+    """Build a ``Sequence`` from a STAC collection."""
+    if not isinstance(collection, dict) or not collection.get("id"):
+        raise MalformedFeature("collection without id")
+    extent = collection.get("extent") if isinstance(collection.get("extent"), dict) else {}
+    first = last = None
+    bbox = None
+    try:
+        first_raw, last_raw = extent["temporal"]["interval"][0][:2]
+        first, last = parse_datetime(first_raw), parse_datetime(last_raw)
+    except (KeyError, TypeError, IndexError, ValueError):
+        pass
+    try:
+        bbox = tuple(float(v) for v in extent["spatial"]["bbox"][0][:4])
+    except (KeyError, TypeError, IndexError, ValueError):
+        bbox = None
+
+    is_360 = None
+    camera = None
+    summaries = collection.get("summaries")
+    if isinstance(summaries, dict):
+        orientations = summaries.get("pers:interior_orientation")
+        if isinstance(orientations, list) and orientations:
+            fovs = [_float(o.get("field_of_view")) for o in orientations if isinstance(o, dict)]
+            is_360 = any(fov == 360.0 for fov in fovs) if fovs else None
+            first_orientation = orientations[0] if isinstance(orientations[0], dict) else {}
+            parts = [first_orientation.get("make"), first_orientation.get("model")]
+            camera = " ".join(p for p in parts if p) or None
+
+    items_url = None
+    for raw in collection.get("links") or ():
+        if isinstance(raw, dict) and raw.get("rel") == "items":
+            items_url = _absolute(raw.get("href"), base_url)
+    stats = collection.get("stats:items")
+    count = _int(stats.get("count")) if isinstance(stats, dict) else None
+    return Sequence(
+        id=str(collection["id"]),
+        title=collection.get("title") or None,
+        first_captured_at=first,
+        last_captured_at=last,
+        picture_count=count,
+        length_km=_float(collection.get("geovisio:length_km")),
+        bbox=bbox,
+        is_360=is_360,
+        producer=_producer(collection.get("providers")),
+        camera=camera,
+        license=collection.get("license") or None,
+        visibility=collection.get("geovisio:visibility") or None,
+        created_at=parse_datetime(collection.get("created")),
+        items_url=items_url,
+        instance_url=instance_url,
+    )
+
+
+def instance_from_landing(landing: dict, api_url: str, read_only: bool = False) -> Instance:
+    """Build an ``Instance`` from the landing page; links keyed by ``rel``."""
+    links = {}
+    for raw in landing.get("links") or ():
+        if isinstance(raw, dict) and raw.get("rel") and raw.get("href"):
+            links.setdefault(str(raw["rel"]), _absolute(raw["href"], api_url + "/"))
+    return Instance(
+        api_url=api_url,
+        title=landing.get("title") or landing.get("id") or None,
+        description=landing.get("description") or None,
+        version=landing.get("geovisio_version") or None,
+        links=links,
+        read_only=read_only,
+    )

@@ -1,0 +1,68 @@
+"""pystac-client over the plugin's own HTTP session, for collection paging.
+
+pystac-client follows the ``next`` links of ``/api/collections`` (GeoVisio's
+page-2 ``self`` link is wrong, ``next`` is right). It is given our session so
+QGIS networking, the User-Agent and typed errors apply to its requests too.
+"""
+
+from __future__ import annotations
+
+from .errors import InvalidResponseError, MissingDependencyError, NetworkError, PanoramaxError
+from .http import HttpClient, raise_for_status
+
+
+def _pystac_client():
+    try:
+        import pystac_client
+        from pystac_client.stac_api_io import StacApiIO
+    except ImportError as exc:
+        raise MissingDependencyError("pystac-client", "listing sequences") from exc
+    return pystac_client, StacApiIO
+
+
+def open_catalog(http: HttpClient, api_url: str):
+    """A ``pystac_client.Client`` whose requests go through ``http.session``."""
+    pystac_client, stac_api_io_class = _pystac_client()
+    stac_io = stac_api_io_class(timeout=http.timeout, max_retries=None)
+    stac_io.session = http.session
+    try:
+        return pystac_client.Client.open(api_url, stac_io=stac_io, timeout=http.timeout)
+    except Exception as exc:  # pystac-client wraps failures in several types
+        raise _translate(exc, api_url) from exc
+
+
+def iter_collection_dicts(http: HttpClient, api_url: str, bbox=None, page_size=100,
+                          max_collections=None):
+    """Yield raw collection dicts of every page for the bbox."""
+    catalog = open_catalog(http, api_url)
+    try:
+        search = catalog.collection_search(
+            bbox=bbox, limit=page_size, max_collections=max_collections
+        )
+        yield from search.collections_as_dicts()
+    except PanoramaxError:
+        raise
+    except Exception as exc:
+        raise _translate(exc, api_url) from exc
+
+
+def _translate(exc: Exception, url: str) -> PanoramaxError:
+    """Turn a pystac-client failure into the core's typed errors."""
+    import requests
+
+    if isinstance(exc, PanoramaxError):
+        return exc
+    if isinstance(exc, requests.RequestException):
+        return NetworkError(f"Could not reach {url}: {exc}", url=url)
+    status = getattr(exc, "status_code", None)
+    if status:
+        response = requests.Response()
+        response.status_code = int(status)
+        response.url = url
+        response._content = str(exc).encode()
+        try:
+            raise_for_status(response)
+        except PanoramaxError as typed:
+            return typed
+    return InvalidResponseError(f"Unexpected answer from {url} while listing sequences: {exc}",
+                                url=url)
