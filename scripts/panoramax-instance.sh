@@ -580,7 +580,7 @@ cmd_env() {
 }
 
 cmd_token() {
-  [ $# -eq 1 ] && [ -n "$1" ] || die "usage: $0 token NAME"
+  if [ $# -ne 1 ] || [ -z "$1" ]; then die "usage: $0 token NAME"; fi
   need_root
   [ -n "$(installed_geovisio || true)" ] || die "geovisio is not installed in $VENV: run '$0 up' first"
   ensure_home

@@ -84,12 +84,18 @@ def free_port() -> int:
 def landing(base: str = "{base}") -> dict:
     """A minimal Panoramax landing page whose links point at the canned server."""
     return {
-        "type": "Catalog", "id": "geovisio", "stac_version": "1.0.0",
-        "geovisio_version": "2.15.1", "title": "Canned", "description": "canned",
-        "conformsTo": ["https://api.stacspec.org/v1.0.0/core",
-                       "https://api.stacspec.org/v1.0.0/item-search",
-                       "https://api.stacspec.org/v1.0.0/collections",
-                       "https://api.stacspec.org/v1.0.0/collection-search"],
+        "type": "Catalog",
+        "id": "geovisio",
+        "stac_version": "1.0.0",
+        "geovisio_version": "2.15.1",
+        "title": "Canned",
+        "description": "canned",
+        "conformsTo": [
+            "https://api.stacspec.org/v1.0.0/core",
+            "https://api.stacspec.org/v1.0.0/item-search",
+            "https://api.stacspec.org/v1.0.0/collections",
+            "https://api.stacspec.org/v1.0.0/collection-search",
+        ],
         "links": [
             {"rel": "self", "href": f"{base}/api/"},
             {"rel": "root", "href": f"{base}/api/"},

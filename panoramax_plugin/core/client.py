@@ -19,6 +19,7 @@ from .errors import (
     PanoramaxError,
 )
 from .http import HttpClient, decode_json
+from .i18n import translate
 from .instances import normalize_api_url
 from .models import (
     Instance,
@@ -80,24 +81,33 @@ class PanoramaxClient:
             response = self.http.request("GET", self.api_url)
         except NotFoundError as exc:
             raise NotPanoramaxError(
-                f"{self.api_url} does not exist (HTTP 404): this is not a Panoramax API. "
-                "Check the instance address.",
+                translate(
+                    "PanoramaxCore",
+                    "{url} does not exist (HTTP 404): this is not a Panoramax API. "
+                    "Check the instance address.",
+                ).format(url=self.api_url),
                 url=self.api_url,
             ) from exc
         try:
             landing = decode_json(response)
         except InvalidResponseError as exc:
             raise NotPanoramaxError(
-                f"{self.api_url} answered, but not with a Panoramax API description "
-                "(no JSON). Check the instance address.",
+                translate(
+                    "PanoramaxCore",
+                    "{url} answered, but not with a Panoramax API description (no JSON). "
+                    "Check the instance address.",
+                ).format(url=self.api_url),
                 url=self.api_url,
             ) from exc
         links = landing.get("links") if isinstance(landing, dict) else None
         rels = {link.get("rel") for link in links or () if isinstance(link, dict)}
         if not isinstance(links, list) or "search" not in rels or "data" not in rels:
             raise NotPanoramaxError(
-                f"{self.api_url} answered with JSON that is not a Panoramax STAC catalog "
-                "(no search or collections link). Check the instance address.",
+                translate(
+                    "PanoramaxCore",
+                    "{url} answered with JSON that is not a Panoramax STAC catalog (no search "
+                    "or collections link). Check the instance address.",
+                ).format(url=self.api_url),
                 url=self.api_url,
             )
         self._instance = instance_from_landing(landing, self.api_url, self.read_only)
@@ -107,7 +117,9 @@ class PanoramaxClient:
         """``/api/configuration``: auth, licence, split and duplicate defaults."""
         data = self.http.get_json(self.api_url + "/configuration")
         if not isinstance(data, dict):
-            raise InvalidResponseError("The instance configuration is not a JSON object.")
+            raise InvalidResponseError(
+                translate("PanoramaxCore", "The instance configuration is not a JSON object.")
+            )
         return data
 
     # ------------------------------------------------------------------ search
@@ -141,7 +153,10 @@ class PanoramaxClient:
         features = body.get("features") if isinstance(body, dict) else None
         if not isinstance(features, list):
             raise InvalidResponseError(
-                f"The search answer of {self.api_url} has no feature list.", url=response.url
+                translate(
+                    "PanoramaxCore", "The search answer of {url} has no feature list."
+                ).format(url=self.api_url),
+                url=response.url,
             )
         base = response.url
         for feature in features:
@@ -169,8 +184,7 @@ class PanoramaxClient:
 
     def get_sequence(self, sequence_id: str) -> Sequence:
         url = f"{self.discover().collections_url}/{sequence_id}"
-        data = self._get_json_or_not_found(url, f"The sequence {sequence_id} does not exist on "
-                                                f"{self.api_url} (it may be deleted or hidden).")
+        data = self._get_json_or_not_found(url, self._missing_sequence(sequence_id))
         return sequence_from_collection(data, url, self.api_url)
 
     def iter_sequence_pictures(self, sequence_id: str, page_size: int = 100):
@@ -178,8 +192,7 @@ class PanoramaxClient:
         url = f"{self.discover().collections_url}/{sequence_id}/items"
         params = {"limit": str(page_size)}
         seen_pages = set()
-        message = (f"The sequence {sequence_id} does not exist on {self.api_url} "
-                   "(it may be deleted or hidden).")
+        message = self._missing_sequence(sequence_id)
         while url and url not in seen_pages:
             seen_pages.add(url)
             body = self._get_json_or_not_found(url, message, params=params)
@@ -190,8 +203,11 @@ class PanoramaxClient:
                 except MalformedFeature:
                     continue
             url = next(
-                (link.get("href") for link in body.get("links") or ()
-                 if isinstance(link, dict) and link.get("rel") == "next"),
+                (
+                    link.get("href")
+                    for link in body.get("links") or ()
+                    if isinstance(link, dict) and link.get("rel") == "next"
+                ),
                 None,
             )
 
@@ -201,26 +217,44 @@ class PanoramaxClient:
         if not sequence_id:
             found = self.search(ids=[picture_id], limit=1).pictures
             if not found:
-                raise NotFoundError(404, f"The picture {picture_id} does not exist on "
-                                         f"{self.api_url} (it may be deleted or hidden).")
+                raise NotFoundError(404, self._missing_picture(picture_id))
             sequence_id = found[0].sequence_id
         url = f"{self.discover().collections_url}/{sequence_id}/items/{picture_id}"
-        data = self._get_json_or_not_found(url, f"The picture {picture_id} does not exist on "
-                                                f"{self.api_url} (it may be deleted or hidden).")
+        data = self._get_json_or_not_found(url, self._missing_picture(picture_id))
         try:
             return picture_from_feature(data, url, self.api_url)
         except MalformedFeature as exc:
-            raise InvalidResponseError(f"The picture {picture_id} has no usable position.",
-                                       url=url) from exc
+            raise InvalidResponseError(
+                translate("PanoramaxCore", "The picture {id} has no usable position.").format(
+                    id=picture_id
+                ),
+                url=url,
+            ) from exc
 
     def download_asset(self, picture: Picture, key: str = "sd") -> bytes:
         """Bytes of the ``thumb``, ``sd`` or ``hd`` file of a picture."""
         url = picture.asset_url(key)
         if not url:
-            raise PanoramaxError(f"The picture {picture.id} has no '{key}' file.")
+            raise PanoramaxError(
+                translate("PanoramaxCore", "The picture {id} has no '{key}' file.").format(
+                    id=picture.id, key=key
+                )
+            )
         return self.http.get_bytes(url)
 
     # ------------------------------------------------------------------ helpers
+    def _missing_sequence(self, sequence_id: str) -> str:
+        return translate(
+            "PanoramaxCore",
+            "The sequence {id} does not exist on {url} (it may be deleted or hidden).",
+        ).format(id=sequence_id, url=self.api_url)
+
+    def _missing_picture(self, picture_id: str) -> str:
+        return translate(
+            "PanoramaxCore",
+            "The picture {id} does not exist on {url} (it may be deleted or hidden).",
+        ).format(id=picture_id, url=self.api_url)
+
     def _get_json_or_not_found(self, url: str, not_found_message: str, params=None):
         try:
             data = self.http.get_json(url, params=params)
@@ -231,5 +265,7 @@ class PanoramaxClient:
                 raise NotFoundError(404, not_found_message, url=url) from exc
             raise
         if not isinstance(data, dict):
-            raise InvalidResponseError(f"Unexpected answer from {url}.", url=url)
+            raise InvalidResponseError(
+                translate("PanoramaxCore", "Unexpected answer from {url}.").format(url=url), url=url
+            )
         return data

@@ -6,6 +6,8 @@ as is (translated by the caller where it wraps it). Nothing here imports Qt.
 
 from __future__ import annotations
 
+from .i18n import translate
+
 
 class PanoramaxError(Exception):
     """Base of every error the core raises on purpose."""
@@ -24,8 +26,11 @@ class MissingDependencyError(PanoramaxError):
 
     def __init__(self, package: str, feature: str):
         super().__init__(
-            f"The Python package '{package}' is needed for {feature} but is not installed. "
-            f"Install it with: python -m pip install {package}"
+            translate(
+                "PanoramaxCore",
+                "The Python package '{package}' is needed for {feature} but is not "
+                "installed. Install it with: python -m pip install {package}",
+            ).format(package=package, feature=feature)
         )
         self.package = package
 

@@ -21,6 +21,7 @@ from .errors import (
     NotReadyError,
     ServerError,
 )
+from .i18n import translate
 
 DEFAULT_TIMEOUT = 30.0
 USER_AGENT = "QGISPanoramax"
@@ -57,34 +58,43 @@ def raise_for_status(response: requests.Response) -> None:
     url = response.url
     if status == 102:
         raise NotReadyError(
-            102, "The picture is still being processed by the instance; try again in a moment.",
+            102,
+            translate(
+                "PanoramaxCore",
+                "The picture is still being processed by the instance; try again in a moment.",
+            ),
             url=url,
         )
     if status < 400:
         return
     server_message, details = _server_message(response)
-    said = f" The server said: {server_message}" if server_message else ""
+    said = ""
+    if server_message:
+        said = " " + translate("PanoramaxCore", "The server said: {message}").format(
+            message=server_message
+        )
     if status == 404:
-        raise NotFoundError(status, f"Not found on the instance ({url}).{said}", url=url,
-                            details=details)
-    if status in (401, 403):
-        raise AuthenticationError(
-            status,
-            f"The instance refused access (HTTP {status}).{said} Sign in again or check "
-            "that your account may do this.",
-            url=url,
-            details=details,
+        message = translate("PanoramaxCore", "Not found on the instance ({url}).")
+        error_class = NotFoundError
+    elif status in (401, 403):
+        message = translate(
+            "PanoramaxCore",
+            "The instance refused access (HTTP {status}). Sign in again or check that "
+            "your account may do this.",
         )
-    if status >= 500:
-        raise ServerError(
-            status,
-            f"The instance had an internal error (HTTP {status}) on {url}. "
-            f"Try again later.{said}",
-            url=url,
-            details=details,
+        error_class = AuthenticationError
+    elif status >= 500:
+        message = translate(
+            "PanoramaxCore",
+            "The instance had an internal error (HTTP {status}) on {url}. Try again later.",
         )
-    raise HttpError(status, f"The instance rejected the request (HTTP {status}).{said}",
-                    url=url, details=details)
+        error_class = ServerError
+    else:
+        message = translate("PanoramaxCore", "The instance rejected the request (HTTP {status}).")
+        error_class = HttpError
+    raise error_class(
+        status, message.format(status=status, url=url) + said, url=url, details=details
+    )
 
 
 class HttpClient:
@@ -101,14 +111,20 @@ class HttpClient:
             response = self.session.request(method, url, **kwargs)
         except requests.Timeout as exc:
             raise NetworkError(
-                f"The instance did not answer in time ({url}). Check your connection or "
-                "try again later.",
+                translate(
+                    "PanoramaxCore",
+                    "The instance did not answer in time ({url}). Check your connection "
+                    "or try again later.",
+                ).format(url=url),
                 url=url,
             ) from exc
         except requests.RequestException as exc:
             raise NetworkError(
-                f"Could not reach {urlsplit(url).netloc or url}: {exc}. Check the address, "
-                "your connection and the QGIS proxy settings.",
+                translate(
+                    "PanoramaxCore",
+                    "Could not reach {host}: {error}. Check the address, your connection "
+                    "and the QGIS proxy settings.",
+                ).format(host=urlsplit(url).netloc or url, error=exc),
                 url=url,
             ) from exc
         raise_for_status(response)
@@ -129,7 +145,10 @@ def decode_json(response: requests.Response):
     except ValueError as exc:
         kind = response.headers.get("Content-Type", "unknown type")
         raise InvalidResponseError(
-            f"The server at {response.url} did not answer with JSON ({kind}). "
-            "Is this the address of a Panoramax API?",
+            translate(
+                "PanoramaxCore",
+                "The server at {url} did not answer with JSON ({kind}). Is this the address "
+                "of a Panoramax API?",
+            ).format(url=response.url, kind=kind),
             url=response.url,
         ) from exc

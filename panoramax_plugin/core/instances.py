@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from .errors import InvalidInstanceUrl
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True)
@@ -18,23 +19,28 @@ class KnownInstance:
     read_only: bool = False
     viewer_url: str | None = None
 
+    @property
+    def display_name(self) -> str:
+        """The label in the user's language."""
+        return translate("PanoramaxCore", self.label)
+
 
 KNOWN_INSTANCES = (
     KnownInstance(
         "ign",
-        "IGN (panoramax.ign.fr)",
+        QT_TRANSLATE_NOOP("PanoramaxCore", "IGN (panoramax.ign.fr)"),
         "https://panoramax.ign.fr/api",
         viewer_url="https://panoramax.ign.fr/",
     ),
     KnownInstance(
         "osm-fr",
-        "OpenStreetMap France (panoramax.openstreetmap.fr)",
+        QT_TRANSLATE_NOOP("PanoramaxCore", "OpenStreetMap France (panoramax.openstreetmap.fr)"),
         "https://panoramax.openstreetmap.fr/api",
         viewer_url="https://panoramax.openstreetmap.fr/",
     ),
     KnownInstance(
         "federated",
-        "All of Panoramax (api.panoramax.xyz, read-only)",
+        QT_TRANSLATE_NOOP("PanoramaxCore", "All of Panoramax (api.panoramax.xyz, read-only)"),
         "https://api.panoramax.xyz/api",
         read_only=True,
         viewer_url="https://api.panoramax.xyz/",
@@ -57,22 +63,36 @@ def normalize_api_url(url: str) -> str:
     """
     text = (url or "").strip()
     if not text:
-        raise InvalidInstanceUrl("No instance URL given. Type an address such as https://panoramax.ign.fr")
+        raise InvalidInstanceUrl(
+            translate(
+                "PanoramaxCore",
+                "No instance URL given. Type an address such as https://panoramax.ign.fr",
+            )
+        )
     if "://" not in text:
         text = "https://" + text
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https"):
         raise InvalidInstanceUrl(
-            f"'{url}' is not a web address: an instance URL starts with https:// (or http://)."
+            translate(
+                "PanoramaxCore",
+                "'{url}' is not a web address: an instance URL starts with https:// (or http://).",
+            ).format(url=url)
         )
     if not parts.hostname:
-        raise InvalidInstanceUrl(f"'{url}' has no host name.")
+        raise InvalidInstanceUrl(
+            translate("PanoramaxCore", "'{url}' has no host name.").format(url=url)
+        )
     if any(c.isspace() for c in parts.netloc):
-        raise InvalidInstanceUrl(f"'{url}' contains spaces in its host name.")
+        raise InvalidInstanceUrl(
+            translate("PanoramaxCore", "'{url}' contains spaces in its host name.").format(url=url)
+        )
     try:
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError as exc:
-        raise InvalidInstanceUrl(f"'{url}' has an invalid port number.") from exc
+        raise InvalidInstanceUrl(
+            translate("PanoramaxCore", "'{url}' has an invalid port number.").format(url=url)
+        ) from exc
     path = parts.path.rstrip("/")
     if "/api/" in path + "/":
         path = path[: (path + "/").index("/api/") + 4]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .errors import InvalidResponseError, MissingDependencyError, NetworkError, PanoramaxError
 from .http import HttpClient, raise_for_status
+from .i18n import translate
 
 
 def _pystac_client():
@@ -16,7 +17,9 @@ def _pystac_client():
         import pystac_client
         from pystac_client.stac_api_io import StacApiIO
     except ImportError as exc:
-        raise MissingDependencyError("pystac-client", "listing sequences") from exc
+        raise MissingDependencyError(
+            "pystac-client", translate("PanoramaxCore", "listing sequences")
+        ) from exc
     return pystac_client, StacApiIO
 
 
@@ -31,8 +34,9 @@ def open_catalog(http: HttpClient, api_url: str):
         raise _translate(exc, api_url) from exc
 
 
-def iter_collection_dicts(http: HttpClient, api_url: str, bbox=None, page_size=100,
-                          max_collections=None):
+def iter_collection_dicts(
+    http: HttpClient, api_url: str, bbox=None, page_size=100, max_collections=None
+):
     """Yield raw collection dicts of every page for the bbox."""
     catalog = open_catalog(http, api_url)
     try:
@@ -53,7 +57,14 @@ def _translate(exc: Exception, url: str) -> PanoramaxError:
     if isinstance(exc, PanoramaxError):
         return exc
     if isinstance(exc, requests.RequestException):
-        return NetworkError(f"Could not reach {url}: {exc}", url=url)
+        return NetworkError(
+            translate(
+                "PanoramaxCore",
+                "Could not reach {host}: {error}. Check the address, "
+                "your connection and the QGIS proxy settings.",
+            ).format(host=url, error=exc),
+            url=url,
+        )
     status = getattr(exc, "status_code", None)
     if status:
         response = requests.Response()
@@ -64,5 +75,9 @@ def _translate(exc: Exception, url: str) -> PanoramaxError:
             raise_for_status(response)
         except PanoramaxError as typed:
             return typed
-    return InvalidResponseError(f"Unexpected answer from {url} while listing sequences: {exc}",
-                                url=url)
+    return InvalidResponseError(
+        translate(
+            "PanoramaxCore", "Unexpected answer from {url} while listing sequences: {error}"
+        ).format(url=url, error=exc),
+        url=url,
+    )

@@ -80,8 +80,13 @@ def test_unknown_sequence_is_not_found():
 
 
 def test_malformed_items_are_skipped_not_fatal():
-    good = {"id": "a", "type": "Feature", "collection": "s",
-            "geometry": {"type": "Point", "coordinates": [1, 2]}, "properties": {}}
+    good = {
+        "id": "a",
+        "type": "Feature",
+        "collection": "s",
+        "geometry": {"type": "Point", "coordinates": [1, 2]},
+        "properties": {},
+    }
     bad = {"id": "b", "type": "Feature", "geometry": None, "properties": {}}
     routes = landing_route()
     routes["/api/search"] = Canned(body={"type": "FeatureCollection", "features": [good, bad]})

@@ -57,8 +57,11 @@ def test_relative_asset_hrefs_become_absolute():
 
 
 def test_360_from_field_of_view_string_and_type():
-    feature = {"id": "a", "geometry": {"type": "Point", "coordinates": [1, 2]},
-               "properties": {"pers:interior_orientation": {"field_of_view": "360"}}}
+    feature = {
+        "id": "a",
+        "geometry": {"type": "Point", "coordinates": [1, 2]},
+        "properties": {"pers:interior_orientation": {"field_of_view": "360"}},
+    }
     assert picture_from_feature(feature).is_360
     feature["properties"] = {"type": "equirectangular"}
     assert picture_from_feature(feature).is_360
@@ -80,10 +83,17 @@ def test_malformed_features_are_refused(feature):
 
 
 def test_unknown_and_odd_fields_are_tolerated():
-    feature = {"id": "a", "geometry": {"type": "Point", "coordinates": [1, 2]},
-               "properties": {"view:azimuth": "north", "datetime": "yesterday",
-                              "geovisio:rank_in_collection": None, "new:field": {"x": 1}},
-               "links": ["junk", {"rel": "next"}]}
+    feature = {
+        "id": "a",
+        "geometry": {"type": "Point", "coordinates": [1, 2]},
+        "properties": {
+            "view:azimuth": "north",
+            "datetime": "yesterday",
+            "geovisio:rank_in_collection": None,
+            "new:field": {"x": 1},
+        },
+        "links": ["junk", {"rel": "next"}],
+    }
     picture = picture_from_feature(feature)
     assert picture.heading is None and picture.captured_at is None and picture.next is None
 

@@ -1,0 +1,36 @@
+"""QGIS and Qt version differences (3.22 … 4.x, Qt5 and Qt6) kept in one place."""
+
+from __future__ import annotations
+
+from qgis.core import Qgis
+from qgis.PyQt.QtCore import QT_VERSION_STR, QVariant
+
+QGIS_VERSION_INT = Qgis.QGIS_VERSION_INT
+QT_MAJOR = int(QT_VERSION_STR.split(".")[0])
+
+try:  # QGIS >= 3.38 wants QMetaType.Type for QgsField; Qt6 has no QVariant.Type at all
+    from qgis.PyQt.QtCore import QMetaType
+
+    _METATYPE = QGIS_VERSION_INT >= 33800
+except ImportError:  # pragma: no cover - very old PyQt
+    QMetaType = None
+    _METATYPE = False
+
+
+def field_type(kind: str):
+    """Type of a ``QgsField`` by name: string, int, double, datetime, bool."""
+    if _METATYPE:
+        return {
+            "string": QMetaType.Type.QString,
+            "int": QMetaType.Type.Int,
+            "double": QMetaType.Type.Double,
+            "datetime": QMetaType.Type.QDateTime,
+            "bool": QMetaType.Type.Bool,
+        }[kind]
+    return {
+        "string": QVariant.String,
+        "int": QVariant.Int,
+        "double": QVariant.Double,
+        "datetime": QVariant.DateTime,
+        "bool": QVariant.Bool,
+    }[kind]

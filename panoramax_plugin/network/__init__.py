@@ -1,0 +1,1 @@
+"""QGIS side of HTTP: the core's requests routed through QGIS networking."""

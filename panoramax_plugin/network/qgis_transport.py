@@ -1,0 +1,115 @@
+"""A requests transport adapter that sends every request through QGIS networking.
+
+Mounted on the core's session, it makes the user's proxy, SSL exceptions and
+authentication settings apply, and the requests show up in QGIS's network logger.
+It uses ``QgsBlockingNetworkRequest``, so call it from a ``QgsTask`` (each thread
+gets its own ``QgsNetworkAccessManager``), never from the GUI thread.
+"""
+
+from __future__ import annotations
+
+import io
+
+import requests
+from qgis.core import QgsBlockingNetworkRequest
+from qgis.PyQt.QtCore import QByteArray, QUrl
+from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
+from requests.adapters import BaseAdapter
+from requests.structures import CaseInsensitiveDict
+
+_TIMEOUT_ERRORS = (
+    QNetworkReply.NetworkError.TimeoutError,
+    QNetworkReply.NetworkError.OperationCanceledError,
+)
+
+
+def _timeout_ms(timeout) -> int | None:
+    """requests' timeout (seconds, or a (connect, read) pair) as Qt milliseconds."""
+    if timeout is None:
+        return None
+    if isinstance(timeout, tuple):
+        values = [t for t in timeout if t is not None]
+        if not values:
+            return None
+        timeout = max(values)
+    return max(1, int(float(timeout) * 1000))
+
+
+def _body_bytes(body) -> QByteArray:
+    if body is None:
+        return QByteArray()
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    if hasattr(body, "read"):
+        body = body.read()
+    return QByteArray(bytes(body))
+
+
+class QgisTransportAdapter(BaseAdapter):
+    """``requests`` adapter over ``QgsBlockingNetworkRequest``.
+
+    ``authcfg`` (a QGIS authentication configuration id) is applied to every
+    request when given, so QGIS-managed credentials never pass through Python.
+    """
+
+    def __init__(self, authcfg: str | None = None):
+        super().__init__()
+        self.authcfg = authcfg
+
+    def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
+        qrequest = QNetworkRequest(QUrl(request.url))
+        for key, value in request.headers.items():
+            qrequest.setRawHeader(key.encode("latin-1"), str(value).encode("latin-1"))
+        milliseconds = _timeout_ms(timeout)
+        if milliseconds and hasattr(qrequest, "setTransferTimeout"):
+            qrequest.setTransferTimeout(milliseconds)
+
+        blocking = QgsBlockingNetworkRequest()
+        if self.authcfg:
+            blocking.setAuthCfg(self.authcfg)
+        method = request.method.upper()
+        if method == "GET":
+            error = blocking.get(qrequest, True)
+        elif method == "HEAD":
+            error = blocking.head(qrequest, True)
+        elif method == "POST":
+            error = blocking.post(qrequest, _body_bytes(request.body), True)
+        elif method == "PUT":
+            error = blocking.put(qrequest, _body_bytes(request.body))
+        elif method == "DELETE":
+            error = blocking.deleteResource(qrequest)
+        else:
+            raise requests.RequestException(
+                f"HTTP method {method} is not supported by the QGIS transport", request=request
+            )
+
+        reply = blocking.reply()
+        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        if error != QgsBlockingNetworkRequest.ErrorCode.NoError and not status:
+            message = blocking.errorMessage() or "network error"
+            if reply.error() in _TIMEOUT_ERRORS:
+                raise requests.Timeout(message, request=request)
+            raise requests.ConnectionError(message, request=request)
+        return self._build_response(request, reply, int(status))
+
+    @staticmethod
+    def _build_response(request, reply, status: int) -> requests.Response:
+        response = requests.Response()
+        response.status_code = status
+        headers = CaseInsensitiveDict()
+        for name, value in reply.rawHeaderPairs():
+            headers[bytes(name).decode("latin-1")] = bytes(value).decode("latin-1")
+        response.headers = headers
+        content = bytes(reply.content())
+        response._content = content
+        response.raw = io.BytesIO(content)
+        response.encoding = requests.utils.get_encoding_from_headers(headers)
+        response.reason = str(
+            reply.attribute(QNetworkRequest.Attribute.HttpReasonPhraseAttribute) or ""
+        )
+        response.url = request.url
+        response.request = request
+        return response
+
+    def close(self):
+        pass

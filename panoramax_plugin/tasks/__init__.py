@@ -1,0 +1,1 @@
+"""Background work as ``QgsTask``s: they call the core, never widgets."""

@@ -1,0 +1,142 @@
+"""The Panoramax dock: choose an instance and check that it answers.
+
+Later issues add search, layers and filters here; the instance choice and the
+connection check are the foundation they build on.
+"""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.client import PanoramaxClient
+from ..core.errors import InvalidInstanceUrl, PanoramaxError
+from ..network.session import qgis_http_client
+from ..settings import PluginSettings
+from ..tasks.core_task import CoreTask
+from .instance_picker import CUSTOM_KEY, InstancePicker
+
+
+def discover_instance(api_url: str, read_only: bool, timeout: float):
+    """Work of the connection check (runs in a task): landing page, then configuration."""
+
+    def work(task):
+        client = PanoramaxClient(api_url, http=qgis_http_client(timeout), read_only=read_only)
+        instance = client.discover()
+        task.setProgress(50)
+        try:
+            configuration = client.configuration()
+        except PanoramaxError:
+            configuration = {}  # the federated catalog has no /configuration
+        task.setProgress(100)
+        return instance, configuration
+
+    return work
+
+
+class PanoramaxPanel(QDockWidget):
+    """Dock with the instance picker, a Connect button and the instance's status."""
+
+    connected = pyqtSignal(object, dict)  # Instance, configuration
+
+    def __init__(self, logger, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Panoramax"))
+        self.setObjectName("PanoramaxPanel")
+        self.logger = logger
+        self.settings = PluginSettings.load()
+        self.task: CoreTask | None = None
+        self.instance = None
+
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.addWidget(QLabel(self.tr("Instance"), body))
+        self.picker = InstancePicker(body)
+        self.picker.set_selection(self.settings.instance_key, self.settings.custom_url)
+        layout.addWidget(self.picker)
+        row = QHBoxLayout()
+        self.connect_button = QPushButton(self.tr("Connect"), body)
+        self.connect_button.setToolTip(self.tr("Check that the instance answers"))
+        row.addWidget(self.connect_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.status_label = QLabel(self.tr("Not connected."), body)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # server text is never HTML
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+        self.connect_button.clicked.connect(self.connect_instance)
+        self.picker.changed.connect(self._remember_choice)
+
+    def _remember_choice(self) -> None:
+        self.settings.instance_key = self.picker.key()
+        if self.picker.key() == CUSTOM_KEY:
+            self.settings.custom_url = self.picker.custom_url()
+        self.settings.save()
+
+    def connect_instance(self) -> CoreTask | None:
+        """Start the connection check in the background; returns the task."""
+        try:
+            api_url = self.picker.api_url()
+        except InvalidInstanceUrl as exc:
+            self._show_error(exc)
+            return None
+        if self.task is not None:
+            try:
+                self.task.cancel()
+            except RuntimeError:  # the C++ task is already gone
+                pass
+        self.status_label.setText(self.tr("Connecting to {url}…").format(url=api_url))
+        self.connect_button.setEnabled(False)
+        self.task = CoreTask(
+            self.tr("Connecting to Panoramax instance"),
+            discover_instance(api_url, self.picker.read_only(), self.settings.timeout_s),
+            on_done=self._on_connected,
+            on_error=self._show_error,
+        )
+        self.task.taskTerminated.connect(lambda: self.connect_button.setEnabled(True))
+        QgsApplication.taskManager().addTask(self.task)
+        return self.task
+
+    def _on_connected(self, result) -> None:
+        instance, configuration = result
+        self.instance = instance
+        self.connect_button.setEnabled(True)
+        auth = configuration.get("auth") if isinstance(configuration, dict) else None
+        if isinstance(auth, dict) and auth.get("enabled"):
+            auth_text = self.tr("sign-in available")
+        elif isinstance(auth, dict):
+            auth_text = self.tr("no sign-in on this instance")
+        else:
+            auth_text = self.tr("read-only catalog")
+        licence = (configuration.get("license") or {}).get("id") if configuration else None
+        lines = [
+            self.tr("Connected to {title}.").format(title=instance.title or instance.api_url),
+            self.tr("API: {url}").format(url=instance.api_url),
+        ]
+        if instance.version:
+            lines.append(self.tr("GeoVisio version {version}").format(version=instance.version))
+        lines.append(auth_text)
+        if licence:
+            lines.append(self.tr("Pictures licence: {licence}").format(licence=licence))
+        self.status_label.setText("\n".join(lines))
+        self.logger.info(lines[0] + " " + lines[1])
+        self.connected.emit(instance, configuration or {})
+
+    def _show_error(self, error) -> None:
+        self.connect_button.setEnabled(True)
+        message = str(error) if isinstance(error, PanoramaxError) else self.tr(
+            "Unexpected error: {error}"
+        ).format(error=error)
+        self.status_label.setText(message)
+        self.logger.error(message)

@@ -1,0 +1,71 @@
+"""A small stand-in for QGIS's ``iface`` built from real Qt and QGIS widgets.
+
+pytest-qgis's stub has no Web menu and no ``removeDockWidget``; this one keeps
+a real ``QMainWindow`` so tests can assert that unload leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from qgis.gui import QgsMapCanvas, QgsMessageBar
+from qgis.PyQt.QtWidgets import QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget
+
+
+class DesktopStub:
+    def __init__(self):
+        self.window = QMainWindow()
+        central = QWidget(self.window)
+        layout = QVBoxLayout(central)
+        self.bar = QgsMessageBar(central)
+        self.canvas = QgsMapCanvas(central)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.canvas)
+        self.window.setCentralWidget(central)
+        self.web_menu = self.window.menuBar().addMenu("&Web")
+
+    # --- what the plugin calls
+    def mainWindow(self):  # noqa: N802
+        return self.window
+
+    def mapCanvas(self):  # noqa: N802
+        return self.canvas
+
+    def messageBar(self):  # noqa: N802
+        return self.bar
+
+    def addToolBar(self, name):  # noqa: N802
+        return self.window.addToolBar(name)
+
+    def addDockWidget(self, area, dock):  # noqa: N802
+        self.window.addDockWidget(area, dock)
+
+    def removeDockWidget(self, dock):  # noqa: N802
+        self.window.removeDockWidget(dock)
+
+    def addPluginToWebMenu(self, name, action):  # noqa: N802
+        menu = self._submenu(name) or self.web_menu.addMenu(name)
+        menu.addAction(action)
+
+    def removePluginWebMenu(self, name, action):  # noqa: N802
+        menu = self._submenu(name)
+        if menu is None:
+            return
+        menu.removeAction(action)
+        if not menu.actions():
+            self.web_menu.removeAction(menu.menuAction())
+            menu.deleteLater()
+
+    # --- what tests inspect
+    def _submenu(self, name):
+        for action in self.web_menu.actions():
+            if action.menu() is not None and action.text() == name:
+                return action.menu()
+        return None
+
+    def plugin_menu_titles(self):
+        return [a.text() for a in self.web_menu.actions() if a.menu() is not None]
+
+    def toolbars(self):
+        return [t for t in self.window.findChildren(QToolBar) if not t.isHidden() or True]
+
+    def menus(self):
+        return self.window.findChildren(QMenu)

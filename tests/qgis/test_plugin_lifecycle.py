@@ -1,0 +1,67 @@
+"""The plugin loads through classFactory, adds its GUI, and unload removes all of it."""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
+
+from tests.qgis.conftest import import_plugin_package
+
+
+def _plugin_toolbars(desktop):
+    return [t for t in desktop.window.findChildren(QToolBar) if t.objectName() == "PanoramaxToolbar"]
+
+
+def test_load_adds_toolbar_menu_and_unload_removes_everything(desktop, qgis_app):
+    package = import_plugin_package()
+    plugin = package.classFactory(desktop)
+    before_docks = len(desktop.window.findChildren(QDockWidget))
+    plugin.initGui()
+
+    toolbars = _plugin_toolbars(desktop)
+    assert len(toolbars) == 1
+    assert [a.text() for a in toolbars[0].actions()] == ["Panoramax panel"]
+    assert desktop.plugin_menu_titles() == ["&Panoramax"]
+    menu = desktop._submenu("&Panoramax")
+    assert [a.text() for a in menu.actions()] == ["Panoramax panel", "About Panoramax…"]
+
+    plugin.panel_action.setChecked(True)  # opens the dock
+    docks = desktop.window.findChildren(QDockWidget)
+    assert len(docks) == before_docks + 1
+    assert not plugin.panel.isHidden()
+
+    plugin.unload()
+    qgis_app.processEvents()
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert _plugin_toolbars(desktop) == []
+    assert desktop.plugin_menu_titles() == []
+    assert len(desktop.window.findChildren(QDockWidget)) == before_docks
+    assert plugin.actions == [] and plugin.panel is None
+
+
+def test_load_unload_twice_is_clean(desktop, qgis_app):
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    package = import_plugin_package()
+    for _ in range(2):
+        plugin = package.classFactory(desktop)
+        plugin.initGui()
+        plugin.unload()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert _plugin_toolbars(desktop) == []
+    assert desktop.plugin_menu_titles() == []
+
+
+def test_missing_dependency_is_reported_without_traceback(desktop, qgis_app, monkeypatch):
+    package = import_plugin_package()
+    plugin_module = __import__(package.__name__ + ".panoramax_plugin.plugin", fromlist=["x"])
+    monkeypatch.setattr(plugin_module, "missing_packages", lambda: ["pystac-client", "shapely"])
+    plugin = package.classFactory(desktop)
+    plugin.initGui()
+    try:
+        items = desktop.bar.items()
+        texts = [item.text() for item in items]
+        assert any("pystac-client, shapely" in t and "pip install" in t for t in texts), texts
+    finally:
+        plugin.unload()
