@@ -18,8 +18,14 @@ class PluginLogger:
     def __init__(self, iface=None):
         self.iface = iface
 
-    def log(self, message: str, level=Qgis.MessageLevel.Info, push: bool = False,
-            title: str | None = None, duration: int | None = None) -> None:
+    def log(
+        self,
+        message: str,
+        level=Qgis.MessageLevel.Info,
+        push: bool = False,
+        title: str | None = None,
+        duration: int | None = None,
+    ) -> None:
         QgsMessageLog.logMessage(message, LOG_TAG, level)
         if push and self.iface is not None:
             bar = self.iface.messageBar()

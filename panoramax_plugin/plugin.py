@@ -36,18 +36,24 @@ class PanoramaxPlugin:
         return self.tr("&Panoramax")
 
     # ------------------------------------------------------------------ lifecycle
-    def initGui(self) -> None:  # noqa: N802 - QGIS API
+    def initGui(self) -> None:
         self.translator = install_translator()
         icon = QIcon(str(ICON_PATH))
         self.toolbar = self.iface.addToolBar(self.tr("Panoramax"))
         self.toolbar.setObjectName("PanoramaxToolbar")
 
         self.panel_action = self._add_action(
-            icon, self.tr("Panoramax panel"), self.toggle_panel, checkable=True,
+            icon,
+            self.tr("Panoramax panel"),
+            self.toggle_panel,
+            checkable=True,
             tip=self.tr("Show or hide the Panoramax panel"),
         )
         self._add_action(
-            QIcon(), self.tr("About Panoramax…"), self.show_about, toolbar=False,
+            QIcon(),
+            self.tr("About Panoramax…"),
+            self.show_about,
+            toolbar=False,
         )
         self.check_dependencies()
 

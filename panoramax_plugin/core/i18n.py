@@ -25,6 +25,6 @@ def translate(context: str, text: str) -> str:
         return text
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pylupdate5 reads
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks a constant for extraction; translate it later with ``translate(context, text)``."""
     return text

@@ -85,9 +85,10 @@ class QgisTransportAdapter(BaseAdapter):
 
         reply = blocking.reply()
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
-        if error != QgsBlockingNetworkRequest.ErrorCode.NoError and not status:
-            message = blocking.errorMessage() or "network error"
-            if reply.error() in _TIMEOUT_ERRORS:
+        if not status:  # no HTTP answer at all: refused, DNS, TLS, timeout, abort
+            message = blocking.errorMessage() or reply.errorString() or "network error"
+            timed_out = error == QgsBlockingNetworkRequest.ErrorCode.TimeoutError
+            if timed_out or reply.error() in _TIMEOUT_ERRORS:
                 raise requests.Timeout(message, request=request)
             raise requests.ConnectionError(message, request=request)
         return self._build_response(request, reply, int(status))
@@ -97,8 +98,8 @@ class QgisTransportAdapter(BaseAdapter):
         response = requests.Response()
         response.status_code = status
         headers = CaseInsensitiveDict()
-        for name, value in reply.rawHeaderPairs():
-            headers[bytes(name).decode("latin-1")] = bytes(value).decode("latin-1")
+        for name in reply.rawHeaderList():
+            headers[bytes(name).decode("latin-1")] = bytes(reply.rawHeader(name)).decode("latin-1")
         response.headers = headers
         content = bytes(reply.content())
         response._content = content

@@ -24,8 +24,9 @@ class CoreTask(QgsTask):
     ``work`` may call ``task.setProgress`` and ``task.check_canceled()``.
     """
 
-    def __init__(self, description: str, work, on_done=None, on_error=None,
-                 flags=QgsTask.Flag.CanCancel):
+    def __init__(
+        self, description: str, work, on_done=None, on_error=None, flags=QgsTask.Flag.CanCancel
+    ):
         super().__init__(description, flags)
         self._work = work
         self._on_done = on_done
@@ -44,7 +45,7 @@ class CoreTask(QgsTask):
             return not self.isCanceled()
         except TaskCanceled:
             return False
-        except BaseException as exc:  # noqa: BLE001 - nothing may escape run()
+        except BaseException as exc:
             self.error = exc
             if not isinstance(exc, PanoramaxError):
                 self.error_trace = traceback.format_exc()

@@ -135,8 +135,10 @@ class PanoramaxPanel(QDockWidget):
 
     def _show_error(self, error) -> None:
         self.connect_button.setEnabled(True)
-        message = str(error) if isinstance(error, PanoramaxError) else self.tr(
-            "Unexpected error: {error}"
-        ).format(error=error)
+        message = (
+            str(error)
+            if isinstance(error, PanoramaxError)
+            else self.tr("Unexpected error: {error}").format(error=error)
+        )
         self.status_label.setText(message)
         self.logger.error(message)

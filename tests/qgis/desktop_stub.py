@@ -23,29 +23,29 @@ class DesktopStub:
         self.web_menu = self.window.menuBar().addMenu("&Web")
 
     # --- what the plugin calls
-    def mainWindow(self):  # noqa: N802
+    def mainWindow(self):
         return self.window
 
-    def mapCanvas(self):  # noqa: N802
+    def mapCanvas(self):
         return self.canvas
 
-    def messageBar(self):  # noqa: N802
+    def messageBar(self):
         return self.bar
 
-    def addToolBar(self, name):  # noqa: N802
+    def addToolBar(self, name):
         return self.window.addToolBar(name)
 
-    def addDockWidget(self, area, dock):  # noqa: N802
+    def addDockWidget(self, area, dock):
         self.window.addDockWidget(area, dock)
 
-    def removeDockWidget(self, dock):  # noqa: N802
+    def removeDockWidget(self, dock):
         self.window.removeDockWidget(dock)
 
-    def addPluginToWebMenu(self, name, action):  # noqa: N802
+    def addPluginToWebMenu(self, name, action):
         menu = self._submenu(name) or self.web_menu.addMenu(name)
         menu.addAction(action)
 
-    def removePluginWebMenu(self, name, action):  # noqa: N802
+    def removePluginWebMenu(self, name, action):
         menu = self._submenu(name)
         if menu is None:
             return

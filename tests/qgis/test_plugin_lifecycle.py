@@ -8,7 +8,9 @@ from tests.qgis.conftest import import_plugin_package
 
 
 def _plugin_toolbars(desktop):
-    return [t for t in desktop.window.findChildren(QToolBar) if t.objectName() == "PanoramaxToolbar"]
+    return [
+        t for t in desktop.window.findChildren(QToolBar) if t.objectName() == "PanoramaxToolbar"
+    ]
 
 
 def test_load_adds_toolbar_menu_and_unload_removes_everything(desktop, qgis_app):

@@ -1,0 +1,164 @@
+"""The core's HTTP goes through QGIS networking: signals, proxy, errors, tasks."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsNetworkAccessManager,
+    QgsNetworkRequestParameters,
+    QgsSettings,
+)
+
+from panoramax_plugin.core.client import PanoramaxClient
+from panoramax_plugin.core.errors import NetworkError, NotPanoramaxError, ServerError
+from panoramax_plugin.network.session import qgis_http_client
+from panoramax_plugin.tasks.core_task import CoreTask
+from tests.http_server import Canned, CannedServer, free_port, landing
+
+
+def wait_for(task, qgis_app, timeout_s=20.0):
+    """Run the Qt event loop until the task is finished (its callbacks have run)."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    done = []
+    task.taskCompleted.connect(lambda: done.append(True))
+    task.taskTerminated.connect(lambda: done.append(False))
+    while not done and time.monotonic() < deadline:
+        qgis_app.processEvents()
+        time.sleep(0.01)
+    qgis_app.processEvents()
+    assert done, "task did not finish in time"
+    return done[0]
+
+
+def watch_requests(seen: list) -> None:
+    """Record every URL that QGIS's network manager (and its logger) sees."""
+    QgsNetworkAccessManager.instance().requestAboutToBeCreated[QgsNetworkRequestParameters].connect(
+        lambda params: seen.append(params.request().url().toString())
+    )
+
+
+@pytest.fixture()
+def canned_instance():
+    routes = {
+        "/api": Canned(body=json.dumps(landing())),
+        "/api/search": Canned(
+            body={
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "id": "p1",
+                        "collection": "s1",
+                        "type": "Feature",
+                        "geometry": {"type": "Point", "coordinates": [4.8, 45.7]},
+                        "properties": {"view:azimuth": 12},
+                    }
+                ],
+            }
+        ),
+        "/api/boom": Canned(500, {"message": "database down", "status_code": 500}),
+    }
+    with CannedServer(routes) as server:
+        yield server
+
+
+def test_request_on_main_thread_is_seen_by_qgis_network_manager(qgis_app, canned_instance):
+    seen = []
+    watch_requests(seen)
+    client = PanoramaxClient(canned_instance.base_url, http=qgis_http_client(timeout=10))
+    result = client.search(bbox=(4, 45, 5, 46), limit=5)
+    qgis_app.processEvents()  # the logger signals are queued from QGIS's network thread
+    assert [p.id for p in result.pictures] == ["p1"]
+    assert result.pictures[0].heading == 12
+    assert any(url.startswith(canned_instance.base_url + "/api/search?") for url in seen), seen
+    headers = canned_instance.requests[-1][2]
+    # QGIS replaces any User-Agent with its own (the user's setting + QGIS/<version>)
+    assert "QGIS/3" in headers["User-Agent"]
+
+
+def test_request_from_task_goes_through_qgis_and_reaches_callbacks(qgis_app, canned_instance):
+    seen = []
+    watch_requests(seen)
+    results = []
+
+    def work(task):
+        return PanoramaxClient(canned_instance.base_url, http=qgis_http_client(10)).discover()
+
+    task = CoreTask("test discover", work, on_done=results.append)
+    QgsApplication.taskManager().addTask(task)
+    assert wait_for(task, qgis_app)
+    assert results and results[0].version == "2.15.1"
+    assert canned_instance.base_url + "/api" in seen
+
+
+def test_exception_in_task_is_delivered_not_raised(qgis_app):
+    errors = []
+
+    def work(task):
+        return PanoramaxClient(
+            f"http://127.0.0.1:{free_port()}", http=qgis_http_client(5)
+        ).discover()
+
+    task = CoreTask("test unreachable", work, on_error=errors.append)
+    QgsApplication.taskManager().addTask(task)
+    assert wait_for(task, qgis_app) is False
+    assert isinstance(errors[0], NetworkError)
+    assert "Could not reach" in str(errors[0])
+
+
+def test_http_error_and_non_panoramax_through_qgis(qgis_app, canned_instance):
+    http = qgis_http_client(10)
+    with pytest.raises(ServerError) as info:
+        http.get_json(canned_instance.base_url + "/api/boom")
+    assert "database down" in str(info.value)
+    with CannedServer({"/api": Canned(200, "<html>hi</html>", content_type="text/html")}) as other:
+        with pytest.raises(NotPanoramaxError):
+            PanoramaxClient(other.base_url, http=http).discover()
+
+
+def test_timeout_through_qgis_is_a_network_error(qgis_app):
+    with CannedServer({"/api": Canned(body="{}", delay=2.0)}) as slow:
+        with pytest.raises(NetworkError) as info:
+            PanoramaxClient(slow.base_url, http=qgis_http_client(timeout=0.3)).discover()
+    assert "did not answer in time" in str(info.value)
+
+
+def test_qgis_proxy_settings_are_honoured(qgis_app):
+    """With a proxy set in QGIS, the request for another host reaches the proxy."""
+    routes = {"/api": Canned(body=json.dumps(landing("http://panoramax.invalid")))}
+    settings = QgsSettings()
+    keys = [
+        "proxy/proxyEnabled",
+        "proxy/proxyHost",
+        "proxy/proxyPort",
+        "proxy/proxyType",
+        "proxy/proxyExcludedUrls",
+        "proxy/noProxyUrls",
+    ]
+    saved = {key: settings.value(key) for key in keys}
+    with CannedServer(routes) as proxy:
+        try:
+            settings.setValue("proxy/proxyEnabled", True)
+            settings.setValue("proxy/proxyHost", "127.0.0.1")
+            settings.setValue("proxy/proxyPort", proxy.httpd.server_address[1])
+            settings.setValue("proxy/proxyType", "HttpProxy")
+            settings.setValue("proxy/proxyExcludedUrls", "")
+            settings.setValue("proxy/noProxyUrls", "")
+            QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
+            instance = PanoramaxClient(
+                "http://panoramax.invalid", http=qgis_http_client(10)
+            ).discover()
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    settings.remove(key)
+                else:
+                    settings.setValue(key, value)
+            QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
+        method, path, _headers, _ = proxy.requests[0]
+    assert method == "GET" and path == "http://panoramax.invalid/api"
+    assert instance.search_url == "http://panoramax.invalid/api/search"
