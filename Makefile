@@ -32,7 +32,7 @@ instance-stop:
 
 # All tests: unit, QGIS (offscreen) and integration against the real local instance.
 test: venv instance i18n
-	@set -a; eval "$$(bash $(INSTANCE) env)"; set +a; \
+	@set -a; eval "$$(bash $(INSTANCE) env)"; PANORAMAX_REQUIRE_INSTANCE=1; set +a; \
 	  $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
 test-unit: venv

@@ -6,17 +6,17 @@
         <message>
             <location filename="../panoramax_plugin/ui/instance_picker.py" line="27" />
             <source>Address of any Panoramax instance (its web site or its /api URL)</source>
-            <translation type="unfinished" />
+            <translation>Adresse de n'importe quelle instance Panoramax (son site web ou son URL /api)</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/ui/instance_picker.py" line="23" />
             <source>Custom URL…</source>
-            <translation type="unfinished" />
+            <translation>URL personnalisée…</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/ui/instance_picker.py" line="25" />
             <source>https://panoramax.example.org</source>
-            <translation type="unfinished" />
+            <translation>https://panoramax.example.org</translation>
         </message>
     </context>
     <context>
@@ -24,158 +24,158 @@
         <message>
             <location filename="../panoramax_plugin/core/instances.py" line="88" />
             <source>'{url}' contains spaces in its host name.</source>
-            <translation type="unfinished" />
+            <translation>« {url} » contient des espaces dans son nom d'hôte.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/instances.py" line="94" />
             <source>'{url}' has an invalid port number.</source>
-            <translation type="unfinished" />
+            <translation>« {url} » a un numéro de port invalide.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/instances.py" line="84" />
             <source>'{url}' has no host name.</source>
-            <translation type="unfinished" />
+            <translation>« {url} » n'a pas de nom d'hôte.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/instances.py" line="77" />
             <source>'{url}' is not a web address: an instance URL starts with https:// (or http://).</source>
-            <translation type="unfinished" />
+            <translation>« {url} » n'est pas une adresse web : l'URL d'une instance commence par https:// (ou http://).</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/instances.py" line="43" />
             <source>All of Panoramax (api.panoramax.xyz, read-only)</source>
-            <translation type="unfinished" />
+            <translation>Tout Panoramax (api.panoramax.xyz, lecture seule)</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="123" />
             <location filename="../panoramax_plugin/core/stac.py" line="61" />
             <source>Could not reach {host}: {error}. Check the address, your connection and the QGIS proxy settings.</source>
-            <translation type="unfinished" />
+            <translation>Impossible de joindre {host} : {error}. Vérifiez l'adresse, votre connexion et les paramètres de proxy de QGIS.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/instances.py" line="31" />
             <source>IGN (panoramax.ign.fr)</source>
-            <translation type="unfinished" />
+            <translation>IGN (panoramax.ign.fr)</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/instances.py" line="67" />
             <source>No instance URL given. Type an address such as https://panoramax.ign.fr</source>
-            <translation type="unfinished" />
+            <translation>Aucune URL d'instance. Saisissez une adresse comme https://panoramax.ign.fr</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="77" />
             <source>Not found on the instance ({url}).</source>
-            <translation type="unfinished" />
+            <translation>Introuvable sur l'instance ({url}).</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/instances.py" line="37" />
             <source>OpenStreetMap France (panoramax.openstreetmap.fr)</source>
-            <translation type="unfinished" />
+            <translation>OpenStreetMap France (panoramax.openstreetmap.fr)</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/errors.py" line="29" />
             <source>The Python package '{package}' is needed for {feature} but is not installed. Install it with: python -m pip install {package}</source>
-            <translation type="unfinished" />
+            <translation>Le paquet Python « {package} » est nécessaire pour {feature} mais n'est pas installé. Installez-le avec : python -m pip install {package}</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="121" />
             <source>The instance configuration is not a JSON object.</source>
-            <translation type="unfinished" />
+            <translation>La configuration de l'instance n'est pas un objet JSON.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="114" />
             <source>The instance did not answer in time ({url}). Check your connection or try again later.</source>
-            <translation type="unfinished" />
+            <translation>L'instance n'a pas répondu à temps ({url}). Vérifiez votre connexion ou réessayez plus tard.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="87" />
             <source>The instance had an internal error (HTTP {status}) on {url}. Try again later.</source>
-            <translation type="unfinished" />
+            <translation>L'instance a rencontré une erreur interne (HTTP {status}) sur {url}. Réessayez plus tard.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="80" />
             <source>The instance refused access (HTTP {status}). Sign in again or check that your account may do this.</source>
-            <translation type="unfinished" />
+            <translation>L'instance a refusé l'accès (HTTP {status}). Reconnectez-vous ou vérifiez que votre compte a ce droit.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="93" />
             <source>The instance rejected the request (HTTP {status}).</source>
-            <translation type="unfinished" />
+            <translation>L'instance a rejeté la requête (HTTP {status}).</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="62" />
             <source>The picture is still being processed by the instance; try again in a moment.</source>
-            <translation type="unfinished" />
+            <translation>La photo est encore en cours de traitement par l'instance ; réessayez dans un instant.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="253" />
             <source>The picture {id} does not exist on {url} (it may be deleted or hidden).</source>
-            <translation type="unfinished" />
+            <translation>La photo {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="239" />
             <source>The picture {id} has no '{key}' file.</source>
-            <translation type="unfinished" />
+            <translation>La photo {id} n'a pas de fichier « {key} ».</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="228" />
             <source>The picture {id} has no usable position.</source>
-            <translation type="unfinished" />
+            <translation>La photo {id} n'a pas de position utilisable.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="156" />
             <source>The search answer of {url} has no feature list.</source>
-            <translation type="unfinished" />
+            <translation>La réponse de recherche de {url} ne contient pas de liste d'entités.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="247" />
             <source>The sequence {id} does not exist on {url} (it may be deleted or hidden).</source>
-            <translation type="unfinished" />
+            <translation>La séquence {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="148" />
             <source>The server at {url} did not answer with JSON ({kind}). Is this the address of a Panoramax API?</source>
-            <translation type="unfinished" />
+            <translation>Le serveur {url} n'a pas répondu en JSON ({kind}). Est-ce bien l'adresse d'une API Panoramax ?</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="73" />
             <source>The server said: {message}</source>
-            <translation type="unfinished" />
+            <translation>Le serveur indique : {message}</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/stac.py" line="79" />
             <source>Unexpected answer from {url} while listing sequences: {error}</source>
-            <translation type="unfinished" />
+            <translation>Réponse inattendue de {url} lors de la liste des séquences : {error}</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="269" />
             <source>Unexpected answer from {url}.</source>
-            <translation type="unfinished" />
+            <translation>Réponse inattendue de {url}.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/stac.py" line="21" />
             <source>listing sequences</source>
-            <translation type="unfinished" />
+            <translation>lister les séquences</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/geometry.py" line="52" />
             <source>sequence geometry</source>
-            <translation type="unfinished" />
+            <translation>la géométrie des séquences</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="106" />
             <source>{url} answered with JSON that is not a Panoramax STAC catalog (no search or collections link). Check the instance address.</source>
-            <translation type="unfinished" />
+            <translation>{url} a répondu avec un JSON qui n'est pas un catalogue STAC Panoramax (pas de lien de recherche ni de collections). Vérifiez l'adresse de l'instance.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="95" />
             <source>{url} answered, but not with a Panoramax API description (no JSON). Check the instance address.</source>
-            <translation type="unfinished" />
+            <translation>{url} a répondu, mais pas avec la description d'une API Panoramax (pas de JSON). Vérifiez l'adresse de l'instance.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="84" />
             <source>{url} does not exist (HTTP 404): this is not a Panoramax API. Check the instance address.</source>
-            <translation type="unfinished" />
+            <translation>{url} n'existe pas (HTTP 404) : ce n'est pas une API Panoramax. Vérifiez l'adresse de l'instance.</translation>
         </message>
     </context>
     <context>
@@ -183,77 +183,77 @@
         <message>
             <location filename="../panoramax_plugin/ui/panel.py" line="125" />
             <source>API: {url}</source>
-            <translation type="unfinished" />
+            <translation>API : {url}</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/ui/panel.py" line="67" />
             <source>Check that the instance answers</source>
-            <translation type="unfinished" />
+            <translation>Vérifier que l'instance répond</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/ui/panel.py" line="66" />
             <source>Connect</source>
-            <translation type="unfinished" />
+            <translation>Se connecter</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/ui/panel.py" line="124" />
             <source>Connected to {title}.</source>
-            <translation type="unfinished" />
+            <translation>Connecté à {title}.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/ui/panel.py" line="102" />
             <source>Connecting to Panoramax instance</source>
-            <translation type="unfinished" />
+            <translation>Connexion à l'instance Panoramax</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/ui/panel.py" line="99" />
             <source>Connecting to {url}…</source>
-            <translation type="unfinished" />
+            <translation>Connexion à {url}…</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/ui/panel.py" line="128" />
             <source>GeoVisio version {version}</source>
-            <translation type="unfinished" />
+            <translation>GeoVisio version {version}</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/ui/panel.py" line="61" />
             <source>Instance</source>
-            <translation type="unfinished" />
+            <translation>Instance</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/ui/panel.py" line="71" />
             <source>Not connected.</source>
-            <translation type="unfinished" />
+            <translation>Non connecté.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/ui/panel.py" line="52" />
             <source>Panoramax</source>
-            <translation type="unfinished" />
+            <translation>Panoramax</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/ui/panel.py" line="131" />
             <source>Pictures licence: {licence}</source>
-            <translation type="unfinished" />
+            <translation>Licence des photos : {licence}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="138" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="141" />
             <source>Unexpected error: {error}</source>
-            <translation type="unfinished" />
+            <translation>Erreur inattendue : {error}</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/ui/panel.py" line="119" />
             <source>no sign-in on this instance</source>
-            <translation type="unfinished" />
+            <translation>pas de connexion de compte sur cette instance</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/ui/panel.py" line="121" />
             <source>read-only catalog</source>
-            <translation type="unfinished" />
+            <translation>catalogue en lecture seule</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/ui/panel.py" line="117" />
             <source>sign-in available</source>
-            <translation type="unfinished" />
+            <translation>connexion de compte disponible</translation>
         </message>
     </context>
     <context>
@@ -261,44 +261,46 @@
         <message>
             <location filename="../panoramax_plugin/plugin.py" line="36" />
             <source>&amp;Panoramax</source>
-            <translation type="unfinished" />
+            <translation>&amp;Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="112" />
+            <location filename="../panoramax_plugin/plugin.py" line="118" />
             <source>About Panoramax</source>
-            <translation type="unfinished" />
+            <translation>À propos de Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="50" />
+            <location filename="../panoramax_plugin/plugin.py" line="54" />
             <source>About Panoramax…</source>
-            <translation type="unfinished" />
+            <translation>À propos de Panoramax…</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/plugin.py" line="42" />
             <source>Panoramax</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/plugin.py" line="46" />
-            <source>Panoramax panel</source>
-            <translation type="unfinished" />
+            <translation>Panoramax</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/plugin.py" line="47" />
+            <source>Panoramax panel</source>
+            <translation>Panneau Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/plugin.py" line="50" />
             <source>Show or hide the Panoramax panel</source>
-            <translation type="unfinished" />
+            <translation>Afficher ou masquer le panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="124" />
+            <location filename="../panoramax_plugin/plugin.py" line="130" />
             <source>Some Panoramax features need Python packages that are not installed: {packages}. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command}, then restart QGIS.</source>
-            <translation type="unfinished" />
+            <translation>Certaines fonctions de Panoramax ont besoin de paquets Python qui ne sont pas installés : {packages}. Installez-les depuis l'OSGeo4W Shell (Windows) ou un terminal avec : {command}, puis redémarrez QGIS.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="113" />
+            <location filename="../panoramax_plugin/plugin.py" line="119" />
             <source>{name} {version}
 
 Browse, view and upload Panoramax street-level pictures from QGIS. Panoramax is the free, decentralised street-view commons.</source>
-            <translation type="unfinished" />
+            <translation>{name} {version}
+
+Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Panoramax est le commun libre et décentralisé des photos de rue.</translation>
         </message>
     </context>
 </TS>

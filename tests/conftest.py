@@ -6,7 +6,19 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture()
+def desktop(qgis_app):
+    from tests.qgis.desktop_stub import DesktopStub
+
+    stub = DesktopStub()
+    yield stub
+    stub.window.close()
+    stub.window.deleteLater()

@@ -23,6 +23,11 @@ _TIMEOUT_ERRORS = (
 )
 
 
+# Qt decompresses bodies only when it negotiates the encoding itself (gzip, deflate);
+# forwarding requests' "Accept-Encoding: br" would hand us undecoded brotli bytes.
+_HEADERS_LEFT_TO_QT = {"accept-encoding", "connection", "content-length", "host"}
+
+
 def _timeout_ms(timeout) -> int | None:
     """requests' timeout (seconds, or a (connect, read) pair) as Qt milliseconds."""
     if timeout is None:
@@ -59,6 +64,8 @@ class QgisTransportAdapter(BaseAdapter):
     def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
         qrequest = QNetworkRequest(QUrl(request.url))
         for key, value in request.headers.items():
+            if key.lower() in _HEADERS_LEFT_TO_QT:
+                continue
             qrequest.setRawHeader(key.encode("latin-1"), str(value).encode("latin-1"))
         milliseconds = _timeout_ms(timeout)
         if milliseconds and hasattr(qrequest, "setTransferTimeout"):

@@ -27,16 +27,6 @@ def qgis_log_to_python(qgis_app):
     QgsApplication.messageLog().messageReceived.disconnect(forward)
 
 
-@pytest.fixture()
-def desktop(qgis_app):
-    from tests.qgis.desktop_stub import DesktopStub
-
-    stub = DesktopStub()
-    yield stub
-    stub.window.close()
-    stub.window.deleteLater()
-
-
 def import_plugin_package(name: str = PLUGIN_MODULE, root=ROOT):
     """Import the repository root the way QGIS imports a plugin folder."""
     if name in sys.modules:

@@ -162,3 +162,16 @@ def test_qgis_proxy_settings_are_honoured(qgis_app):
         method, path, _headers, _ = proxy.requests[0]
     assert method == "GET" and path == "http://panoramax.invalid/api"
     assert instance.search_url == "http://panoramax.invalid/api/search"
+
+
+def test_compressed_answers_are_decoded(qgis_app):
+    """requests asks for brotli when it can decode it; Qt must negotiate instead."""
+    import gzip
+
+    body = gzip.compress(json.dumps(landing("http://127.0.0.1")).encode())
+    routes = {"/api": Canned(body=body, headers={"Content-Encoding": "gzip"})}
+    with CannedServer(routes) as server:
+        client = PanoramaxClient(server.base_url, http=qgis_http_client(10))
+        assert client.discover().version == "2.15.1"
+        sent = server.requests[-1][2]
+    assert "br" not in sent.get("Accept-Encoding", "")

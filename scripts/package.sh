@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the installable plugin zip: dist/panoramax-<version>.zip with a top folder
+# named `panoramax` (the module name QGIS imports). Content: the committed plugin
+# files (git archive, minus export-ignore) plus the compiled translations.
+# Uncommitted changes are included too (git stash create), so what you test is what you ship.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:?usage: package.sh dist/panoramax-<version>.zip}"
+mkdir -p "$(dirname "$out")"
+out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
+name=panoramax
+bash scripts/i18n.sh --release
+tree="$(git stash create)"; tree="${tree:-HEAD}"
+work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+git archive --format=tar --prefix="$name/" "$tree" | tar -x -C "$work"
+# untracked new plugin files would be missing from the archive: refuse rather than ship less
+untracked="$(git ls-files -o --exclude-standard -- panoramax_plugin resources __init__.py metadata.txt)"
+if [ -n "$untracked" ]; then echo "untracked plugin files (git add them first):"; echo "$untracked"; exit 1; fi
+mkdir -p "$work/$name/i18n"
+cp i18n/*.qm "$work/$name/i18n/"
+find "$work" -name '__pycache__' -prune -exec rm -rf {} +
+rm -f "$out"
+(cd "$work" && zip -qr -X "$out" "$name")
+echo "$out ($(du -h "$out" | cut -f1))"
