@@ -33,7 +33,8 @@ from qgis.utils import iface, plugins
 def open_panel():
     plugin = plugins["panoramax"]
     plugin.panel_action.setChecked(True)
-    plugin.panel.connect_instance()
+    if ${PANORAMAX_DEMO:-0} == 1:  # only ever connect to the local instance unattended
+        plugin.panel.connect_instance()
 def grab():
     iface.mainWindow().grab().save("$shot")
     iface.mainWindow().close()
