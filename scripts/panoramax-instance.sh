@@ -71,6 +71,9 @@ case "${PANORAMAX_FORCE_AUTH:-false}" in
   [Ff]alse | FALSE | 0 | [Nn]o | [Oo]ff | "") FORCE_AUTH=false ;;
   *) echo "PANORAMAX_FORCE_AUTH must be true or false, not '$PANORAMAX_FORCE_AUTH'" >&2; exit 2 ;;
 esac
+for _setting in "PANORAMAX_PORT=$API_PORT" "PANORAMAX_PG_PORT=$PG_PORT" "PANORAMAX_WEB_WORKERS=$WEB_WORKERS"; do
+  [[ "${_setting#*=}" =~ ^[1-9][0-9]*$ ]] || { echo "$_setting: a positive integer is expected" >&2; exit 2; }
+done
 case "$DERIVATES" in
   ON_DEMAND | PREPROCESS) ;;
   *) echo "PANORAMAX_DERIVATES must be ON_DEMAND or PREPROCESS, not '$DERIVATES'" >&2; exit 2 ;;
@@ -100,10 +103,20 @@ ensure_home() {
 }
 
 # serialise concurrent invocations (e.g. several test runners calling `up`)
+# (fd 9; every daemon is started through `detached`, which closes it, so that neither the
+# API nor PostgreSQL keeps the lock after this script exits)
 take_lock() {
   exec 9>"$INSTANCE_HOME/.lock"
-  flock -w 900 9 || die "another panoramax-instance.sh call holds $INSTANCE_HOME/.lock"
+  flock -n 9 && return 0
+  log "waiting for another panoramax-instance.sh call (lock $INSTANCE_HOME/.lock)"
+  flock -w 900 9 || die "$INSTANCE_HOME/.lock still held after 900 s; see: fuser -v $INSTANCE_HOME/.lock"
 }
+
+# bash program: close every file descriptor above 2, then exec "$@". Whatever this script
+# leaves running (PostgreSQL, gunicorn, the worker) must not inherit our lock or a caller's pipes.
+# shellcheck disable=SC2016
+CLOSE_FDS_EXEC='for f in /proc/$$/fd/*; do n=${f##*/}; if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi; done; exec "$@"'
+detached() { bash -c "$CLOSE_FDS_EXEC" detached "$@"; }
 
 # ----------------------------------------------------------------------------- apt
 pkg_installed() { [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]; }
@@ -227,7 +240,7 @@ start_cluster() {
   [ -n "$state" ] || die "PostgreSQL cluster $PG_VERSION/$PG_CLUSTER does not exist (run: $0 up)"
   if [[ "$state" != online* ]]; then
     log "starting PostgreSQL cluster $PG_VERSION/$PG_CLUSTER"
-    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start ||
+    detached pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start ||
       die_log "/var/log/postgresql/postgresql-$PG_VERSION-$PG_CLUSTER.log" "cannot start cluster $PG_VERSION/$PG_CLUSTER"
   fi
   local _
@@ -260,7 +273,7 @@ ensure_cluster() {
     restart=1
   fi
   if [ "$restart" = 1 ] && [ "$fresh" = 0 ] && [[ "$(cluster_state)" == online* ]]; then
-    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" restart
+    detached pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" restart
   fi
   start_cluster
 
@@ -299,12 +312,12 @@ migrate() {
 # true if the pid file names a live process whose command line contains $2;
 # a stale pid file (dead or recycled pid) is removed
 alive() {
-  local file="$1" pattern="$2" pid
+  local file="$1" pattern="$2" pid cmdline
   [ -s "$file" ] || return 1
   pid="$(cat "$file")"
-  if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null &&
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$pattern"; then
-    return 0
+  if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
+    cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
+    [[ "$cmdline" == *"$pattern"* ]] && return 0
   fi
   rm -f "$file"
   return 1
@@ -312,17 +325,24 @@ alive() {
 web_alive() { alive "$WEB_PID" gunicorn; }
 worker_alive() { alive "$WORKER_PID" picture-worker; }
 
-# http status of /api, 000 when nothing answers
-api_code() { curl -s -o /dev/null -m "${1:-5}" -w '%{http_code}' "$BASE_URL/api" 2>/dev/null || true; }
+# http status of /api, 000 when nothing answers (or curl is not installed yet)
+api_code() {
+  local code=""
+  if command -v curl >/dev/null 2>&1; then
+    code="$(curl -s -o /dev/null -m "${1:-5}" -w '%{http_code}' "$BASE_URL/api" 2>/dev/null || true)"
+  fi
+  echo "${code:-000}"
+}
 
 # start "$@" in its own session (pid == process group id), stdout/err to $2, pid to $1
 spawn() {
   local pidfile="$1" logfile="$2"; shift 2
   [ -f "$logfile" ] && mv -f "$logfile" "$logfile.1"
   rm -f "$pidfile"
+  # the background subshell becomes (exec) the fd-closing bash, then setsid, then the command
   # shellcheck disable=SC2016
-  (cd "$INSTANCE_HOME" && exec setsid sh -c 'echo $$ >"$0"; exec "$@"' "$pidfile" "$@" \
-    </dev/null >"$logfile" 2>&1 &)
+  (cd "$INSTANCE_HOME" && exec bash -c "$CLOSE_FDS_EXEC" detached setsid sh -c 'echo $$ >"$0"; exec "$@"' \
+    "$pidfile" "$@" </dev/null >"$logfile" 2>&1) &
   local _
   for _ in $(seq 1 50); do [ -s "$pidfile" ] && return 0; sleep 0.1; done
   die_log "$logfile" "could not start $1"
@@ -330,10 +350,13 @@ spawn() {
 
 port_holder() {
   command -v ss >/dev/null 2>&1 || return 0
-  ss -Hltnp "sport = :$API_PORT" 2>/dev/null | sed -n 's/.*users:((\(.*\)))/\1/p' | head -n 1
+  ss -Hltnp "sport = :$API_PORT" 2>/dev/null | grep -o '"[^"]*",pid=[0-9]*' |
+    sed 's/^"\(.*\)",pid=\(.*\)$/\1 (pid \2)/' | head -n 3 | paste -sd ' ' -
 }
 
-start_web() {
+# refuse to go on when the API port is served by something this script (with this home) did
+# not start, e.g. an instance started with another PANORAMAX_HOME: its tokens would not work
+check_port_free() {
   local code; code="$(api_code 3)"
   if [ "$code" != 000 ]; then
     local body; body="$(curl -s -m 3 "$BASE_URL/api" 2>/dev/null | head -c 200 || true)"
@@ -345,6 +368,10 @@ start_web() {
   if [ -n "$(port_holder)" ]; then
     die "127.0.0.1:$API_PORT is already in use by $(port_holder) (not answering /api); set PANORAMAX_PORT"
   fi
+}
+
+start_web() {
+  check_port_free
   local extra=()
   # gunicorn >= 25 creates ~/.gunicorn/gunicorn.ctl unless told not to
   if "$VENV/bin/gunicorn" --help 2>/dev/null | grep -q -- --no-control-socket; then extra+=(--no-control-socket); fi
@@ -378,26 +405,28 @@ wait_api() {
   die_log "$LOGS/web.log" "the API did not answer on $BASE_URL/api within 120 s"
 }
 
-stop_one() {
-  local file="$1" pattern="$2" name="$3" pid _
-  alive "$file" "$pattern" || return 0
-  pid="$(cat "$file")"
-  log "stopping $name (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  # leftovers in its process group (gunicorn workers, a hung worker): kill them
-  if kill -0 -- "-$pid" 2>/dev/null; then
-    log "$name did not stop in time, killing process group $pid"
-    kill -KILL -- "-$pid" 2>/dev/null || true
-    sleep 0.2
-  fi
-  rm -f "$file"
-}
-
+# stop API and worker together (each takes 1-3 s to shut down gracefully): TERM both, wait,
+# then KILL whatever is left in their process groups (gunicorn workers, a hung worker)
 stop_processes() {
-  stop_one "$WORKER_PID" picture-worker "picture worker"
-  stop_one "$WEB_PID" gunicorn "API (gunicorn)"
-  rm -f "$RUNNING_ENV"
+  local pids=() pid left _
+  if worker_alive; then pid="$(cat "$WORKER_PID")"; log "stopping picture worker (pid $pid)"; pids+=("$pid"); fi
+  if web_alive; then pid="$(cat "$WEB_PID")"; log "stopping API (gunicorn, pid $pid)"; pids+=("$pid"); fi
+  if [ ${#pids[@]} -gt 0 ]; then
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    for _ in $(seq 1 80); do
+      left=0
+      for pid in "${pids[@]}"; do kill -0 -- "-$pid" 2>/dev/null && left=1; done
+      [ $left = 0 ] && break
+      sleep 0.25
+    done
+    for pid in "${pids[@]}"; do
+      if kill -0 -- "-$pid" 2>/dev/null; then
+        log "process group $pid did not stop within 20 s, killing it"
+        kill -KILL -- "-$pid" 2>/dev/null || true
+      fi
+    done
+  fi
+  rm -f "$WEB_PID" "$WORKER_PID" "$RUNNING_ENV"
 }
 
 running_setting() { sed -n "s/^$1=//p" "$RUNNING_ENV" 2>/dev/null; }
@@ -517,6 +546,8 @@ cmd_up() {
   take_lock
   local t0=$SECONDS
   apt_ensure "${APT_PACKAGES[@]}"
+  # fail fast, before the venv install, if something else serves the API port
+  web_alive || check_port_free
   ensure_venv
   load_server_env
   ensure_cluster
@@ -552,6 +583,12 @@ cmd_purge() {
   if [ -n "$(cluster_state)" ]; then
     log "dropping PostgreSQL cluster $PG_VERSION/$PG_CLUSTER"
     pg_dropcluster --stop "$PG_VERSION" "$PG_CLUSTER"
+  fi
+  # pg_dropcluster leaves the configuration directory behind when conf.d holds our file
+  local confdir="/etc/postgresql/$PG_VERSION/$PG_CLUSTER"
+  if [ -d "$confdir" ] && [ ! -e "$confdir/postgresql.conf" ]; then
+    rm -f "$confdir/conf.d/50-panoramax-qgis.conf"
+    rmdir "$confdir/conf.d" "$confdir" 2>/dev/null || true
   fi
   if [ -d "$INSTANCE_HOME" ]; then
     log "deleting $INSTANCE_HOME"
@@ -622,4 +659,4 @@ main() {
   esac
 }
 
-main "$@"
+main "$@"; exit
