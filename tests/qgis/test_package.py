@@ -36,9 +36,10 @@ LOADER = textwrap.dedent(
 
 def test_zip_installs_and_starts(tmp_path):
     out = tmp_path / "panoramax.zip"
-    subprocess.run(
-        ["bash", "scripts/package.sh", str(out)], cwd=ROOT, check=True, capture_output=True
+    built = subprocess.run(
+        ["bash", "-x", "scripts/package.sh", str(out)], cwd=ROOT, capture_output=True, text=True
     )
+    assert built.returncode == 0, built.stdout + built.stderr[-3000:]
     with zipfile.ZipFile(out) as archive:
         names = archive.namelist()
         archive.extractall(tmp_path / "plugins")
