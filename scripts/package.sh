@@ -10,7 +10,8 @@ mkdir -p "$(dirname "$out")"
 out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
 name=panoramax
 bash scripts/i18n.sh --release
-tree="$(git stash create)"; tree="${tree:-HEAD}"
+tree="$(git -c user.name=package -c user.email=package@localhost stash create)"
+tree="${tree:-HEAD}"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 git archive --format=tar --prefix="$name/" "$tree" | tar -x -C "$work"
 # untracked new plugin files would be missing from the archive: refuse rather than ship less
