@@ -10,7 +10,7 @@ mkdir -p "$(dirname "$out")"
 out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
 name=panoramax
 bash scripts/i18n.sh --release
-tree="$(git -c user.name=package -c user.email=package@localhost stash create)"
+tree="$(git -c user.name=package -c user.email=package@localhost stash create 2>/dev/null || true)"
 tree="${tree:-HEAD}"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 git archive --format=tar --prefix="$name/" "$tree" | tar -x -C "$work"
