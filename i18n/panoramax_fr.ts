@@ -2,6 +2,150 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
     <context>
+        <name>BrowseBox</name>
+        <message>
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="58" />
+            <source>360° only</source>
+            <translation>360° uniquement</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="35" />
+            <source>Browse</source>
+            <translation>Parcourir</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="43" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="56" />
+            <source>Flat and 360°</source>
+            <translation>Classiques et 360°</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="57" />
+            <source>Flat only</source>
+            <translation>Classiques uniquement</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="60" />
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="39" />
+            <source>Load pictures in view</source>
+            <translation>Charger les photos de la vue</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="41" />
+            <source>Load the pictures and sequences of the map extent as layers</source>
+            <translation>Charger les photos et séquences de l'emprise de la carte comme couches</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="100" />
+            <source>Loading…</source>
+            <translation>Chargement…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="64" />
+            <source>Producer</source>
+            <translation>Auteur</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="49" />
+            <source>Refresh when the map stops moving</source>
+            <translation>Actualiser quand la carte s'arrête</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="50" />
+            <source>Show coverage (all zoom levels)</source>
+            <translation>Afficher la couverture (tous les niveaux de zoom)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="61" />
+            <source>To</source>
+            <translation>Au</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="59" />
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="63" />
+            <source>any (names separated by commas)</source>
+            <translation>tous (noms séparés par des virgules)</translation>
+        </message>
+    </context>
+    <context>
+        <name>BrowseController</name>
+        <message>
+            <location filename="../panoramax_plugin/browse/controller.py" line="223" />
+            <source>Choose a Panoramax instance first.</source>
+            <translation>Choisissez d'abord une instance Panoramax.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/controller.py" line="228" />
+            <source>Loading Panoramax pictures</source>
+            <translation>Chargement des photos Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/controller.py" line="357" />
+            <source>Loading pictures failed; the layers keep what was loaded before. {error}</source>
+            <translation>Le chargement des photos a échoué ; les couches gardent ce qui était déjà chargé. {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/controller.py" line="163" />
+            <source>Panoramax coverage ({host})</source>
+            <translation>Couverture Panoramax ({host})</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/controller.py" line="342" />
+            <source>Sequence details could not be read: {error}</source>
+            <translation>Les détails des séquences n'ont pas pu être lus : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/controller.py" line="329" />
+            <source>The search stopped at {ceiling} pictures and {parts} parts of the area were not searched: zoom in or filter to see the rest.</source>
+            <translation>La recherche s'est arrêtée à {ceiling} photos et {parts} parties de la zone n'ont pas été parcourues : zoomez ou filtrez pour voir le reste.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/controller.py" line="354" />
+            <source>Unexpected error while loading pictures: {error}</source>
+            <translation>Erreur inattendue pendant le chargement des photos : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/controller.py" line="338" />
+            <source>{count} malformed pictures were skipped.</source>
+            <translation>{count} photos mal formées ont été ignorées.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/controller.py" line="334" />
+            <source>{count} pictures no longer on the instance were removed.</source>
+            <translation>{count} photos qui ne sont plus sur l'instance ont été retirées.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/controller.py" line="322" />
+            <source>{loaded} pictures in this area; {total} pictures and {sequences} sequences in the layers.</source>
+            <translation>{loaded} photos dans cette zone ; {total} photos et {sequences} séquences dans les couches.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InstanceLayers</name>
+        <message>
+            <location filename="../panoramax_plugin/browse/controller.py" line="54" />
+            <source>Panoramax pictures ({host})</source>
+            <translation>Photos Panoramax ({host})</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/controller.py" line="59" />
+            <source>Panoramax sequences ({host})</source>
+            <translation>Séquences Panoramax ({host})</translation>
+        </message>
+    </context>
+    <context>
         <name>InstancePicker</name>
         <message>
             <location filename="../panoramax_plugin/ui/instance_picker.py" line="27" />
@@ -48,7 +192,7 @@
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="123" />
-            <location filename="../panoramax_plugin/core/stac.py" line="61" />
+            <location filename="../panoramax_plugin/core/stac.py" line="66" />
             <source>Could not reach {host}: {error}. Check the address, your connection and the QGIS proxy settings.</source>
             <translation>Impossible de joindre {host} : {error}. Vérifiez l'adresse, votre connexion et les paramètres de proxy de QGIS.</translation>
         </message>
@@ -143,7 +287,7 @@
             <translation>Le serveur indique : {message}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/stac.py" line="79" />
+            <location filename="../panoramax_plugin/core/stac.py" line="84" />
             <source>Unexpected answer from {url} while listing sequences: {error}</source>
             <translation>Réponse inattendue de {url} lors de la liste des séquences : {error}</translation>
         </message>
@@ -153,7 +297,7 @@
             <translation>Réponse inattendue de {url}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/stac.py" line="21" />
+            <location filename="../panoramax_plugin/core/stac.py" line="23" />
             <source>listing sequences</source>
             <translation>lister les séquences</translation>
         </message>
@@ -179,79 +323,117 @@
         </message>
     </context>
     <context>
+        <name>PanoramaxCoverage</name>
+        <message>
+            <location filename="../panoramax_plugin/layers/coverage.py" line="103" />
+            <source>Few pictures</source>
+            <translation>Peu de photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/layers/coverage.py" line="105" />
+            <source>Many pictures</source>
+            <translation>Beaucoup de photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/layers/coverage.py" line="140" />
+            <source>Pictures (360°)</source>
+            <translation>Photos (360°)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/layers/coverage.py" line="132" />
+            <source>Pictures (flat)</source>
+            <translation>Photos (classiques)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/layers/coverage.py" line="124" />
+            <source>Sequences (360°)</source>
+            <translation>Séquences (360°)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/layers/coverage.py" line="116" />
+            <source>Sequences (flat)</source>
+            <translation>Séquences (classiques)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/layers/coverage.py" line="104" />
+            <source>Some pictures</source>
+            <translation>Quelques photos</translation>
+        </message>
+    </context>
+    <context>
         <name>PanoramaxPanel</name>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="125" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="209" />
             <source>API: {url}</source>
             <translation>API : {url}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="67" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="69" />
             <source>Check that the instance answers</source>
             <translation>Vérifier que l'instance répond</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="66" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="68" />
             <source>Connect</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="124" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="208" />
             <source>Connected to {title}.</source>
             <translation>Connecté à {title}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="102" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="186" />
             <source>Connecting to Panoramax instance</source>
             <translation>Connexion à l'instance Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="99" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="183" />
             <source>Connecting to {url}…</source>
             <translation>Connexion à {url}…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="128" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="212" />
             <source>GeoVisio version {version}</source>
             <translation>GeoVisio version {version}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="61" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="63" />
             <source>Instance</source>
             <translation>Instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="71" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="73" />
             <source>Not connected.</source>
             <translation>Non connecté.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="52" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="54" />
             <source>Panoramax</source>
             <translation>Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="131" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="215" />
             <source>Pictures licence: {licence}</source>
             <translation>Licence des photos : {licence}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="141" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="225" />
             <source>Unexpected error: {error}</source>
             <translation>Erreur inattendue : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="119" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="203" />
             <source>no sign-in on this instance</source>
             <translation>pas de connexion de compte sur cette instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="121" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="205" />
             <source>read-only catalog</source>
             <translation>catalogue en lecture seule</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="117" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="201" />
             <source>sign-in available</source>
             <translation>connexion de compte disponible</translation>
         </message>
@@ -264,7 +446,7 @@
             <translation>&amp;Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="118" />
+            <location filename="../panoramax_plugin/plugin.py" line="121" />
             <source>About Panoramax</source>
             <translation>À propos de Panoramax</translation>
         </message>
@@ -289,18 +471,77 @@
             <translation>Afficher ou masquer le panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="130" />
+            <location filename="../panoramax_plugin/plugin.py" line="133" />
             <source>Some Panoramax features need Python packages that are not installed: {packages}. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command}, then restart QGIS.</source>
             <translation>Certaines fonctions de Panoramax ont besoin de paquets Python qui ne sont pas installés : {packages}. Installez-les depuis l'OSGeo4W Shell (Windows) ou un terminal avec : {command}, puis redémarrez QGIS.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="119" />
+            <location filename="../panoramax_plugin/plugin.py" line="122" />
             <source>{name} {version}
 
 Browse, view and upload Panoramax street-level pictures from QGIS. Panoramax is the free, decentralised street-view commons.</source>
             <translation>{name} {version}
 
 Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Panoramax est le commun libre et décentralisé des photos de rue.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PanoramaxStyles</name>
+        <message>
+            <location filename="../panoramax_plugin/layers/styles.py" line="32" />
+            <source>1 to 2 years</source>
+            <translation>1 à 2 ans</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/layers/styles.py" line="38" />
+            <source>2 to 5 years</source>
+            <translation>2 à 5 ans</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/layers/styles.py" line="97" />
+            <source>360° picture</source>
+            <translation>Photo 360°</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/layers/styles.py" line="109" />
+            <source>Flat picture</source>
+            <translation>Photo classique</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/layers/styles.py" line="121" />
+            <source>Flat picture without heading</source>
+            <translation>Photo classique sans direction</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/layers/styles.py" line="27" />
+            <source>less than 1 year</source>
+            <translation>moins d'un an</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/layers/styles.py" line="44" />
+            <source>more than 5 years</source>
+            <translation>plus de 5 ans</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/layers/styles.py" line="155" />
+            <source>no date</source>
+            <translation>sans date</translation>
+        </message>
+    </context>
+    <context>
+        <name>PicturesLayer</name>
+        <message>
+            <location filename="../panoramax_plugin/layers/pictures.py" line="101" />
+            <source>Panoramax pictures</source>
+            <translation>Photos Panoramax</translation>
+        </message>
+    </context>
+    <context>
+        <name>SequencesLayer</name>
+        <message>
+            <location filename="../panoramax_plugin/layers/sequences.py" line="47" />
+            <source>Panoramax sequences</source>
+            <translation>Séquences Panoramax</translation>
         </message>
     </context>
 </TS>

@@ -34,3 +34,21 @@ def field_type(kind: str):
         "datetime": QVariant.DateTime,
         "bool": QVariant.Bool,
     }[kind]
+
+
+def geometry_type(kind: str):
+    """Geometry type by name (point, line, polygon): ``Qgis.GeometryType`` from QGIS 3.30,
+    ``QgsWkbTypes.GeometryType`` before (its aliases are gone in QGIS 4)."""
+    if hasattr(Qgis, "GeometryType"):
+        return {
+            "point": Qgis.GeometryType.Point,
+            "line": Qgis.GeometryType.Line,
+            "polygon": Qgis.GeometryType.Polygon,
+        }[kind]
+    from qgis.core import QgsWkbTypes
+
+    return {
+        "point": QgsWkbTypes.GeometryType.PointGeometry,
+        "line": QgsWkbTypes.GeometryType.LineGeometry,
+        "polygon": QgsWkbTypes.GeometryType.PolygonGeometry,
+    }[kind]

@@ -66,6 +66,7 @@ class PanoramaxPlugin:
         self.actions = []
         self.panel_action = None
         if self.panel is not None:
+            self.panel.unload()
             self.iface.removeDockWidget(self.panel)
             self.panel.deleteLater()
             self.panel = None
@@ -95,7 +96,9 @@ class PanoramaxPlugin:
     def ensure_panel(self) -> PanoramaxPanel:
         """Create the dock on first use (nothing heavy happens at QGIS start-up)."""
         if self.panel is None:
-            self.panel = PanoramaxPanel(self.logger, self.iface.mainWindow())
+            self.panel = PanoramaxPanel(
+                self.logger, self.iface.mapCanvas(), self.iface.mainWindow()
+            )
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
             self.panel.visibilityChanged.connect(self._sync_panel_action)
         return self.panel

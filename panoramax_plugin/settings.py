@@ -10,6 +10,15 @@ from qgis.core import QgsSettings
 PREFIX = "panoramax/"
 
 
+def _coerce(raw, default):
+    """QgsSettings gives strings back from the ini file: read them as the default's type."""
+    if raw is None:
+        return default
+    if isinstance(default, bool):
+        return raw if isinstance(raw, bool) else str(raw).strip().lower() in ("true", "1", "yes")
+    return type(default)(raw)
+
+
 @dataclass
 class PluginSettings:
     """What the user chose; every field has a default that works out of the box."""
@@ -17,7 +26,10 @@ class PluginSettings:
     instance_key: str = "ign"  # a KnownInstance key, or "custom"
     custom_url: str = ""
     timeout_s: float = 30.0
-    search_limit: int = 2000
+    search_ceiling: int = 50_000  # pictures loaded at most per search before asking to zoom
+    auto_refresh_delay_ms: int = 600  # the map must rest this long before a search
+    auto_refresh: bool = False
+    show_coverage: bool = True
 
     @classmethod
     def load(cls, store: QgsSettings | None = None) -> PluginSettings:
@@ -27,7 +39,7 @@ class PluginSettings:
             default = item.default
             raw = store.value(PREFIX + item.name, default)
             try:
-                values[item.name] = type(default)(raw) if raw is not None else default
+                values[item.name] = _coerce(raw, default)
             except (TypeError, ValueError):
                 values[item.name] = default
         return cls(**values)

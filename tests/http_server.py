@@ -11,7 +11,7 @@ import threading
 import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 
 @dataclass
@@ -24,7 +24,8 @@ class Canned:
 
 
 class CannedServer:
-    """Serve ``routes[path] -> Canned``; record every request (method, path, headers)."""
+    """Serve ``routes[path] -> Canned`` (or a callable of the query returning one);
+    record every request (method, path, headers, body)."""
 
     def __init__(self, routes: dict | None = None):
         self.routes = dict(routes or {})
@@ -36,9 +37,12 @@ class CannedServer:
                 length = int(self.headers.get("Content-Length") or 0)
                 body_in = self.rfile.read(length) if length else b""
                 server.requests.append((self.command, self.path, dict(self.headers), body_in))
-                canned = server.routes.get(urlsplit(self.path).path) or Canned(
+                parts = urlsplit(self.path)
+                canned = server.routes.get(parts.path) or Canned(
                     404, {"message": "not found", "status_code": 404}
                 )
+                if callable(canned):  # a dynamic route: canned(query dict) -> Canned
+                    canned = canned(dict(parse_qsl(parts.query)))
                 if canned.delay:
                     time.sleep(canned.delay)
                 body = canned.body

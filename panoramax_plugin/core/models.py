@@ -62,6 +62,7 @@ class Picture:
     related: list = field(default_factory=list)
     self_url: str | None = None
     instance_url: str | None = None
+    home_url: str | None = None  # the picture's own instance when read from a federation
 
     @property
     def camera(self) -> str | None:
@@ -271,7 +272,7 @@ def picture_from_feature(
     if isinstance(templates, dict) and isinstance(templates.get("tiles"), dict):
         tiles = _absolute(templates["tiles"].get("href"), base_url)
 
-    prev_link = next_link = self_url = None
+    prev_link = next_link = self_url = home_url = None
     related = []
     for raw in feature.get("links") or ():
         if not isinstance(raw, dict):
@@ -279,6 +280,8 @@ def picture_from_feature(
         rel = raw.get("rel")
         if rel == "self":
             self_url = _absolute(raw.get("href"), base_url)
+        elif rel == "via":
+            home_url = _absolute(raw.get("href"), base_url)
         elif rel in ("prev", "next", "related"):
             link = _link(raw, base_url)
             if link is None:
@@ -315,6 +318,7 @@ def picture_from_feature(
         related=related,
         self_url=self_url,
         instance_url=instance_url,
+        home_url=home_url,
     )
 
 

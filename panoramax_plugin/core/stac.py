@@ -7,6 +7,8 @@ QGIS networking, the User-Agent and typed errors apply to its requests too.
 
 from __future__ import annotations
 
+import warnings
+
 from .errors import InvalidResponseError, MissingDependencyError, NetworkError, PanoramaxError
 from .http import HttpClient, raise_for_status
 from .i18n import translate
@@ -40,9 +42,12 @@ def iter_collection_dicts(
     """Yield raw collection dicts of every page for the bbox."""
     catalog = open_catalog(http, api_url)
     try:
-        search = catalog.collection_search(
-            bbox=bbox, limit=page_size, max_collections=max_collections
-        )
+        with warnings.catch_warnings():
+            # GeoVisio has no free-text collection search; we never ask for one
+            warnings.simplefilter("ignore")
+            search = catalog.collection_search(
+                bbox=bbox, limit=page_size, max_collections=max_collections
+            )
         yield from search.collections_as_dicts()
     except PanoramaxError:
         raise

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 
 import requests
-from qgis.core import QgsBlockingNetworkRequest
+from qgis.core import QgsBlockingNetworkRequest, QgsNetworkAccessManager
 from qgis.PyQt.QtCore import QByteArray, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 from requests.adapters import BaseAdapter
@@ -91,6 +91,12 @@ class QgisTransportAdapter(BaseAdapter):
             )
 
         reply = blocking.reply()
+        # API answers change under our feet (uploads, processing), and on QGIS 3.22 an
+        # error answer to a URL already in QGIS's disk cache came back as the cached 200
+        # with both bodies glued together: keep our answers out of that cache.
+        cache = QgsNetworkAccessManager.instance().cache()
+        if cache is not None:
+            cache.remove(qrequest.url())
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         if not status:  # no HTTP answer at all: refused, DNS, TLS, timeout, abort
             message = blocking.errorMessage() or reply.errorString() or "network error"

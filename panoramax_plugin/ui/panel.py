@@ -17,11 +17,13 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..browse.controller import BrowseController
 from ..core.client import PanoramaxClient
 from ..core.errors import InvalidInstanceUrl, PanoramaxError
 from ..network.session import qgis_http_client
 from ..settings import PluginSettings
 from ..tasks.core_task import CoreTask
+from .browse_box import BrowseBox
 from .instance_picker import CUSTOM_KEY, InstancePicker
 
 
@@ -47,7 +49,7 @@ class PanoramaxPanel(QDockWidget):
 
     connected = pyqtSignal(object, dict)  # Instance, configuration
 
-    def __init__(self, logger, parent=None):
+    def __init__(self, logger, canvas=None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Panoramax"))
         self.setObjectName("PanoramaxPanel")
@@ -72,11 +74,93 @@ class PanoramaxPanel(QDockWidget):
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # server text is never HTML
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
+        self.browse_box = BrowseBox(body)
+        layout.addWidget(self.browse_box)
         layout.addStretch(1)
         self.setWidget(body)
 
         self.connect_button.clicked.connect(self.connect_instance)
         self.picker.changed.connect(self._remember_choice)
+        self.controller = None
+        if canvas is not None:
+            self._wire_browse(canvas)
+
+    # ------------------------------------------------------------------ browse
+    def _wire_browse(self, canvas) -> None:
+        self.controller = BrowseController(canvas, self.logger, self.settings, self)
+        box = self.browse_box
+        box.load_requested.connect(self.load_in_view)
+        box.cancel_requested.connect(self.controller.cancel)
+        box.auto_refresh_toggled.connect(self._set_auto_refresh)
+        box.coverage_toggled.connect(self._set_coverage)
+        box.filters_changed.connect(self.controller.set_filters)
+        self.controller.loading_changed.connect(box.set_loading)
+        self.controller.message.connect(self._browse_message)
+        self.connected.connect(
+            lambda instance, configuration: self.controller.set_instance(
+                instance.api_url, instance, self.picker.read_only()
+            )
+        )
+        # restore the choices without acting on them: nothing goes on the network until
+        # the user connects or loads
+        for checkbox, value in (
+            (box.coverage, self.settings.show_coverage),
+            (box.auto_refresh, self.settings.auto_refresh),
+        ):
+            checkbox.blockSignals(True)
+            checkbox.setChecked(value)
+            checkbox.blockSignals(False)
+        self.controller.coverage_wanted = self.settings.show_coverage
+
+    def _select_instance(self) -> bool:
+        """Point the controller at the picked instance; False (and a message) if invalid."""
+        try:
+            api_url = self.picker.api_url()
+        except InvalidInstanceUrl as exc:
+            self._show_error(exc)
+            return False
+        self.controller.set_instance(api_url, read_only=self.picker.read_only())
+        if self.browse_box.auto_refresh.isChecked() and not self.controller.auto_refresh:
+            self.controller.set_auto_refresh(True)
+        return True
+
+    def load_in_view(self):
+        if self.controller is None or not self._select_instance():
+            return None
+        return self.controller.load_in_view()
+
+    def _set_auto_refresh(self, enabled: bool) -> None:
+        self.settings.auto_refresh = enabled
+        self.settings.save()
+        if enabled and not self._select_instance():
+            return
+        self.controller.set_auto_refresh(enabled)
+
+    def _set_coverage(self, enabled: bool) -> None:
+        self.settings.show_coverage = enabled
+        self.settings.save()
+        if not self._select_instance():
+            return
+        if not self.controller.show_coverage(enabled) and enabled:
+            self.connect_instance()  # the coverage is added once the instance answers
+
+    def _browse_message(self, level: str, text: str) -> None:
+        self.browse_box.status.setText(text)
+        {
+            "info": self.logger.info,
+            "success": self.logger.success,
+            "warning": self.logger.warning,
+            "critical": self.logger.error,
+        }[level](text)
+
+    def unload(self) -> None:
+        if self.task is not None:
+            try:
+                self.task.cancel()
+            except RuntimeError:
+                pass
+        if self.controller is not None:
+            self.controller.unload()
 
     def _remember_choice(self) -> None:
         self.settings.instance_key = self.picker.key()

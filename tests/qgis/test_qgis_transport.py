@@ -175,3 +175,16 @@ def test_compressed_answers_are_decoded(qgis_app):
         assert client.discover().version == "2.15.1"
         sent = server.requests[-1][2]
     assert "br" not in sent.get("Accept-Encoding", "")
+
+
+def test_error_after_success_on_the_same_url_is_not_hidden_by_the_cache(qgis_app):
+    """QGIS 3.22 served a cached 200 (bodies glued) when the same URL later failed."""
+    with CannedServer({"/api/x": Canned(200, {"ok": 1})}) as server:
+        http = qgis_http_client(10)
+        assert http.get_json(server.base_url + "/api/x") == {"ok": 1}
+        server.routes["/api/x"] = Canned(503, {"message": "maintenance"})
+        with pytest.raises(ServerError) as info:
+            http.get_json(server.base_url + "/api/x")
+        assert "maintenance" in str(info.value)
+        server.routes["/api/x"] = Canned(200, {"ok": 2})
+        assert http.get_json(server.base_url + "/api/x") == {"ok": 2}

@@ -1,0 +1,1 @@
+"""Browse: map extent to picture and sequence layers."""

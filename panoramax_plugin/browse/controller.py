@@ -1,0 +1,373 @@
+"""Browse: the map extent becomes picture and sequence layers, on demand or automatically.
+
+Owns the layers of each instance, the running search (a new extent cancels it),
+the debounce of auto-refresh and the filters. Everything here runs on the main
+thread; HTTP happens only in ``LoadPicturesTask``.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from urllib.parse import urlsplit
+
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProject,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
+
+from ..core.area_search import SearchFilters
+from ..core.errors import PanoramaxError
+from ..core.sequence_index import SequenceIndex
+from ..layers.pictures import PicturesLayer
+from ..layers.sequences import SequencesLayer
+from ..tasks.load_pictures import LoadPicturesTask, LoadResult
+
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+CHUNK = 500  # features added per event-loop turn: keeps every stall short
+
+
+def filters_expression(filters: SearchFilters, date_field: str, with_producer: bool) -> str:
+    """QGIS expression equivalent of the filters, for a layer's subset string."""
+    parts = []
+    if filters.kind:
+        parts.append(f"\"type\" = '{filters.kind}'")
+    if filters.start:
+        parts.append(f'epoch("{date_field}") >= {int(filters.start.timestamp() * 1000)}')
+    if filters.end:
+        parts.append(f'epoch("{date_field}") <= {int(filters.end.timestamp() * 1000)}')
+    if with_producer and filters.producers:
+        names = ", ".join("'" + p.casefold().replace("'", "''") + "'" for p in filters.producers)
+        parts.append(f'lower("producer") IN ({names})')
+    return " AND ".join(parts)
+
+
+class InstanceLayers:
+    """The pictures and sequences layers of one instance, with what feeds them."""
+
+    def __init__(self, api_url: str):
+        host = urlsplit(api_url).netloc
+        self.api_url = api_url
+        self.pictures = PicturesLayer(
+            QCoreApplication.translate("InstanceLayers", "Panoramax pictures ({host})").format(
+                host=host
+            )
+        )
+        self.sequences = SequencesLayer(
+            QCoreApplication.translate("InstanceLayers", "Panoramax sequences ({host})").format(
+                host=host
+            )
+        )
+        self.index = SequenceIndex()
+        self.metadata: dict = {}
+
+
+class BrowseController(QObject):
+    """Drives searches for the current instance and keeps its layers consistent."""
+
+    message = pyqtSignal(str, str)  # level (info, warning, critical, success), text
+    loading_changed = pyqtSignal(bool)
+    load_finished = pyqtSignal(object)  # LoadResult
+
+    def __init__(self, canvas, logger, settings, parent=None):
+        super().__init__(parent)
+        self.canvas = canvas
+        self.logger = logger
+        self.settings = settings
+        self.api_url: str | None = None
+        self.read_only = False
+        self.instance = None
+        self.filters = SearchFilters()
+        self.layers: dict = {}  # api_url -> InstanceLayers
+        self.task: LoadPicturesTask | None = None
+        self._pending: deque = deque()
+        self._pending_result: LoadResult | None = None
+        self._touched: set = set()
+        self._delivered: set = set()
+        self._task_layers: InstanceLayers | None = None
+        self._drain_timer = QTimer(self)
+        self._drain_timer.setInterval(0)
+        self._drain_timer.timeout.connect(self._drain)
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(int(settings.auto_refresh_delay_ms))
+        self.debounce.timeout.connect(self.load_in_view)
+        self.auto_refresh = False
+        self.coverage_wanted = False
+        self.coverage_layers: dict = {}  # api_url -> layer id
+        QgsProject.instance().layersWillBeRemoved.connect(self._forget_removed_layers)
+
+    # ------------------------------------------------------------------ configuration
+    def set_instance(self, api_url: str, instance=None, read_only: bool = False) -> None:
+        if api_url != self.api_url:
+            self.cancel()
+            self.instance = None
+        self.api_url = api_url
+        self.read_only = read_only
+        if instance is not None:
+            self.instance = instance
+            if self.coverage_wanted:
+                self.show_coverage(True)
+
+    def set_auto_refresh(self, enabled: bool) -> None:
+        self.auto_refresh = enabled
+        if enabled:
+            self.canvas.extentsChanged.connect(self._extent_changed)
+            self.debounce.start()
+        else:
+            try:
+                self.canvas.extentsChanged.disconnect(self._extent_changed)
+            except TypeError:
+                pass
+            self.debounce.stop()
+
+    def _extent_changed(self) -> None:
+        self.debounce.start()  # restarted by every move: one search once the map rests
+
+    def set_filters(self, filters: SearchFilters) -> None:
+        """Filter what is loaded (subset strings) and what the next searches ask for."""
+        self.filters = filters
+        coverage = self._coverage_layer() if self.api_url else None
+        if coverage is not None:
+            from ..layers.coverage import apply_coverage_filter
+
+            apply_coverage_filter(coverage, filters.kind, filters.start, filters.end)
+        for layers in self.layers.values():
+            layers.pictures.layer.setSubsetString(filters_expression(filters, "captured_at", True))
+            layers.sequences.layer.setSubsetString(
+                filters_expression(filters, "last_capture", True)
+            )
+
+    # ------------------------------------------------------------------ coverage
+    def show_coverage(self, enabled: bool) -> bool:
+        """Add (or remove) the instance's vector-tile coverage layer; False if not possible."""
+        self.coverage_wanted = enabled
+        if not enabled:
+            for layer_id in list(self.coverage_layers.values()):
+                if QgsProject.instance().mapLayer(layer_id) is not None:
+                    QgsProject.instance().removeMapLayer(layer_id)
+            self.coverage_layers.clear()
+            return True
+        if self.instance is None or not self.instance.tiles_url:
+            return False
+        layer_id = self.coverage_layers.get(self.api_url)
+        if layer_id and QgsProject.instance().mapLayer(layer_id) is not None:
+            return True
+        from ..layers.coverage import apply_coverage_filter, create_coverage_layer
+
+        host = urlsplit(self.api_url).netloc
+        layer = create_coverage_layer(
+            self.instance.tiles_url,
+            self.tr("Panoramax coverage ({host})").format(host=host),
+        )
+        apply_coverage_filter(layer, self.filters.kind, self.filters.start, self.filters.end)
+        QgsProject.instance().addMapLayer(layer, False)
+        QgsProject.instance().layerTreeRoot().insertLayer(-1, layer)  # below the others
+        self.coverage_layers[self.api_url] = layer.id()
+        return True
+
+    def _coverage_layer(self):
+        layer_id = self.coverage_layers.get(self.api_url)
+        return QgsProject.instance().mapLayer(layer_id) if layer_id else None
+
+    def current_layers(self) -> InstanceLayers | None:
+        return self.layers.get(self.api_url) if self.api_url else None
+
+    def _layers(self) -> InstanceLayers:
+        layers = self.layers.get(self.api_url)
+        if layers is None:
+            layers = InstanceLayers(self.api_url)
+            self.layers[self.api_url] = layers
+            self.set_filters(self.filters)
+        layers.sequences.add_to_project()
+        layers.pictures.add_to_project()
+        return layers
+
+    def _forget_removed_layers(self, layer_ids) -> None:
+        removed = set(layer_ids)
+        for api_url, layers in list(self.layers.items()):
+            try:
+                ids = {layers.pictures.layer.id(), layers.sequences.layer.id()}
+            except RuntimeError:
+                ids = removed
+            if ids & removed:
+                if self.task is not None and api_url == self.api_url:
+                    self.cancel()
+                del self.layers[api_url]
+
+    # ------------------------------------------------------------------ loading
+    def view_bbox(self):
+        """The canvas extent in WGS84 (any project CRS), clamped to valid degrees."""
+        extent = self.canvas.extent()
+        source = self.canvas.mapSettings().destinationCrs()
+        if source != WGS84:
+            transform = QgsCoordinateTransform(source, WGS84, QgsProject.instance())
+            extent = transform.transformBoundingBox(extent)
+        return (
+            max(-180.0, extent.xMinimum()),
+            max(-90.0, extent.yMinimum()),
+            min(180.0, extent.xMaximum()),
+            min(90.0, extent.yMaximum()),
+        )
+
+    def load_in_view(self) -> LoadPicturesTask | None:
+        if self.canvas.extent().isEmpty():
+            return None
+        return self.load_bbox(self.view_bbox())
+
+    def load_bbox(self, bbox) -> LoadPicturesTask | None:
+        """Start a search of ``bbox``; a search still running is canceled first."""
+        if not self.api_url:
+            self.message.emit("warning", self.tr("Choose a Panoramax instance first."))
+            return None
+        self.cancel()
+        layers = self._layers()
+        self.task = LoadPicturesTask(
+            self.tr("Loading Panoramax pictures"),
+            self.api_url,
+            bbox,
+            self.filters,
+            layers.pictures.fields,
+            instance=self.instance,
+            read_only=self.read_only,
+            timeout=self.settings.timeout_s,
+            ceiling=int(self.settings.search_ceiling),
+            on_done=self._on_done,
+            on_error=self._on_error,
+        )
+        self.task.batch_ready.connect(self._on_batch)
+        self.task.taskTerminated.connect(self._on_terminated)
+        self._pending.clear()
+        self._pending_result = None
+        self._touched = set()
+        self._delivered = set()
+        self._task_layers = layers
+        self.loading_changed.emit(True)
+        QgsApplication.taskManager().addTask(self.task)
+        return self.task
+
+    def cancel(self) -> None:
+        task, self.task = self.task, None
+        if task is not None:
+            try:
+                task.batch_ready.disconnect(self._on_batch)
+                task.cancel()
+            except (RuntimeError, TypeError):  # already finished and deleted
+                pass
+        self._pending.clear()
+        self._drain_timer.stop()
+        self.loading_changed.emit(False)
+
+    def is_loading(self) -> bool:
+        return self.task is not None or bool(self._pending)
+
+    def _on_batch(self, pictures, features) -> None:
+        if self.sender() is not self.task:
+            return  # a canceled search still delivering
+        layers = self._task_layers
+        self._touched |= layers.index.add(pictures)
+        self._delivered.update(p.id for p in pictures)
+        for start in range(0, len(features), CHUNK):
+            self._pending.append(features[start : start + CHUNK])
+        self._drain_timer.start()
+
+    def _drain(self) -> None:
+        if not self._pending:
+            self._drain_timer.stop()
+            if self._pending_result is not None:
+                self._complete(self._pending_result)
+            return
+        layers = self._task_layers
+        layers.pictures.add_features(self._pending.popleft())
+        if not self._pending:
+            layers.pictures.layer.triggerRepaint()
+
+    def _on_done(self, result: LoadResult) -> None:
+        self.task = None
+        self._pending_result = result
+        self._drain_timer.start()  # finishes once every batch is in the layer
+
+    def _complete(self, result: LoadResult) -> None:
+        self._pending_result = None
+        layers = self._task_layers
+        if result.instance is not None:
+            self.instance = result.instance
+        layers.metadata.update(result.sequences)
+        touched = self._touched | {sid for sid in result.sequences if sid in layers.index}
+        layers.sequences.update(touched, layers.index, layers.metadata)
+        removed = self._reconcile(layers, result)
+        self.loading_changed.emit(False)
+        self._report(result, removed)
+        self.load_finished.emit(result)
+
+    def _reconcile(self, layers: InstanceLayers, result: LoadResult) -> int:
+        """After a complete, unfiltered search, drop pictures the server no longer has."""
+        if not result.outcome.complete or not result.filters.is_empty:
+            return 0
+        stale = layers.pictures.ids_in_bbox(result.bbox) - self._delivered
+        if not stale:
+            return 0
+        touched = layers.index.discard(stale)
+        removed = layers.pictures.remove_pictures(stale)
+        gone = {sid for sid in touched if sid not in layers.index}
+        layers.sequences.remove(gone)
+        layers.sequences.update(touched - gone, layers.index, layers.metadata)
+        return removed
+
+    def _report(self, result: LoadResult, removed: int) -> None:
+        outcome = result.outcome
+        layers = self._task_layers
+        text = self.tr(
+            "{loaded} pictures in this area; {total} pictures and {sequences} "
+            "sequences in the layers."
+        ).format(loaded=outcome.loaded, total=len(layers.pictures), sequences=len(layers.sequences))
+        level = "info"
+        if not outcome.complete:
+            level = "warning"
+            text += " " + self.tr(
+                "The search stopped at {ceiling} pictures and {parts} parts of the area were "
+                "not searched: zoom in or filter to see the rest."
+            ).format(ceiling=outcome.loaded, parts=len(outcome.unexplored_tiles))
+        if removed:
+            text += " " + self.tr(
+                "{count} pictures no longer on the instance were removed."
+            ).format(count=removed)
+        if outcome.malformed:
+            text += " " + self.tr("{count} malformed pictures were skipped.").format(
+                count=outcome.malformed
+            )
+        if result.sequences_error:
+            text += " " + self.tr("Sequence details could not be read: {error}").format(
+                error=result.sequences_error
+            )
+        self.message.emit(level, text)
+
+    def _on_error(self, error) -> None:
+        self.task = None
+        self._pending.clear()
+        self.loading_changed.emit(False)
+        if isinstance(error, PanoramaxError):
+            text = str(error)
+        else:
+            text = self.tr("Unexpected error while loading pictures: {error}").format(error=error)
+        self.message.emit(
+            "critical",
+            self.tr(
+                "Loading pictures failed; the layers keep what was loaded before. {error}"
+            ).format(error=text),
+        )
+
+    def _on_terminated(self) -> None:
+        if self.sender() is self.task:
+            self.task = None
+            self.loading_changed.emit(False)
+
+    def unload(self) -> None:
+        self.set_auto_refresh(False)
+        self.cancel()
+        try:
+            QgsProject.instance().layersWillBeRemoved.disconnect(self._forget_removed_layers)
+        except TypeError:
+            pass

@@ -1,0 +1,1 @@
+"""QGIS map layers built from a Panoramax instance: pictures, sequences, coverage."""

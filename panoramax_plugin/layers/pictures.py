@@ -1,0 +1,159 @@
+"""The pictures point layer: fields, features built off the GUI thread, no duplicates.
+
+Features are built in the search task (``QgsFeature`` is not a QObject); the
+main thread only adds them to the memory provider, in small chunks.
+"""
+
+from __future__ import annotations
+
+from datetime import timezone
+
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QDateTime, Qt
+
+from ..compat import field_type
+from ..core.models import Picture
+from .styles import apply_pictures_style
+
+PICTURE_FIELDS = (
+    ("id", "string"),
+    ("sequence_id", "string"),
+    ("rank", "int"),
+    ("captured_at", "datetime"),  # UTC
+    ("captured_local", "string"),  # ISO 8601 with the capture's own offset
+    ("heading", "double"),
+    ("type", "string"),  # flat | 360
+    ("producer", "string"),
+    ("camera", "string"),
+    ("h_accuracy_m", "double"),
+    ("pixel_density", "double"),
+    ("license", "string"),
+    ("instance", "string"),
+    ("home_instance", "string"),
+    ("thumb_url", "string"),
+    ("sd_url", "string"),
+    ("hd_url", "string"),
+)
+
+
+def picture_fields() -> QgsFields:
+    fields = QgsFields()
+    for name, kind in PICTURE_FIELDS:
+        fields.append(QgsField(name, field_type(kind)))
+    return fields
+
+
+def to_qdatetime(value) -> QDateTime | None:
+    """An aware Python datetime as a UTC ``QDateTime`` (QGIS shows it in local time)."""
+    if value is None:
+        return None
+    utc = value.astimezone(timezone.utc)
+    result = QDateTime.fromMSecsSinceEpoch(int(utc.timestamp() * 1000), Qt.TimeSpec.UTC)
+    return result
+
+
+def picture_attributes(picture: Picture) -> list:
+    captured = picture.captured_at
+    return [
+        picture.id,
+        picture.sequence_id,
+        picture.rank,
+        to_qdatetime(captured),
+        captured.isoformat() if captured else None,
+        picture.heading,
+        picture.kind,
+        picture.producer,
+        picture.camera,
+        picture.horizontal_accuracy,
+        picture.pixel_density,
+        picture.license,
+        picture.instance_url,
+        picture.home_url or picture.instance_url,
+        picture.asset_url("thumb"),
+        picture.asset_url("sd"),
+        picture.asset_url("hd"),
+    ]
+
+
+def picture_features(pictures, fields: QgsFields) -> list:
+    """``QgsFeature``s for the pictures; safe to call in a worker thread."""
+    features = []
+    for picture in pictures:
+        feature = QgsFeature(fields)
+        feature.setAttributes(picture_attributes(picture))
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(picture.lon, picture.lat)))
+        features.append(feature)
+    return features
+
+
+class PicturesLayer:
+    """Owns the memory layer of pictures and an index of ids already in it."""
+
+    def __init__(self, name: str | None = None):
+        name = name or QCoreApplication.translate("PicturesLayer", "Panoramax pictures")
+        self.layer = QgsVectorLayer("Point?crs=EPSG:4326", name, "memory")
+        self.layer.dataProvider().addAttributes(picture_fields().toList())
+        self.layer.updateFields()
+        self.fields = self.layer.fields()
+        self._fids: dict = {}  # picture id -> feature id
+        apply_pictures_style(self.layer)
+
+    def is_alive(self) -> bool:
+        try:
+            self.layer.id()
+        except RuntimeError:
+            return False
+        return True
+
+    def add_to_project(self) -> None:
+        if QgsProject.instance().mapLayer(self.layer.id()) is None:
+            QgsProject.instance().addMapLayer(self.layer)
+
+    def __len__(self) -> int:
+        return len(self._fids)
+
+    def contains(self, picture_id: str) -> bool:
+        return picture_id in self._fids
+
+    def add_features(self, features) -> int:
+        """Add the features whose picture is not in the layer yet; returns how many."""
+        id_index = self.fields.indexOf("id")
+        fresh = []
+        for feature in features:
+            picture_id = feature.attribute(id_index)
+            if picture_id not in self._fids:
+                self._fids[picture_id] = None
+                fresh.append(feature)
+        if not fresh:
+            return 0
+        ok, added = self.layer.dataProvider().addFeatures(fresh)
+        for feature in added:
+            self._fids[feature.attribute(id_index)] = feature.id()
+        self.layer.updateExtents()
+        return len(added)
+
+    def feature_id(self, picture_id: str):
+        return self._fids.get(picture_id)
+
+    def remove_pictures(self, picture_ids) -> int:
+        fids = [self._fids.pop(pid) for pid in picture_ids if self._fids.get(pid) is not None]
+        if fids:
+            self.layer.dataProvider().deleteFeatures(fids)
+            self.layer.updateExtents()
+        return len(fids)
+
+    def ids_in_bbox(self, bbox) -> set:
+        """Picture ids of features inside a WGS84 box (for reconciling a refresh)."""
+        from qgis.core import QgsFeatureRequest, QgsRectangle
+
+        request = QgsFeatureRequest().setFilterRect(QgsRectangle(*bbox))
+        request.setSubsetOfAttributes(["id"], self.fields)
+        return {f["id"] for f in self.layer.dataProvider().getFeatures(request)}

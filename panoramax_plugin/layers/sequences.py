@@ -1,0 +1,135 @@
+"""The sequences line layer: one line per sequence, in capture order, updated in place."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..compat import field_type
+from ..core.sequence_index import SequenceIndex
+from .pictures import to_qdatetime
+from .styles import apply_sequences_style
+
+SEQUENCE_FIELDS = (
+    ("id", "string"),
+    ("title", "string"),
+    ("first_capture", "datetime"),
+    ("last_capture", "datetime"),
+    ("picture_count", "int"),  # in the whole sequence (server), else loaded
+    ("loaded_pictures", "int"),  # in the layer now
+    ("length_km", "double"),
+    ("type", "string"),  # flat | 360 | mixed
+    ("producer", "string"),
+    ("camera", "string"),
+    ("instance", "string"),
+)
+
+
+def sequence_fields() -> QgsFields:
+    fields = QgsFields()
+    for name, kind in SEQUENCE_FIELDS:
+        fields.append(QgsField(name, field_type(kind)))
+    return fields
+
+
+class SequencesLayer:
+    """Owns the memory layer of sequences; ``update`` adds or reshapes lines."""
+
+    def __init__(self, name: str | None = None):
+        name = name or QCoreApplication.translate("SequencesLayer", "Panoramax sequences")
+        self.layer = QgsVectorLayer("LineString?crs=EPSG:4326", name, "memory")
+        self.layer.dataProvider().addAttributes(sequence_fields().toList())
+        self.layer.updateFields()
+        self.fields = self.layer.fields()
+        self._fids: dict = {}
+        apply_sequences_style(self.layer)
+
+    def add_to_project(self) -> None:
+        if QgsProject.instance().mapLayer(self.layer.id()) is None:
+            QgsProject.instance().addMapLayer(self.layer)
+
+    def __len__(self) -> int:
+        return len(self._fids)
+
+    def feature_id(self, sequence_id: str):
+        return self._fids.get(sequence_id)
+
+    def _attributes(self, sequence_id: str, index: SequenceIndex, metadata) -> list:
+        summary = index.summary(sequence_id)
+        first, last = summary["first_capture"], summary["last_capture"]
+        count = summary["loaded_pictures"]
+        length = summary["length_km"]
+        title = producer = None
+        kind = summary["type"]
+        if metadata is not None:
+            title = metadata.title
+            first = metadata.first_captured_at or first
+            last = metadata.last_captured_at or last
+            count = metadata.picture_count if metadata.picture_count is not None else count
+            length = metadata.length_km if metadata.length_km is not None else length
+            producer = metadata.producer
+            if metadata.kind:
+                kind = metadata.kind
+        return [
+            sequence_id,
+            title,
+            to_qdatetime(first),
+            to_qdatetime(last),
+            count,
+            summary["loaded_pictures"],
+            length,
+            kind,
+            producer or summary["producer"],
+            summary["camera"],
+            summary["instance"],
+        ]
+
+    @staticmethod
+    def _geometry(index: SequenceIndex, sequence_id: str) -> QgsGeometry:
+        points = [QgsPointXY(lon, lat) for lon, lat in index.coordinates(sequence_id)]
+        if len(points) == 1:  # a line needs two vertices: a degenerate segment still shows
+            points = points * 2
+        return QgsGeometry.fromPolylineXY(points)
+
+    def update(self, sequence_ids, index: SequenceIndex, metadata: dict | None = None) -> None:
+        """Create or refresh the given sequences from the index and server metadata."""
+        metadata = metadata or {}
+        provider = self.layer.dataProvider()
+        new_features, geometries, attributes = [], {}, {}
+        for sequence_id in sequence_ids:
+            if sequence_id not in index:
+                continue
+            values = self._attributes(sequence_id, index, metadata.get(sequence_id))
+            geometry = self._geometry(index, sequence_id)
+            fid = self._fids.get(sequence_id)
+            if fid is None:
+                feature = QgsFeature(self.fields)
+                feature.setAttributes(values)
+                feature.setGeometry(geometry)
+                new_features.append(feature)
+            else:
+                geometries[fid] = geometry
+                attributes[fid] = dict(enumerate(values))
+        if new_features:
+            ok, added = provider.addFeatures(new_features)
+            for feature in added:
+                self._fids[feature["id"]] = feature.id()
+        if geometries:
+            provider.changeGeometryValues(geometries)
+            provider.changeAttributeValues(attributes)
+        self.layer.updateExtents()
+        self.layer.triggerRepaint()
+
+    def remove(self, sequence_ids) -> None:
+        fids = [self._fids.pop(sid) for sid in sequence_ids if sid in self._fids]
+        if fids:
+            self.layer.dataProvider().deleteFeatures(fids)
+            self.layer.updateExtents()

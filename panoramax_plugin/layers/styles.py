@@ -1,0 +1,169 @@
+"""Styles that read at a glance: heading arrows, 360° apart from flat, sequences by age.
+
+Map tips show the thumbnail and the date; server text put into HTML is escaped
+by the expression itself, since QGIS inserts expression results as raw HTML.
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsLineSymbol,
+    QgsMarkerSymbol,
+    QgsProperty,
+    QgsRuleBasedRenderer,
+    QgsSimpleMarkerSymbolLayer,
+    QgsSimpleMarkerSymbolLayerBase,
+    QgsSymbolLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QColor
+
+from ..core.i18n import QT_TRANSLATE_NOOP
+
+FLAT_COLOR = "#1b6fc2"
+PANO_COLOR = "#e8590c"
+AGE_CLASSES = (  # (label, expression on the last capture date, colour)
+    (
+        QT_TRANSLATE_NOOP("PanoramaxStyles", "less than 1 year"),
+        "\"last_capture\" >= now() - to_interval('365 days')",
+        "#2b8a3e",
+    ),
+    (
+        QT_TRANSLATE_NOOP("PanoramaxStyles", "1 to 2 years"),
+        "\"last_capture\" < now() - to_interval('365 days') "
+        "AND \"last_capture\" >= now() - to_interval('730 days')",
+        "#94d82d",
+    ),
+    (
+        QT_TRANSLATE_NOOP("PanoramaxStyles", "2 to 5 years"),
+        "\"last_capture\" < now() - to_interval('730 days') "
+        "AND \"last_capture\" >= now() - to_interval('1826 days')",
+        "#fab005",
+    ),
+    (
+        QT_TRANSLATE_NOOP("PanoramaxStyles", "more than 5 years"),
+        "\"last_capture\" < now() - to_interval('1826 days')",
+        "#c92a2a",
+    ),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PanoramaxStyles", text)
+
+
+def _escaped(field: str) -> str:
+    """Expression that HTML-escapes a field's text for a map tip."""
+    return (
+        f"replace(replace(replace(coalesce(\"{field}\", ''), '&', '&amp;'), '<', '&lt;'), "
+        "'>', '&gt;')"
+    )
+
+
+def _arrow(color: str, size: float) -> QgsSimpleMarkerSymbolLayer:
+    arrow = QgsSimpleMarkerSymbolLayer(
+        QgsSimpleMarkerSymbolLayerBase.Shape.ArrowHeadFilled, size, 0
+    )
+    arrow.setColor(QColor(color))
+    arrow.setStrokeColor(QColor("white"))
+    arrow.setStrokeWidth(0.2)
+    arrow.setDataDefinedProperty(
+        QgsSymbolLayer.Property.PropertyAngle, QgsProperty.fromExpression('coalesce("heading", 0)')
+    )
+    return arrow
+
+
+def _circle(color: str, size: float) -> QgsSimpleMarkerSymbolLayer:
+    circle = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase.Shape.Circle, size, 0)
+    circle.setColor(QColor(color))
+    circle.setStrokeColor(QColor("white"))
+    circle.setStrokeWidth(0.3)
+    return circle
+
+
+def pictures_renderer() -> QgsRuleBasedRenderer:
+    """360° pictures: orange disc with a heading tick; flat: blue heading arrow."""
+    root = QgsRuleBasedRenderer.Rule(None)
+
+    pano = QgsMarkerSymbol()
+    pano.changeSymbolLayer(0, _circle(PANO_COLOR, 3.2))
+    pano.appendSymbolLayer(_arrow("#ffffff", 1.8))
+    root.appendChild(
+        QgsRuleBasedRenderer.Rule(
+            pano,
+            0,
+            0,
+            "\"type\" = '360'",
+            QCoreApplication.translate("PanoramaxStyles", "360° picture"),
+        )
+    )
+
+    flat = QgsMarkerSymbol()
+    flat.changeSymbolLayer(0, _arrow(FLAT_COLOR, 3.6))
+    root.appendChild(
+        QgsRuleBasedRenderer.Rule(
+            flat,
+            0,
+            0,
+            '"type" = \'flat\' AND "heading" IS NOT NULL',
+            QCoreApplication.translate("PanoramaxStyles", "Flat picture"),
+        )
+    )
+
+    unknown = QgsMarkerSymbol()
+    unknown.changeSymbolLayer(0, _circle(FLAT_COLOR, 2.2))
+    root.appendChild(
+        QgsRuleBasedRenderer.Rule(
+            unknown,
+            0,
+            0,
+            '"type" = \'flat\' AND "heading" IS NULL',
+            QCoreApplication.translate("PanoramaxStyles", "Flat picture without heading"),
+        )
+    )
+    return QgsRuleBasedRenderer(root)
+
+
+def apply_pictures_style(layer) -> None:
+    layer.setRenderer(pictures_renderer())
+    layer.setMapTipTemplate(
+        '<div style="max-width:260px">'
+        '<img src="[% "thumb_url" %]" width="250"/><br/>'
+        "<b>[% format_date(\"captured_at\", 'yyyy-MM-dd HH:mm') %]</b> "
+        '([% "type" %])<br/>'
+        f"[% {_escaped('producer')} %]"
+        "</div>"
+    )
+    layer.setDisplayExpression('"id"')
+
+
+def sequences_renderer() -> QgsRuleBasedRenderer:
+    """Sequences coloured by the age of their last capture."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    for label, expression, color in AGE_CLASSES:
+        symbol = QgsLineSymbol.createSimple(
+            {"line_color": color, "line_width": "0.9", "capstyle": "round", "joinstyle": "round"}
+        )
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, _tr(label)))
+    undated = QgsLineSymbol.createSimple({"line_color": "#868e96", "line_width": "0.7"})
+    root.appendChild(
+        QgsRuleBasedRenderer.Rule(
+            undated,
+            0,
+            0,
+            '"last_capture" IS NULL',
+            QCoreApplication.translate("PanoramaxStyles", "no date"),
+        )
+    )
+    return QgsRuleBasedRenderer(root)
+
+
+def apply_sequences_style(layer) -> None:
+    layer.setRenderer(sequences_renderer())
+    layer.setMapTipTemplate(
+        f"<b>[% {_escaped('title')} %]</b><br/>"
+        "[% format_date(\"first_capture\", 'yyyy-MM-dd') %] · "
+        '[% "picture_count" %] [% "type" %]<br/>'
+        f"[% {_escaped('producer')} %]"
+    )
+    layer.setDisplayExpression('coalesce("title", "id")')

@@ -1,0 +1,153 @@
+"""Browse with a misbehaving server: clear messages, consistent layers, no request storm."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from qgis.core import QgsProject, QgsRectangle
+
+from panoramax_plugin.browse.controller import BrowseController
+from panoramax_plugin.log import PluginLogger
+from panoramax_plugin.settings import PluginSettings
+from tests.http_server import Canned, CannedServer, free_port, landing
+
+BBOX = (4.0, 45.0, 4.1, 45.1)
+
+
+def feature(pid, lon=4.05, lat=45.05, seq="s1"):
+    return {
+        "type": "Feature",
+        "id": pid,
+        "collection": seq,
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": {"geovisio:rank_in_collection": 1, "view:azimuth": 10},
+    }
+
+
+def run_until(qgis_app, condition, timeout_s=30.0):
+    deadline = time.monotonic() + timeout_s
+    while not condition() and time.monotonic() < deadline:
+        qgis_app.processEvents()
+        time.sleep(0.005)
+    qgis_app.processEvents()
+    assert condition(), "timed out"
+
+
+@pytest.fixture()
+def make_controller(desktop, qgis_app):
+    made = []
+
+    def make(api_url):
+        controller = BrowseController(desktop.canvas, PluginLogger(desktop), PluginSettings())
+        controller.set_instance(api_url)
+        messages, results = [], []
+        controller.message.connect(lambda level, text: messages.append((level, text)))
+        controller.load_finished.connect(results.append)
+        made.append(controller)
+        return controller, messages, results
+
+    yield make
+    for controller in made:
+        controller.unload()
+    QgsProject.instance().removeAllMapLayers()
+
+
+def critical(messages):
+    return [text for level, text in messages if level == "critical"]
+
+
+def test_unreachable_instance(make_controller, qgis_app):
+    controller, messages, _ = make_controller(f"http://127.0.0.1:{free_port()}/api")
+    controller.load_bbox(BBOX)
+    run_until(qgis_app, lambda: critical(messages))
+    assert "Could not reach 127.0.0.1" in critical(messages)[0]
+    assert not controller.is_loading()
+
+
+def test_not_a_panoramax_url(make_controller, qgis_app):
+    with CannedServer({"/api": Canned(200, "<html>shop</html>", content_type="text/html")}) as s:
+        controller, messages, _ = make_controller(s.base_url + "/api")
+        controller.load_bbox(BBOX)
+        run_until(qgis_app, lambda: critical(messages))
+    assert "not with a Panoramax API description" in critical(messages)[0]
+
+
+def test_http_error_keeps_what_was_loaded(make_controller, qgis_app):
+    routes = {
+        "/api": Canned(body=json.dumps(landing())),
+        "/api/search": Canned(
+            body={"type": "FeatureCollection", "features": [feature("a"), feature("b", 4.06)]}
+        ),
+        "/api/collections": Canned(body={"collections": [], "links": []}),
+    }
+    with CannedServer(routes) as server:
+        controller, messages, results = make_controller(server.base_url + "/api")
+        controller.load_bbox(BBOX)
+        run_until(qgis_app, lambda: results)
+        layer = controller.current_layers().pictures.layer
+        assert layer.featureCount() == 2
+        server.routes["/api/search"] = Canned(503, {"message": "maintenance"})
+        controller.load_bbox(BBOX)
+        run_until(qgis_app, lambda: critical(messages))
+    assert "HTTP 503" in critical(messages)[0] and "maintenance" in critical(messages)[0]
+    assert "keep what was loaded" in critical(messages)[0]
+    assert layer.featureCount() == 2
+
+
+def test_malformed_items_do_not_discard_the_others(make_controller, qgis_app):
+    bad_geometry = dict(feature("bad"), geometry=None)
+    no_id = dict(feature("x"))
+    del no_id["id"]
+    odd = feature("odd")
+    odd["properties"] = {"view:azimuth": "north", "datetime": "not a date", "new:thing": [1]}
+    routes = {
+        "/api": Canned(body=json.dumps(landing())),
+        "/api/search": Canned(
+            body={
+                "type": "FeatureCollection",
+                "features": [feature("good"), bad_geometry, no_id, odd],
+            }
+        ),
+        "/api/collections": Canned(body={"collections": [], "links": []}),
+    }
+    with CannedServer(routes) as server:
+        controller, messages, results = make_controller(server.base_url + "/api")
+        controller.load_bbox(BBOX)
+        run_until(qgis_app, lambda: results)
+    layer = controller.current_layers().pictures.layer
+    assert sorted(f["id"] for f in layer.getFeatures()) == ["good", "odd"]
+    assert "2 malformed pictures were skipped" in messages[-1][1]
+
+
+def test_auto_refresh_debounces_a_pan(make_controller, desktop, qgis_app):
+    routes = {
+        "/api": Canned(body=json.dumps(landing())),
+        "/api/search": Canned(body={"type": "FeatureCollection", "features": []}),
+        "/api/collections": Canned(body={"collections": [], "links": []}),
+    }
+    with CannedServer(routes) as server:
+        controller, messages, results = make_controller(server.base_url + "/api")
+        desktop.canvas.resize(400, 300)
+        desktop.canvas.setExtent(QgsRectangle(4.0, 45.0, 4.01, 45.01))
+        controller.set_auto_refresh(True)
+        run_until(qgis_app, lambda: results)  # the first refresh, at switch-on
+        before = len([r for r in server.requests if "/api/search" in r[1]])
+        for step in range(20):  # 20 extents in 2 s
+            desktop.canvas.setExtent(
+                QgsRectangle(4.0 + step * 0.001, 45.0, 4.01 + step * 0.001, 45.01)
+            )
+            deadline = time.monotonic() + 0.1
+            while time.monotonic() < deadline:
+                qgis_app.processEvents()
+                time.sleep(0.005)
+        run_until(qgis_app, lambda: len(results) >= 2)
+        searches = [r for r in server.requests if "/api/search" in r[1]][before:]
+    assert len(searches) == 1
+    from urllib.parse import parse_qs, urlsplit
+
+    west, _, east, _ = (
+        float(v) for v in parse_qs(urlsplit(searches[0][1]).query)["bbox"][0].split(",")
+    )
+    assert (west + east) / 2 == pytest.approx(4.024, abs=1e-4)  # where the map rested

@@ -1,0 +1,126 @@
+"""Splitting full answers: every picture of an area arrives once, the ceiling is honest."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import datetime, timezone
+
+import pytest
+
+from panoramax_plugin.core.area_search import SearchFilters, search_area
+from panoramax_plugin.core.client import PanoramaxClient
+from panoramax_plugin.core.models import Picture
+from tests.http_server import Canned, CannedServer, landing
+
+
+def grid_points(count: int):
+    side = math.ceil(math.sqrt(count))
+    return [(f"p{i}", 4.0 + (i % side) * 0.001, 45.0 + (i // side) * 0.001) for i in range(count)]
+
+
+def search_route(points, kinds=None):
+    """A search that behaves like GeoVisio's: bbox filter, nearest to the centre first, limit."""
+
+    def answer(query):
+        west, south, east, north = (float(v) for v in query["bbox"].split(","))
+        limit = int(query.get("limit", 10))
+        cx, cy = (west + east) / 2, (south + north) / 2
+        inside = [p for p in points if west <= p[1] <= east and south <= p[2] <= north]
+        inside.sort(key=lambda p: (p[1] - cx) ** 2 + (p[2] - cy) ** 2)
+        features = [
+            {
+                "type": "Feature",
+                "id": pid,
+                "collection": "s",
+                "geometry": {"type": "Point", "coordinates": [x, y]},
+                "properties": {
+                    "pers:interior_orientation": {
+                        "field_of_view": 360 if (kinds and kinds(pid)) else 70
+                    }
+                },
+            }
+            for pid, x, y in inside[:limit]
+        ]
+        return Canned(body={"type": "FeatureCollection", "features": features})
+
+    return answer
+
+
+@pytest.fixture()
+def area():
+    points = grid_points(400)
+    routes = {
+        "/api": Canned(body=json.dumps(landing())),
+        "/api/search": search_route(points, kinds=lambda pid: int(pid[1:]) % 4 == 0),
+    }
+    with CannedServer(routes) as server:
+        yield server, points
+
+
+BBOX = (3.9995, 44.9995, 4.0205, 45.0205)
+
+
+def test_small_cap_splits_until_every_picture_is_loaded(area):
+    server, points = area
+    got = []
+    outcome = search_area(
+        PanoramaxClient(server.base_url), BBOX, page_limit=50, on_batch=got.extend
+    )
+    ids = [p.id for p in got]
+    assert len(ids) == len(set(ids)) == 400
+    assert set(ids) == {p[0] for p in points}
+    assert outcome.complete and outcome.splits > 0 and outcome.requests > 8
+    assert outcome.loaded == 400
+
+
+def test_no_split_when_under_the_cap(area):
+    server, _ = area
+    outcome = search_area(PanoramaxClient(server.base_url), BBOX, page_limit=1000)
+    assert outcome.requests == 1 and outcome.splits == 0 and outcome.loaded == 400
+
+
+def test_ceiling_stops_and_says_what_is_left(area):
+    server, _ = area
+    outcome = search_area(PanoramaxClient(server.base_url), BBOX, page_limit=50, ceiling=120)
+    assert not outcome.complete
+    assert 120 <= outcome.loaded < 400
+    assert outcome.unexplored_tiles
+
+
+def test_type_filter_is_applied_to_every_answer(area):
+    server, _ = area
+    got = []
+    outcome = search_area(
+        PanoramaxClient(server.base_url),
+        BBOX,
+        SearchFilters(kind="360"),
+        page_limit=50,
+        on_batch=got.extend,
+    )
+    assert len(got) == 100 and all(p.is_360 for p in got)
+    assert outcome.filtered_out == 300
+
+
+def test_cancel_stops_before_the_next_request(area):
+    server, _ = area
+    calls = []
+    outcome = search_area(
+        PanoramaxClient(server.base_url),
+        BBOX,
+        page_limit=50,
+        on_batch=calls.append,
+        is_canceled=lambda: len(calls) >= 2,
+    )
+    assert outcome.canceled and not outcome.complete and len(calls) == 2
+
+
+def test_filters_match():
+    when = datetime(2024, 6, 1, tzinfo=timezone.utc)
+    picture = Picture("a", "s", 1, 2, captured_at=when, producer="Alice", is_360=True)
+    assert SearchFilters().matches(picture)
+    assert SearchFilters(kind="360", producers=("alice",)).matches(picture)
+    assert not SearchFilters(kind="flat").matches(picture)
+    assert not SearchFilters(producers=("bob",)).matches(picture)
+    assert not SearchFilters(start=datetime(2024, 7, 1, tzinfo=timezone.utc)).matches(picture)
+    assert SearchFilters(end=datetime(2024, 7, 1, tzinfo=timezone.utc)).matches(picture)
