@@ -15,7 +15,7 @@ from qgis.core import (
     QgsSimpleMarkerSymbolLayerBase,
     QgsSymbolLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QPointF
 from qgis.PyQt.QtGui import QColor
 
 from ..core.i18n import QT_TRANSLATE_NOOP
@@ -60,13 +60,17 @@ def _escaped(field: str) -> str:
     )
 
 
-def _arrow(color: str, size: float) -> QgsSimpleMarkerSymbolLayer:
-    arrow = QgsSimpleMarkerSymbolLayer(
-        QgsSimpleMarkerSymbolLayerBase.Shape.ArrowHeadFilled, size, 0
-    )
+def _arrow(color: str, size: float, ahead: float) -> QgsSimpleMarkerSymbolLayer:
+    """A triangle pointing along the heading, ``ahead`` mm in front of the point.
+
+    The triangle points up (north) at angle 0 and QGIS rotates the offset with the
+    angle, so heading = angle, clockwise from north, as on a compass.
+    """
+    arrow = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase.Shape.Triangle, size, 0)
     arrow.setColor(QColor(color))
     arrow.setStrokeColor(QColor("white"))
     arrow.setStrokeWidth(0.2)
+    arrow.setOffset(QPointF(0, -ahead))
     arrow.setDataDefinedProperty(
         QgsSymbolLayer.Property.PropertyAngle, QgsProperty.fromExpression('coalesce("heading", 0)')
     )
@@ -82,12 +86,12 @@ def _circle(color: str, size: float) -> QgsSimpleMarkerSymbolLayer:
 
 
 def pictures_renderer() -> QgsRuleBasedRenderer:
-    """360° pictures: orange disc with a heading tick; flat: blue heading arrow."""
+    """360° pictures: orange disc; flat: smaller blue dot; both with a heading arrow."""
     root = QgsRuleBasedRenderer.Rule(None)
 
     pano = QgsMarkerSymbol()
-    pano.changeSymbolLayer(0, _circle(PANO_COLOR, 3.2))
-    pano.appendSymbolLayer(_arrow("#ffffff", 1.8))
+    pano.changeSymbolLayer(0, _circle(PANO_COLOR, 3.4))
+    pano.appendSymbolLayer(_arrow(PANO_COLOR, 2.0, 2.2))
     root.appendChild(
         QgsRuleBasedRenderer.Rule(
             pano,
@@ -99,7 +103,8 @@ def pictures_renderer() -> QgsRuleBasedRenderer:
     )
 
     flat = QgsMarkerSymbol()
-    flat.changeSymbolLayer(0, _arrow(FLAT_COLOR, 3.6))
+    flat.changeSymbolLayer(0, _circle(FLAT_COLOR, 2.2))
+    flat.appendSymbolLayer(_arrow(FLAT_COLOR, 2.6, 2.0))
     root.appendChild(
         QgsRuleBasedRenderer.Rule(
             flat,

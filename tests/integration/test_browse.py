@@ -203,3 +203,56 @@ def test_ceiling_stops_and_tells_the_user(controller, seeded_place, qgis_app, mo
     assert not result.outcome.complete
     level, text = recorder.messages[-1]
     assert level == "warning" and "zoom in or filter" in text
+
+
+def test_map_render_shows_styled_layers(controller, seeded_place, qgis_app):
+    """A map rendered to PNG shows heading arrows (flat), discs (360) and sequence lines."""
+    from pathlib import Path
+
+    from qgis.core import QgsMapRendererSequentialJob, QgsMapSettings
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
+
+    recorder = Recorder(controller)
+    controller.load_bbox(seeded_place.bbox)
+    recorder.wait(qgis_app)
+    layers = controller.current_layers()
+    west, south, east, north = seeded_place.bbox
+    lon, lat = (west + east) / 2, (south + north) / 2
+    settings = QgsMapSettings()
+    settings.setLayers([layers.pictures.layer, layers.sequences.layer])
+    settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    from qgis.core import QgsCoordinateTransform
+
+    to_mercator = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4326"), settings.destinationCrs(),
+        QgsProject.instance(),
+    )
+    settings.setExtent(to_mercator.transformBoundingBox(
+        QgsRectangle(lon - 0.0001, lat - 0.00005, lon + 0.0004, lat + 0.00045)))
+    settings.setOutputSize(QSize(800, 600))
+    settings.setBackgroundColor(QColor("white"))
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    out = Path(__file__).resolve().parents[2] / "build" / "screenshots" / "browse_layers.png"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    image.save(str(out))
+
+    def count(color, tolerance=40):
+        target = QColor(color)
+        hits = 0
+        for y in range(0, image.height(), 2):
+            for x in range(0, image.width(), 2):
+                pixel = QColor(image.pixel(x, y))
+                if (abs(pixel.red() - target.red()) + abs(pixel.green() - target.green())
+                        + abs(pixel.blue() - target.blue())) < tolerance:
+                    hits += 1
+        return hits
+
+    assert count("#1b6fc2") > 50  # flat heading arrows
+    assert count("#e8590c") > 50  # 360 discs
+    # the seeded captures are years old: sequences drawn in the "more than 5 years" or
+    # "2 to 5 years" colours
+    assert count("#c92a2a") + count("#fab005") > 50
