@@ -222,7 +222,7 @@
             <translation>Le paquet Python « {package} » est nécessaire pour {feature} mais n'est pas installé. Installez-le avec : python -m pip install {package}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="121" />
+            <location filename="../panoramax_plugin/core/client.py" line="122" />
             <source>The instance configuration is not a JSON object.</source>
             <translation>La configuration de l'instance n'est pas un objet JSON.</translation>
         </message>
@@ -252,27 +252,27 @@
             <translation>La photo est encore en cours de traitement par l'instance ; réessayez dans un instant.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="253" />
+            <location filename="../panoramax_plugin/core/client.py" line="256" />
             <source>The picture {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La photo {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="239" />
+            <location filename="../panoramax_plugin/core/client.py" line="242" />
             <source>The picture {id} has no '{key}' file.</source>
             <translation>La photo {id} n'a pas de fichier « {key} ».</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="228" />
+            <location filename="../panoramax_plugin/core/client.py" line="231" />
             <source>The picture {id} has no usable position.</source>
             <translation>La photo {id} n'a pas de position utilisable.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="156" />
-            <source>The search answer of {url} has no feature list.</source>
-            <translation>La réponse de recherche de {url} ne contient pas de liste d'entités.</translation>
+            <location filename="../panoramax_plugin/core/client.py" line="164" />
+            <source>The search answer of {url} is not a list of pictures ({kind}).</source>
+            <translation>La réponse de recherche de {url} n'est pas une liste de photos ({kind}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="247" />
+            <location filename="../panoramax_plugin/core/client.py" line="250" />
             <source>The sequence {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La séquence {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
@@ -292,7 +292,7 @@
             <translation>Réponse inattendue de {url} lors de la liste des séquences : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="269" />
+            <location filename="../panoramax_plugin/core/client.py" line="272" />
             <source>Unexpected answer from {url}.</source>
             <translation>Réponse inattendue de {url}.</translation>
         </message>
@@ -307,17 +307,17 @@
             <translation>la géométrie des séquences</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="106" />
+            <location filename="../panoramax_plugin/core/client.py" line="107" />
             <source>{url} answered with JSON that is not a Panoramax STAC catalog (no search or collections link). Check the instance address.</source>
             <translation>{url} a répondu avec un JSON qui n'est pas un catalogue STAC Panoramax (pas de lien de recherche ni de collections). Vérifiez l'adresse de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="95" />
+            <location filename="../panoramax_plugin/core/client.py" line="96" />
             <source>{url} answered, but not with a Panoramax API description (no JSON). Check the instance address.</source>
             <translation>{url} a répondu, mais pas avec la description d'une API Panoramax (pas de JSON). Vérifiez l'adresse de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="84" />
+            <location filename="../panoramax_plugin/core/client.py" line="85" />
             <source>{url} does not exist (HTTP 404): this is not a Panoramax API. Check the instance address.</source>
             <translation>{url} n'existe pas (HTTP 404) : ce n'est pas une API Panoramax. Vérifiez l'adresse de l'instance.</translation>
         </message>
@@ -498,17 +498,17 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>2 à 5 ans</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="97" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="101" />
             <source>360° picture</source>
             <translation>Photo 360°</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="109" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="114" />
             <source>Flat picture</source>
             <translation>Photo classique</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="121" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="126" />
             <source>Flat picture without heading</source>
             <translation>Photo classique sans direction</translation>
         </message>
@@ -523,7 +523,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>plus de 5 ans</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="155" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="160" />
             <source>no date</source>
             <translation>sans date</translation>
         </message>

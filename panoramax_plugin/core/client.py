@@ -21,6 +21,7 @@ from .errors import (
 from .http import HttpClient, decode_json
 from .i18n import translate
 from .instances import normalize_api_url
+from .json_items import iter_array_items
 from .models import (
     Instance,
     MalformedFeature,
@@ -148,22 +149,24 @@ class PanoramaxClient:
         if sequence_ids:
             params["collections"] = ",".join(sequence_ids)
         response = self.http.request("GET", self.discover().search_url, params=params)
-        body = decode_json(response)
         result = SearchResult(limit=limit)
-        features = body.get("features") if isinstance(body, dict) else None
-        if not isinstance(features, list):
+        base = response.url
+        try:
+            # item by item, so a 10,000-item answer never holds the GIL in one go
+            for feature in iter_array_items(response.content.decode("utf-8"), "features"):
+                try:
+                    result.pictures.append(picture_from_feature(feature, base, self.api_url))
+                except MalformedFeature:
+                    result.malformed += 1
+        except (ValueError, UnicodeDecodeError) as exc:
+            kind = response.headers.get("Content-Type", "unknown type")
             raise InvalidResponseError(
                 translate(
-                    "PanoramaxCore", "The search answer of {url} has no feature list."
-                ).format(url=self.api_url),
+                    "PanoramaxCore",
+                    "The search answer of {url} is not a list of pictures ({kind}).",
+                ).format(url=self.api_url, kind=kind),
                 url=response.url,
-            )
-        base = response.url
-        for feature in features:
-            try:
-                result.pictures.append(picture_from_feature(feature, base, self.api_url))
-            except MalformedFeature:
-                result.malformed += 1
+            ) from exc
         return result
 
     # ------------------------------------------------------------------ sequences
@@ -176,6 +179,7 @@ class PanoramaxClient:
             bbox=bbox_param(bbox) if bbox is not None else None,
             page_size=page_size,
             max_collections=max_sequences,
+            landing=instance.landing,
         ):
             try:
                 yield sequence_from_collection(raw, instance.collections_url, self.api_url)

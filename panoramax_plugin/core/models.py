@@ -124,6 +124,7 @@ class Instance:
     version: str | None = None
     links: dict = field(default_factory=dict)
     read_only: bool = False
+    landing: dict = field(default_factory=dict, repr=False, compare=False)  # as received
 
     def link(self, rel: str) -> str | None:
         return self.links.get(rel)
@@ -391,4 +392,5 @@ def instance_from_landing(landing: dict, api_url: str, read_only: bool = False) 
         version=landing.get("geovisio_version") or None,
         links=links,
         read_only=read_only,
+        landing=landing,
     )

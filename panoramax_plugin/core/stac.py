@@ -7,6 +7,7 @@ QGIS networking, the User-Agent and typed errors apply to its requests too.
 
 from __future__ import annotations
 
+import copy
 import warnings
 
 from .errors import InvalidResponseError, MissingDependencyError, NetworkError, PanoramaxError
@@ -25,10 +26,20 @@ def _pystac_client():
     return pystac_client, StacApiIO
 
 
-def open_catalog(http: HttpClient, api_url: str):
-    """A ``pystac_client.Client`` whose requests go through ``http.session``."""
+def open_catalog(http: HttpClient, api_url: str, landing: dict | None = None):
+    """A ``pystac_client.Client`` whose requests go through ``http.session``.
+
+    With the ``landing`` page already read (discovery), it is not fetched again.
+    """
     pystac_client, stac_api_io_class = _pystac_client()
-    stac_io = stac_api_io_class(timeout=http.timeout, max_retries=None)
+
+    class KnownRootIO(stac_api_io_class):
+        def read_json(self, source, *args, **kwargs):
+            if landing and str(source).rstrip("/") == api_url.rstrip("/"):
+                return copy.deepcopy(landing)
+            return super().read_json(source, *args, **kwargs)
+
+    stac_io = KnownRootIO(timeout=http.timeout, max_retries=None)
     stac_io.session = http.session
     try:
         return pystac_client.Client.open(api_url, stac_io=stac_io, timeout=http.timeout)
@@ -37,10 +48,10 @@ def open_catalog(http: HttpClient, api_url: str):
 
 
 def iter_collection_dicts(
-    http: HttpClient, api_url: str, bbox=None, page_size=100, max_collections=None
+    http: HttpClient, api_url: str, bbox=None, page_size=100, max_collections=None, landing=None
 ):
     """Yield raw collection dicts of every page for the bbox."""
-    catalog = open_catalog(http, api_url)
+    catalog = open_catalog(http, api_url, landing)
     try:
         with warnings.catch_warnings():
             # GeoVisio has no free-text collection search; we never ask for one

@@ -225,11 +225,15 @@ def test_map_render_shows_styled_layers(controller, seeded_place, qgis_app):
     from qgis.core import QgsCoordinateTransform
 
     to_mercator = QgsCoordinateTransform(
-        QgsCoordinateReferenceSystem("EPSG:4326"), settings.destinationCrs(),
+        QgsCoordinateReferenceSystem("EPSG:4326"),
+        settings.destinationCrs(),
         QgsProject.instance(),
     )
-    settings.setExtent(to_mercator.transformBoundingBox(
-        QgsRectangle(lon - 0.0001, lat - 0.00005, lon + 0.0004, lat + 0.00045)))
+    settings.setExtent(
+        to_mercator.transformBoundingBox(
+            QgsRectangle(lon - 0.0001, lat - 0.00005, lon + 0.0004, lat + 0.00045)
+        )
+    )
     settings.setOutputSize(QSize(800, 600))
     settings.setBackgroundColor(QColor("white"))
     job = QgsMapRendererSequentialJob(settings)
@@ -246,8 +250,11 @@ def test_map_render_shows_styled_layers(controller, seeded_place, qgis_app):
         for y in range(0, image.height(), 2):
             for x in range(0, image.width(), 2):
                 pixel = QColor(image.pixel(x, y))
-                if (abs(pixel.red() - target.red()) + abs(pixel.green() - target.green())
-                        + abs(pixel.blue() - target.blue())) < tolerance:
+                if (
+                    abs(pixel.red() - target.red())
+                    + abs(pixel.green() - target.green())
+                    + abs(pixel.blue() - target.blue())
+                ) < tolerance:
                     hits += 1
         return hits
 

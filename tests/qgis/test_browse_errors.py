@@ -151,3 +151,22 @@ def test_auto_refresh_debounces_a_pan(make_controller, desktop, qgis_app):
         float(v) for v in parse_qs(urlsplit(searches[0][1]).query)["bbox"][0].split(",")
     )
     assert (west + east) / 2 == pytest.approx(4.024, abs=1e-4)  # where the map rested
+
+
+def test_a_load_with_a_known_instance_costs_two_requests(make_controller, qgis_app):
+    from panoramax_plugin.core.client import PanoramaxClient
+
+    routes = {
+        "/api": Canned(body=json.dumps(landing())),
+        "/api/search": Canned(body={"type": "FeatureCollection", "features": [feature("a")]}),
+        "/api/collections": Canned(body={"collections": [], "links": []}),
+    }
+    with CannedServer(routes) as server:
+        instance = PanoramaxClient(server.base_url).discover()
+        server.requests.clear()
+        controller, messages, results = make_controller(server.base_url + "/api")
+        controller.set_instance(server.base_url + "/api", instance)
+        controller.load_bbox(BBOX)
+        run_until(qgis_app, lambda: results)
+        paths = [path.split("?")[0] for _, path, _, _ in server.requests]
+    assert paths == ["/api/search", "/api/collections"], paths

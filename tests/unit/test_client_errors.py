@@ -51,7 +51,7 @@ def test_non_json_search_body_is_an_invalid_response():
     with CannedServer(routes) as server:
         with pytest.raises(InvalidResponseError) as info:
             PanoramaxClient(server.base_url).search(bbox=(0, 0, 1, 1))
-    assert "did not answer with JSON" in str(info.value)
+    assert "is not a list of pictures (text/html)" in str(info.value)
 
 
 @pytest.mark.parametrize(
