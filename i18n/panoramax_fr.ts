@@ -4,77 +4,87 @@
     <context>
         <name>BrowseBox</name>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="58" />
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="60" />
             <source>360° only</source>
             <translation>360° uniquement</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="35" />
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="71" />
+            <source>A search stops here and asks you to zoom in or filter: more points would make QGIS slow</source>
+            <translation>Une recherche s'arrête ici et vous demande de zoomer ou filtrer : davantage de points ralentiraient QGIS</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="37" />
             <source>Browse</source>
             <translation>Parcourir</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="43" />
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="45" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="56" />
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="58" />
             <source>Flat and 360°</source>
             <translation>Classiques et 360°</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="57" />
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="59" />
             <source>Flat only</source>
             <translation>Classiques uniquement</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="60" />
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="62" />
             <source>From</source>
             <translation>Du</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="39" />
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="41" />
             <source>Load pictures in view</source>
             <translation>Charger les photos de la vue</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="41" />
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="43" />
             <source>Load the pictures and sequences of the map extent as layers</source>
             <translation>Charger les photos et séquences de l'emprise de la carte comme couches</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="100" />
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="113" />
             <source>Loading…</source>
             <translation>Chargement…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="64" />
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="76" />
+            <source>Pictures per search at most</source>
+            <translation>Photos par recherche au maximum</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="66" />
             <source>Producer</source>
             <translation>Auteur</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="49" />
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="51" />
             <source>Refresh when the map stops moving</source>
             <translation>Actualiser quand la carte s'arrête</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="50" />
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="52" />
             <source>Show coverage (all zoom levels)</source>
             <translation>Afficher la couverture (tous les niveaux de zoom)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="61" />
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="63" />
             <source>To</source>
             <translation>Au</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="59" />
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="61" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="63" />
+            <location filename="../panoramax_plugin/ui/browse_box.py" line="65" />
             <source>any (names separated by commas)</source>
             <translation>tous (noms séparés par des virgules)</translation>
         </message>
@@ -93,8 +103,8 @@
         </message>
         <message>
             <location filename="../panoramax_plugin/browse/controller.py" line="357" />
-            <source>Loading pictures failed; the layers keep what was loaded before. {error}</source>
-            <translation>Le chargement des photos a échoué ; les couches gardent ce qui était déjà chargé. {error}</translation>
+            <source>Loading pictures failed after {count} pictures of this area; the layers keep what they hold and are not complete for this area. {error}</source>
+            <translation>Le chargement des photos a échoué après {count} photos de cette zone ; les couches gardent leur contenu mais ne sont pas complètes pour cette zone. {error}</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/browse/controller.py" line="163" />
@@ -192,7 +202,7 @@
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="123" />
-            <location filename="../panoramax_plugin/core/stac.py" line="66" />
+            <location filename="../panoramax_plugin/core/stac.py" line="77" />
             <source>Could not reach {host}: {error}. Check the address, your connection and the QGIS proxy settings.</source>
             <translation>Impossible de joindre {host} : {error}. Vérifiez l'adresse, votre connexion et les paramètres de proxy de QGIS.</translation>
         </message>
@@ -252,17 +262,17 @@
             <translation>La photo est encore en cours de traitement par l'instance ; réessayez dans un instant.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="256" />
+            <location filename="../panoramax_plugin/core/client.py" line="257" />
             <source>The picture {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La photo {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="242" />
+            <location filename="../panoramax_plugin/core/client.py" line="243" />
             <source>The picture {id} has no '{key}' file.</source>
             <translation>La photo {id} n'a pas de fichier « {key} ».</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="231" />
+            <location filename="../panoramax_plugin/core/client.py" line="232" />
             <source>The picture {id} has no usable position.</source>
             <translation>La photo {id} n'a pas de position utilisable.</translation>
         </message>
@@ -272,7 +282,7 @@
             <translation>La réponse de recherche de {url} n'est pas une liste de photos ({kind}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="250" />
+            <location filename="../panoramax_plugin/core/client.py" line="251" />
             <source>The sequence {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La séquence {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
@@ -287,17 +297,17 @@
             <translation>Le serveur indique : {message}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/stac.py" line="84" />
+            <location filename="../panoramax_plugin/core/stac.py" line="95" />
             <source>Unexpected answer from {url} while listing sequences: {error}</source>
             <translation>Réponse inattendue de {url} lors de la liste des séquences : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="272" />
+            <location filename="../panoramax_plugin/core/client.py" line="273" />
             <source>Unexpected answer from {url}.</source>
             <translation>Réponse inattendue de {url}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/stac.py" line="23" />
+            <location filename="../panoramax_plugin/core/stac.py" line="24" />
             <source>listing sequences</source>
             <translation>lister les séquences</translation>
         </message>
@@ -363,7 +373,7 @@
     <context>
         <name>PanoramaxPanel</name>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="209" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="215" />
             <source>API: {url}</source>
             <translation>API : {url}</translation>
         </message>
@@ -378,22 +388,22 @@
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="208" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="214" />
             <source>Connected to {title}.</source>
             <translation>Connecté à {title}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="186" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="192" />
             <source>Connecting to Panoramax instance</source>
             <translation>Connexion à l'instance Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="183" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="189" />
             <source>Connecting to {url}…</source>
             <translation>Connexion à {url}…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="212" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="218" />
             <source>GeoVisio version {version}</source>
             <translation>GeoVisio version {version}</translation>
         </message>
@@ -413,27 +423,27 @@
             <translation>Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="215" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="221" />
             <source>Pictures licence: {licence}</source>
             <translation>Licence des photos : {licence}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="225" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="231" />
             <source>Unexpected error: {error}</source>
             <translation>Erreur inattendue : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="203" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="209" />
             <source>no sign-in on this instance</source>
             <translation>pas de connexion de compte sur cette instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="205" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="211" />
             <source>read-only catalog</source>
             <translation>catalogue en lecture seule</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="201" />
+            <location filename="../panoramax_plugin/ui/panel.py" line="207" />
             <source>sign-in available</source>
             <translation>connexion de compte disponible</translation>
         </message>

@@ -355,8 +355,9 @@ class BrowseController(QObject):
         self.message.emit(
             "critical",
             self.tr(
-                "Loading pictures failed; the layers keep what was loaded before. {error}"
-            ).format(error=text),
+                "Loading pictures failed after {count} pictures of this area; the layers keep "
+                "what they hold and are not complete for this area. {error}"
+            ).format(count=len(self._delivered), error=text),
         )
 
     def _on_terminated(self) -> None:

@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
 )
 
@@ -29,6 +30,7 @@ class BrowseBox(QGroupBox):
     auto_refresh_toggled = pyqtSignal(bool)
     coverage_toggled = pyqtSignal(bool)
     filters_changed = pyqtSignal(object)  # SearchFilters
+    ceiling_changed = pyqtSignal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -62,6 +64,16 @@ class BrowseBox(QGroupBox):
         self.producers = QLineEdit(self)
         self.producers.setPlaceholderText(self.tr("any (names separated by commas)"))
         form.addRow(self.tr("Producer"), self.producers)
+        self.ceiling = QSpinBox(self)
+        self.ceiling.setRange(1_000, 500_000)
+        self.ceiling.setSingleStep(10_000)
+        self.ceiling.setToolTip(
+            self.tr(
+                "A search stops here and asks you to zoom in or filter: "
+                "more points would make QGIS slow"
+            )
+        )
+        form.addRow(self.tr("Pictures per search at most"), self.ceiling)
         layout.addLayout(form)
 
         self.status = QLabel("", self)
@@ -79,6 +91,7 @@ class BrowseBox(QGroupBox):
         for widget in (self.start, self.end):
             widget.dateChanged.connect(self._emit_filters)
         self.producers.editingFinished.connect(self._emit_filters)
+        self.ceiling.valueChanged.connect(self.ceiling_changed.emit)
 
     def _date_row(self, form: QFormLayout, label: str, initial: QDate):
         row = QHBoxLayout()

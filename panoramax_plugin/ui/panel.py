@@ -94,6 +94,8 @@ class PanoramaxPanel(QDockWidget):
         box.auto_refresh_toggled.connect(self._set_auto_refresh)
         box.coverage_toggled.connect(self._set_coverage)
         box.filters_changed.connect(self.controller.set_filters)
+        box.ceiling.setValue(int(self.settings.search_ceiling))
+        box.ceiling_changed.connect(self._set_ceiling)
         self.controller.loading_changed.connect(box.set_loading)
         self.controller.message.connect(self._browse_message)
         self.connected.connect(
@@ -143,6 +145,10 @@ class PanoramaxPanel(QDockWidget):
             return
         if not self.controller.show_coverage(enabled) and enabled:
             self.connect_instance()  # the coverage is added once the instance answers
+
+    def _set_ceiling(self, value: int) -> None:
+        self.settings.search_ceiling = int(value)
+        self.settings.save()
 
     def _browse_message(self, level: str, text: str) -> None:
         self.browse_box.status.setText(text)

@@ -92,7 +92,7 @@ def test_http_error_keeps_what_was_loaded(make_controller, qgis_app):
         controller.load_bbox(BBOX)
         run_until(qgis_app, lambda: critical(messages))
     assert "HTTP 503" in critical(messages)[0] and "maintenance" in critical(messages)[0]
-    assert "keep what was loaded" in critical(messages)[0]
+    assert "not complete for this area" in critical(messages)[0]
     assert layer.featureCount() == 2
 
 
