@@ -1,13 +1,23 @@
 """Load every picture of an area despite ``/api/search``'s 10,000 cap and no paging.
 
-When one search comes back full (as many items as asked), the box is split in
-four and each quarter searched again, so nothing is silently dropped. Above a
-ceiling the walk stops and says so. Filters the server cannot apply (type,
-producer) are applied here, to the same models.
+A full answer (as many items as asked) is ambiguous: there may be more. Before
+splitting, two facts can settle it without another request:
+
+- GeoVisio sorts a bbox search by planar distance (degrees) to the box centre, so
+  a full answer holds every picture closer than its farthest one: parts of the
+  box inside that circle are complete (checked only when the answer really comes
+  sorted);
+- when the caller knows how many pictures the box holds (the picture counts of
+  the sequences lying wholly inside it) and got exactly that many, nothing is missing.
+
+Otherwise the box is split in four and the quarters not yet covered are searched
+again, so nothing is silently dropped. Above a ceiling the walk stops and says so.
+Filters the server cannot apply (type, producer) are applied here.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -16,6 +26,33 @@ from .geometry import split_bbox
 from .models import Picture
 
 MIN_TILE_DEGREES = 1e-5  # ~1 m: below this a full answer cannot be split further
+EPSILON = 1e-9
+
+
+def _centre(tile) -> tuple:
+    west, south, east, north = tile
+    return (west + east) / 2.0, (south + north) / 2.0
+
+
+def _farthest_corner(tile, centre) -> float:
+    west, south, east, north = tile
+    cx, cy = centre
+    return max(math.hypot(x - cx, y - cy) for x in (west, east) for y in (south, north))
+
+
+def covered_radius(pictures, tile) -> float | None:
+    """Radius (degrees) around the tile centre inside which a full answer is complete.
+
+    None when the answer is not sorted by distance: then nothing can be inferred.
+    """
+    cx, cy = _centre(tile)
+    previous = -1.0
+    for picture in pictures:
+        distance = math.hypot(picture.lon - cx, picture.lat - cy)
+        if distance + EPSILON < previous:
+            return None
+        previous = max(previous, distance)
+    return previous - EPSILON if previous > 0 else None
 
 
 @dataclass(frozen=True)
@@ -69,11 +106,15 @@ def search_area(
     ceiling: int = 50_000,
     on_batch=None,
     is_canceled=None,
+    expected_total=None,
 ) -> AreaSearchOutcome:
     """Search ``bbox`` (WGS84), splitting full answers; ``on_batch(list[Picture])`` per answer.
 
     Each picture is delivered once. Stops (``complete=False``) when ``ceiling``
     pictures are loaded while parts of the area still wait, and when canceled.
+    ``expected_total`` is the number of pictures known to be in ``bbox`` (all of them,
+    before client-side filters), or a function returning it (or None), asked only if
+    the first answer is full, so the caller can compute it while the search runs.
     """
     filters = filters or SearchFilters()
     outcome = AreaSearchOutcome()
@@ -106,11 +147,35 @@ def search_area(
             outcome.loaded += len(fresh)
             if on_batch is not None:
                 on_batch(fresh)
-        if result.capped:
-            west, south, east, north = tile
-            if min(east - west, north - south) / 2 < MIN_TILE_DEGREES:
-                outcome.complete = False  # thousands of pictures at one spot: cannot split
-                continue
-            outcome.splits += 1
+        if not result.capped:
+            continue
+        if expected_total is not None and outcome.requests == 1:
+            total = expected_total() if callable(expected_total) else expected_total
+            if total is not None and len(result.pictures) + result.malformed == total:
+                continue  # the whole box held exactly this many: complete
+        radius = covered_radius(result.pictures, tile)
+        centre = _centre(tile)
+        if radius is not None and _farthest_corner(tile, centre) < radius:
+            continue  # the answer's circle covers the whole box
+        west, south, east, north = tile
+        if min(east - west, north - south) / 2 < MIN_TILE_DEGREES:
+            outcome.complete = False  # thousands of pictures at one spot: cannot split
+            continue
+        outcome.splits += 1
+        if radius is None:
             queue.extend(split_bbox(tile))
+        else:  # sixteenths, minus those inside the circle (already complete)
+            queue.extend(_outside_circle(tile, centre, radius, depth=2))
     return outcome
+
+
+def _outside_circle(tile, centre, radius: float, depth: int) -> list:
+    """Parts of ``tile`` (down to ``depth`` quarterings) not wholly inside the circle."""
+    if _farthest_corner(tile, centre) < radius:
+        return []
+    if depth == 0:
+        return [tile]
+    parts = []
+    for quarter in split_bbox(tile):
+        parts.extend(_outside_circle(quarter, centre, radius, depth - 1))
+    return parts

@@ -191,6 +191,8 @@ def _producer(providers, fallback=None) -> str | None:
 def _absolute(href, base_url: str | None) -> str | None:
     if not href or not isinstance(href, str):
         return None
+    if href.startswith(("https://", "http://")):  # the usual case: urljoin is costly
+        return href
     return urljoin(base_url, href) if base_url else href
 
 

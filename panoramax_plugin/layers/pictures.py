@@ -104,6 +104,7 @@ class PicturesLayer:
         self.layer.updateFields()
         self.fields = self.layer.fields()
         self._fids: dict = {}  # picture id -> feature id
+        self._positions: dict = {}  # picture id -> (lon, lat), for cheap area queries
         apply_pictures_style(self.layer)
 
     def is_alive(self) -> bool:
@@ -136,7 +137,10 @@ class PicturesLayer:
             return 0
         ok, added = self.layer.dataProvider().addFeatures(fresh)
         for feature in added:
-            self._fids[feature.attribute(id_index)] = feature.id()
+            picture_id = feature.attribute(id_index)
+            self._fids[picture_id] = feature.id()
+            point = feature.geometry().asPoint()
+            self._positions[picture_id] = (point.x(), point.y())
         self.layer.updateExtents()
         return len(added)
 
@@ -145,6 +149,8 @@ class PicturesLayer:
 
     def remove_pictures(self, picture_ids) -> int:
         fids = [self._fids.pop(pid) for pid in picture_ids if self._fids.get(pid) is not None]
+        for picture_id in picture_ids:
+            self._positions.pop(picture_id, None)
         if fids:
             self.layer.dataProvider().deleteFeatures(fids)
             self.layer.updateExtents()
@@ -152,8 +158,9 @@ class PicturesLayer:
 
     def ids_in_bbox(self, bbox) -> set:
         """Picture ids of features inside a WGS84 box (for reconciling a refresh)."""
-        from qgis.core import QgsFeatureRequest, QgsRectangle
-
-        request = QgsFeatureRequest().setFilterRect(QgsRectangle(*bbox))
-        request.setSubsetOfAttributes(["id"], self.fields)
-        return {f["id"] for f in self.layer.dataProvider().getFeatures(request)}
+        west, south, east, north = bbox
+        return {
+            picture_id
+            for picture_id, (lon, lat) in self._positions.items()
+            if west <= lon <= east and south <= lat <= north
+        }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtCore import QThread, pyqtSignal
 
 from ..core.area_search import AreaSearchOutcome, SearchFilters, search_area
 from ..core.client import SEARCH_LIMIT_MAX, PanoramaxClient
@@ -18,6 +18,35 @@ from ..network.session import qgis_http_client
 from .core_task import CoreTask
 
 BATCH_SIZE = 1000
+MAX_SEQUENCES = 2000
+
+
+def pictures_inside(sequences: dict, bbox) -> int | None:
+    """How many pictures ``bbox`` holds, when every sequence touching it lies inside it."""
+    if not sequences or len(sequences) >= MAX_SEQUENCES:
+        return None
+    west, south, east, north = bbox
+    total = 0
+    for sequence in sequences.values():
+        if sequence.bbox is None or sequence.picture_count is None:
+            return None
+        s_west, s_south, s_east, s_north = sequence.bbox
+        if s_west < west or s_south < south or s_east > east or s_north > north:
+            return None
+        total += sequence.picture_count
+    return total
+
+
+class _Call(QThread):
+    """Runs a function that never raises in its own QThread; ``result`` once joined."""
+
+    def __init__(self, function):
+        super().__init__()
+        self.function = function
+        self.result = None
+
+    def run(self):
+        self.result = self.function()
 
 
 @dataclass
@@ -80,25 +109,57 @@ class LoadPicturesTask(CoreTask):
         if self.instance is not None:
             client._instance = self.instance  # discovered already: no extra request
         instance = client.discover()
+        # sequences are listed while the search runs (a QThread: QGIS networking needs
+        # Qt timers): their picture counts can settle a search that hits the cap, and
+        # they feed the sequence layer
+        listing = _Call(lambda: self._list_sequences(instance)) if self.with_sequences else None
+        if listing is not None:
+            listing.start()
+
+        def listed() -> tuple:
+            if listing is None:
+                return {}, None
+            listing.wait()
+            return listing.result
+
+        def expected_total():
+            sequences, error = listed()
+            return None if error or listing is None else pictures_inside(sequences, self.bbox)
+
         self.setProgress(5)
-        outcome = search_area(
-            client,
-            self.bbox,
-            self.filters,
-            page_limit=self.page_limit,
-            ceiling=self.ceiling,
-            on_batch=self._emit,
-            is_canceled=self.isCanceled,
-        )
-        result = LoadResult(self.bbox, self.filters, outcome, instance)
-        if self.with_sequences and not self.isCanceled():
-            try:
-                for sequence in client.list_sequences(
-                    bbox=self.bbox, page_size=100, max_sequences=2000
-                ):
-                    result.sequences[sequence.id] = sequence
-                    self.check_canceled()
-            except PanoramaxError as exc:  # lines still come from the pictures
-                result.sequences_error = str(exc)
+        try:
+            outcome = search_area(
+                client,
+                self.bbox,
+                self.filters,
+                page_limit=self.page_limit,
+                ceiling=self.ceiling,
+                on_batch=self._emit,
+                is_canceled=self.isCanceled,
+                expected_total=expected_total,
+            )
+        finally:
+            sequences, sequences_error = listed()
+        result = LoadResult(self.bbox, self.filters, outcome, instance, sequences, sequences_error)
         self.setProgress(100)
         return result
+
+    def _list_sequences(self, instance) -> tuple:
+        """(sequences by id, error text or None), on a client of its own (own thread)."""
+        client = PanoramaxClient(
+            self.api_url, http=qgis_http_client(self.timeout), read_only=self.read_only
+        )
+        client._instance = instance
+        sequences = {}
+        try:
+            for sequence in client.list_sequences(
+                bbox=self.bbox, page_size=100, max_sequences=MAX_SEQUENCES
+            ):
+                sequences[sequence.id] = sequence
+                if self.isCanceled():
+                    break
+        except PanoramaxError as exc:  # lines still come from the pictures
+            return sequences, str(exc)
+        except Exception as exc:
+            return sequences, repr(exc)
+        return sequences, None

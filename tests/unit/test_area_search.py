@@ -19,7 +19,7 @@ def grid_points(count: int):
     return [(f"p{i}", 4.0 + (i % side) * 0.001, 45.0 + (i // side) * 0.001) for i in range(count)]
 
 
-def search_route(points, kinds=None):
+def search_route(points, kinds=None, unsorted=False):
     """A search that behaves like GeoVisio's: bbox filter, nearest to the centre first, limit."""
 
     def answer(query):
@@ -28,6 +28,8 @@ def search_route(points, kinds=None):
         cx, cy = (west + east) / 2, (south + north) / 2
         inside = [p for p in points if west <= p[1] <= east and south <= p[2] <= north]
         inside.sort(key=lambda p: (p[1] - cx) ** 2 + (p[2] - cy) ** 2)
+        if unsorted:  # a server that does not sort: the returned slice is arbitrary
+            inside = inside[:limit][::-1] + inside[limit:]
         features = [
             {
                 "type": "Feature",
@@ -124,3 +126,54 @@ def test_filters_match():
     assert not SearchFilters(producers=("bob",)).matches(picture)
     assert not SearchFilters(start=datetime(2024, 7, 1, tzinfo=timezone.utc)).matches(picture)
     assert SearchFilters(end=datetime(2024, 7, 1, tzinfo=timezone.utc)).matches(picture)
+
+
+def test_exact_cap_is_settled_by_the_expected_total(area):
+    server, _ = area
+    outcome = search_area(
+        PanoramaxClient(server.base_url), BBOX, page_limit=400, expected_total=400
+    )
+    assert outcome.requests == 1 and outcome.complete and outcome.loaded == 400
+
+
+def test_a_full_answer_only_searches_again_outside_its_circle():
+    """400 pictures, cap 300: the nearest 300 cover a disc; only the corners are left."""
+    points = grid_points(400)
+    routes = {"/api": Canned(body=json.dumps(landing())), "/api/search": search_route(points)}
+    with CannedServer(routes) as server:
+        got = []
+        outcome = search_area(
+            PanoramaxClient(server.base_url), BBOX, page_limit=300, on_batch=got.extend
+        )
+    assert len({p.id for p in got}) == 400 and outcome.complete
+    # plain quartering would download the 400 again (4 quarters of 100); the sixteenths
+    # outside the circle hold only what the first answer could not reach
+    assert outcome.splits == 1 and 1 < outcome.requests <= 13
+
+
+def test_only_quarters_outside_the_circle_are_searched_again(area):
+    server, _ = area
+    got = []
+    outcome = search_area(
+        PanoramaxClient(server.base_url), BBOX, page_limit=200, on_batch=got.extend
+    )
+    assert len({p.id for p in got}) == 400 and outcome.complete
+    searched = [r for r in server.requests if r[1].startswith("/api/search")]
+    assert len(searched) == outcome.requests
+
+
+def test_unsorted_answers_fall_back_to_plain_splitting():
+    points = grid_points(100)
+    routes = {
+        "/api": Canned(body=json.dumps(landing())),
+        "/api/search": search_route(points, unsorted=True),
+    }
+    with CannedServer(routes) as server:
+        got = []
+        outcome = search_area(
+            PanoramaxClient(server.base_url),
+            (4.0, 45.0, 4.009, 45.009),
+            page_limit=100,
+            on_batch=got.extend,
+        )
+    assert outcome.splits >= 1 and len({p.id for p in got}) == 100
