@@ -92,52 +92,52 @@
     <context>
         <name>BrowseController</name>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="223" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="225" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="228" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="230" />
             <source>Loading Panoramax pictures</source>
             <translation>Chargement des photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="357" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="376" />
             <source>Loading pictures failed after {count} pictures of this area; the layers keep what they hold and are not complete for this area. {error}</source>
             <translation>Le chargement des photos a échoué après {count} photos de cette zone ; les couches gardent leur contenu mais ne sont pas complètes pour cette zone. {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="163" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="165" />
             <source>Panoramax coverage ({host})</source>
             <translation>Couverture Panoramax ({host})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="342" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="360" />
             <source>Sequence details could not be read: {error}</source>
             <translation>Les détails des séquences n'ont pas pu être lus : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="329" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="347" />
             <source>The search stopped at {ceiling} pictures and {parts} parts of the area were not searched: zoom in or filter to see the rest.</source>
             <translation>La recherche s'est arrêtée à {ceiling} photos et {parts} parties de la zone n'ont pas été parcourues : zoomez ou filtrez pour voir le reste.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="354" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="373" />
             <source>Unexpected error while loading pictures: {error}</source>
             <translation>Erreur inattendue pendant le chargement des photos : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="338" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="356" />
             <source>{count} malformed pictures were skipped.</source>
             <translation>{count} photos mal formées ont été ignorées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="334" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="352" />
             <source>{count} pictures no longer on the instance were removed.</source>
             <translation>{count} photos qui ne sont plus sur l'instance ont été retirées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="322" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="340" />
             <source>{loaded} pictures in this area; {total} pictures and {sequences} sequences in the layers.</source>
             <translation>{loaded} photos dans cette zone ; {total} photos et {sequences} séquences dans les couches.</translation>
         </message>
@@ -145,12 +145,12 @@
     <context>
         <name>InstanceLayers</name>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="54" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="56" />
             <source>Panoramax pictures ({host})</source>
             <translation>Photos Panoramax ({host})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="59" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="61" />
             <source>Panoramax sequences ({host})</source>
             <translation>Séquences Panoramax ({host})</translation>
         </message>
@@ -202,7 +202,7 @@
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="123" />
-            <location filename="../panoramax_plugin/core/stac.py" line="77" />
+            <location filename="../panoramax_plugin/core/stac.py" line="81" />
             <source>Could not reach {host}: {error}. Check the address, your connection and the QGIS proxy settings.</source>
             <translation>Impossible de joindre {host} : {error}. Vérifiez l'adresse, votre connexion et les paramètres de proxy de QGIS.</translation>
         </message>
@@ -297,7 +297,7 @@
             <translation>Le serveur indique : {message}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/stac.py" line="95" />
+            <location filename="../panoramax_plugin/core/stac.py" line="99" />
             <source>Unexpected answer from {url} while listing sequences: {error}</source>
             <translation>Réponse inattendue de {url} lors de la liste des séquences : {error}</translation>
         </message>

@@ -18,6 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
+from ..core import gc_pause
 from ..core.area_search import SearchFilters
 from ..core.errors import PanoramaxError
 from ..core.sequence_index import SequenceIndex
@@ -26,7 +27,8 @@ from ..layers.sequences import SequencesLayer
 from ..tasks.load_pictures import LoadPicturesTask, LoadResult
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
-CHUNK = 500  # features added per event-loop turn: keeps every stall short
+CHUNK = 250  # pictures made into features and added per event-loop turn
+SEQUENCES_PER_STEP = 5  # sequence lines rebuilt per event-loop turn
 
 
 def filters_expression(filters: SearchFilters, date_field: str, with_producer: bool) -> str:
@@ -83,12 +85,12 @@ class BrowseController(QObject):
         self.layers: dict = {}  # api_url -> InstanceLayers
         self.task: LoadPicturesTask | None = None
         self._pending: deque = deque()
-        self._pending_result: LoadResult | None = None
         self._touched: set = set()
         self._delivered: set = set()
+        self._gc_held = False
         self._task_layers: InstanceLayers | None = None
         self._drain_timer = QTimer(self)
-        self._drain_timer.setInterval(0)
+        self._drain_timer.setInterval(1)  # 0 would starve other timers of the GUI
         self._drain_timer.timeout.connect(self._drain)
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
@@ -229,7 +231,6 @@ class BrowseController(QObject):
             self.api_url,
             bbox,
             self.filters,
-            layers.pictures.fields,
             instance=self.instance,
             read_only=self.read_only,
             timeout=self.settings.timeout_s,
@@ -240,10 +241,10 @@ class BrowseController(QObject):
         self.task.batch_ready.connect(self._on_batch)
         self.task.taskTerminated.connect(self._on_terminated)
         self._pending.clear()
-        self._pending_result = None
         self._touched = set()
         self._delivered = set()
         self._task_layers = layers
+        self._hold_gc(True)
         self.loading_changed.emit(True)
         QgsApplication.taskManager().addTask(self.task)
         return self.task
@@ -258,45 +259,62 @@ class BrowseController(QObject):
                 pass
         self._pending.clear()
         self._drain_timer.stop()
+        self._hold_gc(False)
         self.loading_changed.emit(False)
+
+    def _hold_gc(self, hold: bool) -> None:
+        """Keep the cyclic GC off from a load's start until its layers are complete."""
+        if hold and not self._gc_held:
+            gc_pause.pause()
+        elif not hold and self._gc_held:
+            gc_pause.resume()
+        self._gc_held = hold
 
     def is_loading(self) -> bool:
         return self.task is not None or bool(self._pending)
 
-    def _on_batch(self, pictures, features) -> None:
+    def _on_batch(self, pictures) -> None:
         if self.sender() is not self.task:
             return  # a canceled search still delivering
         layers = self._task_layers
         self._touched |= layers.index.add(pictures)
         self._delivered.update(p.id for p in pictures)
-        for start in range(0, len(features), CHUNK):
-            self._pending.append(features[start : start + CHUNK])
+        for start in range(0, len(pictures), CHUNK):
+            chunk = pictures[start : start + CHUNK]
+            self._pending.append(lambda chunk=chunk: layers.pictures.add_pictures(chunk))
         self._drain_timer.start()
 
     def _drain(self) -> None:
+        """One small step of main-thread work per event-loop turn (no long stall)."""
         if not self._pending:
             self._drain_timer.stop()
-            if self._pending_result is not None:
-                self._complete(self._pending_result)
             return
-        layers = self._task_layers
-        layers.pictures.add_features(self._pending.popleft())
-        if not self._pending:
-            layers.pictures.layer.triggerRepaint()
+        self._pending.popleft()()
 
     def _on_done(self, result: LoadResult) -> None:
+        """Queue what is left after the last batch: sequence lines, then the summary."""
         self.task = None
-        self._pending_result = result
-        self._drain_timer.start()  # finishes once every batch is in the layer
-
-    def _complete(self, result: LoadResult) -> None:
-        self._pending_result = None
         layers = self._task_layers
         if result.instance is not None:
             self.instance = result.instance
         layers.metadata.update(result.sequences)
-        touched = self._touched | {sid for sid in result.sequences if sid in layers.index}
-        layers.sequences.update(touched, layers.index, layers.metadata)
+        self._pending.append(layers.pictures.layer.triggerRepaint)
+
+        def collect_touched():
+            touched = sorted(self._touched | {s for s in result.sequences if s in layers.index})
+            for start in range(0, len(touched), SEQUENCES_PER_STEP):
+                part = touched[start : start + SEQUENCES_PER_STEP]
+                self._pending.append(
+                    lambda part=part: layers.sequences.update(part, layers.index, layers.metadata)
+                )
+            self._pending.append(lambda: self._complete(result))
+
+        self._pending.append(collect_touched)
+        self._drain_timer.start()  # runs once every batch is in the layer
+
+    def _complete(self, result: LoadResult) -> None:
+        layers = self._task_layers
+        self._hold_gc(False)
         removed = self._reconcile(layers, result)
         self.loading_changed.emit(False)
         self._report(result, removed)
@@ -347,6 +365,7 @@ class BrowseController(QObject):
     def _on_error(self, error) -> None:
         self.task = None
         self._pending.clear()
+        self._hold_gc(False)
         self.loading_changed.emit(False)
         if isinstance(error, PanoramaxError):
             text = str(error)
@@ -361,8 +380,11 @@ class BrowseController(QObject):
         )
 
     def _on_terminated(self) -> None:
+        """Canceled from QGIS's task manager, or failed: the load is over."""
         if self.sender() is self.task:
             self.task = None
+            self._pending.clear()
+            self._hold_gc(False)
             self.loading_changed.emit(False)
 
     def unload(self) -> None:

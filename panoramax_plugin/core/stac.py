@@ -59,7 +59,11 @@ def iter_collection_dicts(
             search = catalog.collection_search(
                 bbox=bbox, limit=page_size, max_collections=max_collections
             )
-        yield from search.collections_as_dicts()
+        for page in search.pages_as_dicts():
+            collections = page.get("collections") or []
+            yield from collections
+            if len(collections) < page_size:
+                break  # GeoVisio links a next page even after the last one: not asked
     except PanoramaxError:
         raise
     except Exception as exc:

@@ -1,7 +1,7 @@
-"""The pictures point layer: fields, features built off the GUI thread, no duplicates.
+"""The pictures point layer: fields, features from models, no duplicates.
 
-Features are built in the search task (``QgsFeature`` is not a QObject); the
-main thread only adds them to the memory provider, in small chunks.
+The controller feeds it a few hundred pictures per event-loop turn, so the GUI
+never waits long.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def picture_attributes(picture: Picture) -> list:
 
 
 def picture_features(pictures, fields: QgsFields) -> list:
-    """``QgsFeature``s for the pictures; safe to call in a worker thread."""
+    """``QgsFeature``s for the pictures."""
     features = []
     for picture in pictures:
         feature = QgsFeature(fields)
@@ -143,6 +143,12 @@ class PicturesLayer:
             self._positions[picture_id] = (point.x(), point.y())
         self.layer.updateExtents()
         return len(added)
+
+    def add_pictures(self, pictures) -> int:
+        """Build and add the features of pictures not in the layer yet."""
+        return self.add_features(
+            picture_features([p for p in pictures if p.id not in self._fids], self.fields)
+        )
 
     def feature_id(self, picture_id: str):
         return self._fids.get(picture_id)

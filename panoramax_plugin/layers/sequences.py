@@ -62,8 +62,8 @@ class SequencesLayer:
     def feature_id(self, sequence_id: str):
         return self._fids.get(sequence_id)
 
-    def _attributes(self, sequence_id: str, index: SequenceIndex, metadata) -> list:
-        summary = index.summary(sequence_id)
+    def _attributes(self, sequence_id: str, index: SequenceIndex, metadata, ordered) -> list:
+        summary = index.summary(sequence_id, ordered)
         first, last = summary["first_capture"], summary["last_capture"]
         count = summary["loaded_pictures"]
         length = summary["length_km"]
@@ -93,8 +93,8 @@ class SequencesLayer:
         ]
 
     @staticmethod
-    def _geometry(index: SequenceIndex, sequence_id: str) -> QgsGeometry:
-        points = [QgsPointXY(lon, lat) for lon, lat in index.coordinates(sequence_id)]
+    def _geometry(ordered) -> QgsGeometry:
+        points = [QgsPointXY(p.lon, p.lat) for p in ordered]
         if len(points) == 1:  # a line needs two vertices: a degenerate segment still shows
             points = points * 2
         return QgsGeometry.fromPolylineXY(points)
@@ -107,8 +107,9 @@ class SequencesLayer:
         for sequence_id in sequence_ids:
             if sequence_id not in index:
                 continue
-            values = self._attributes(sequence_id, index, metadata.get(sequence_id))
-            geometry = self._geometry(index, sequence_id)
+            ordered = index.ordered(sequence_id)
+            values = self._attributes(sequence_id, index, metadata.get(sequence_id), ordered)
+            geometry = self._geometry(ordered)
             fid = self._fids.get(sequence_id)
             if fid is None:
                 feature = QgsFeature(self.fields)

@@ -30,7 +30,7 @@ from qgis.core import (  # noqa: E402
     QgsProject,
     QgsRectangle,
 )
-from qgis.PyQt.QtCore import QElapsedTimer, QTimer  # noqa: E402
+from qgis.PyQt.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
 
 from tests.benchmarks.seed import ensure_bench_area  # noqa: E402
 
@@ -38,12 +38,32 @@ RUNS = 3
 
 
 def wait(app, condition, timeout_s=300.0):
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("benchmark step timed out")
-        app.processEvents()
-        time.sleep(0.001)
+    """Run Qt's own (C++) event loop until ``condition()``, as the QGIS desktop does.
+
+    A Python loop of processEvents() would itself compete for the GIL with the
+    worker thread and blur the stall measurement.
+    """
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(20)
+    poll.timeout.connect(lambda: loop.quit() if condition() else None)
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    poll.start()
+    deadline.start(int(timeout_s * 1000))
+    if not condition():
+        loop.exec()
+    poll.stop()
+    if not condition():
+        raise TimeoutError("benchmark step timed out")
+
+
+def run_for(milliseconds: int) -> None:
+    """Let Qt's event loop run for a while (the map "moving" between two extents)."""
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
 
 
 def raw_fetch_ms(api: str, bbox) -> tuple:
@@ -149,13 +169,12 @@ def main() -> None:
     for index in range(20):  # 20 extents in 2 s
         offset = west + index * step
         desktop.canvas.setExtent(QgsRectangle(offset, south, offset + (east - west) / 2, north))
-        deadline = time.monotonic() + 0.1
-        while time.monotonic() < deadline:
-            app.processEvents()
-            time.sleep(0.002)
+        run_for(100)
     wait(app, lambda: done)
     app.processEvents()
     print(f"BENCH extent_pan_requests {len(sent)} requests")
+    if os.environ.get("BENCH_VERBOSE"):
+        print("\n".join(sent))
     controller.unload()
     QgsProject.instance().removeAllMapLayers()
 

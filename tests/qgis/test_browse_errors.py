@@ -170,3 +170,27 @@ def test_a_load_with_a_known_instance_costs_two_requests(make_controller, qgis_a
         run_until(qgis_app, lambda: results)
         paths = [path.split("?")[0] for _, path, _, _ in server.requests]
     assert paths == ["/api/search", "/api/collections"], paths
+
+
+def test_the_gc_is_held_only_while_loading(make_controller, qgis_app):
+    import gc
+
+    routes = {
+        "/api": Canned(body=json.dumps(landing())),
+        "/api/search": Canned(body={"type": "FeatureCollection", "features": [feature("a")]}),
+        "/api/collections": Canned(body={"collections": [], "links": []}),
+    }
+    with CannedServer(routes) as server:
+        controller, messages, results = make_controller(server.base_url + "/api")
+        controller.load_bbox(BBOX)
+        assert not gc.isenabled()
+        run_until(qgis_app, lambda: results)
+        assert gc.isenabled()
+        controller.load_bbox(BBOX)
+        controller.cancel()
+        assert gc.isenabled()
+    with CannedServer({"/api": Canned(500, {"message": "x"})}) as broken:
+        controller, messages, _ = make_controller(broken.base_url + "/api")
+        controller.load_bbox(BBOX)
+        run_until(qgis_app, lambda: critical(messages))
+        assert gc.isenabled()
