@@ -21,7 +21,7 @@ from .errors import (
 from .http import HttpClient, decode_json
 from .i18n import translate
 from .instances import normalize_api_url
-from .json_items import iter_array_items
+from .json_items import decode_utf8, iter_array_items
 from .models import (
     Instance,
     MalformedFeature,
@@ -153,7 +153,7 @@ class PanoramaxClient:
         base = response.url
         try:
             # item by item, so a 10,000-item answer never holds the GIL in one go
-            for feature in iter_array_items(response.content.decode("utf-8"), "features"):
+            for feature in iter_array_items(decode_utf8(response.content), "features"):
                 try:
                     result.pictures.append(picture_from_feature(feature, base, self.api_url))
                 except MalformedFeature:

@@ -8,6 +8,7 @@ items. Any surprise in the layout falls back to ``json.loads``.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 
@@ -54,3 +55,14 @@ def _fallback(text: str, key: str):
     if not isinstance(items, list):
         raise ValueError(f"No '{key}' list in the answer")
     yield from items
+
+
+def decode_utf8(data: bytes, chunk: int = 1 << 22) -> str:
+    """UTF-8 bytes to text a few MB at a time (the GIL is free between pieces)."""
+    if len(data) <= chunk:
+        return data.decode("utf-8")
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    pieces = [decoder.decode(view[start : start + chunk]) for start in range(0, len(data), chunk)]
+    pieces.append(decoder.decode(b"", final=True))
+    return "".join(pieces)

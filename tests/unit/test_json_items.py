@@ -35,3 +35,13 @@ def test_same_items_as_json_loads(body, indent):
 def test_broken_answers_raise_value_error(text):
     with pytest.raises(ValueError):
         list(iter_array_items(text, "features"))
+
+
+def test_piecewise_utf8_decoding_matches():
+    from panoramax_plugin.core.json_items import decode_utf8
+
+    text = "é360°Ωx" * 1000
+    data = text.encode("utf-8")
+    assert decode_utf8(data, chunk=7) == text  # pieces cut inside multi-byte characters
+    with pytest.raises(UnicodeDecodeError):
+        decode_utf8(b"\xff\xfe" * 10, chunk=3)
