@@ -28,18 +28,41 @@ args=(--nologo --noversioncheck --profiles-path "$profiles" --profile default)
 if [ -n "${PANORAMAX_SCREENSHOT:-}" ]; then
   shot="$(cd "$(dirname "$PANORAMAX_SCREENSHOT")" && pwd)/$(basename "$PANORAMAX_SCREENSHOT")"
   cat > "$profiles/shot.py" <<PY
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRectangle
 from qgis.PyQt.QtCore import QTimer
 from qgis.utils import iface, plugins
+DEMO = "${PANORAMAX_DEMO:-0}" == "1"  # only ever connect to the local instance unattended
+BBOX = [float(v) for v in "${PANORAMAX_DEMO_BBOX:-}".split(",") if v]
 def open_panel():
     plugin = plugins["panoramax"]
     plugin.panel_action.setChecked(True)
-    if ${PANORAMAX_DEMO:-0} == 1:  # only ever connect to the local instance unattended
+    if DEMO:
         plugin.panel.connect_instance()
+def load():
+    if DEMO and BBOX:
+        canvas = iface.mapCanvas()
+        canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+        to_map = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
+                                        canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        canvas.setExtent(to_map.transformBoundingBox(QgsRectangle(*BBOX)))
+        plugins["panoramax"].panel.load_in_view()
 def grab():
     iface.mainWindow().grab().save("$shot")
+    QgsProject.instance().setDirty(False)  # no "save the project?" question on the way out
     iface.mainWindow().close()
-QTimer.singleShot(2000, open_panel)
-QTimer.singleShot(6000, grab)
+    import os
+    QTimer.singleShot(1000, lambda: os._exit(0))  # a screenshot run must end by itself
+def safely(function):
+    def run():
+        try:
+            function()
+        except Exception:  # shown in the terminal, and the screenshot still happens
+            import traceback
+            traceback.print_exc()
+    return run
+QTimer.singleShot(2000, safely(open_panel))
+QTimer.singleShot(5000, safely(load))
+QTimer.singleShot(${PANORAMAX_SHOT_DELAY_MS:-14000}, safely(grab))
 PY
   args+=(--code "$profiles/shot.py")
   if [ -z "${DISPLAY:-}" ]; then

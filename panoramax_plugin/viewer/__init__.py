@@ -1,0 +1,1 @@
+"""Picture viewer: 360° and flat pictures shown in a dock of the plugin."""
