@@ -92,54 +92,80 @@
     <context>
         <name>BrowseController</name>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="225" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="227" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="230" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="232" />
             <source>Loading Panoramax pictures</source>
             <translation>Chargement des photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="376" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="378" />
             <source>Loading pictures failed after {count} pictures of this area; the layers keep what they hold and are not complete for this area. {error}</source>
             <translation>Le chargement des photos a échoué après {count} photos de cette zone ; les couches gardent leur contenu mais ne sont pas complètes pour cette zone. {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="165" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="166" />
             <source>Panoramax coverage ({host})</source>
             <translation>Couverture Panoramax ({host})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="360" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="362" />
             <source>Sequence details could not be read: {error}</source>
             <translation>Les détails des séquences n'ont pas pu être lus : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="347" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="349" />
             <source>The search stopped at {ceiling} pictures and {parts} parts of the area were not searched: zoom in or filter to see the rest.</source>
             <translation>La recherche s'est arrêtée à {ceiling} photos et {parts} parties de la zone n'ont pas été parcourues : zoomez ou filtrez pour voir le reste.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="373" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="375" />
             <source>Unexpected error while loading pictures: {error}</source>
             <translation>Erreur inattendue pendant le chargement des photos : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="356" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="358" />
             <source>{count} malformed pictures were skipped.</source>
             <translation>{count} photos mal formées ont été ignorées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="352" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="354" />
             <source>{count} pictures no longer on the instance were removed.</source>
             <translation>{count} photos qui ne sont plus sur l'instance ont été retirées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="340" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="342" />
             <source>{loaded} pictures in this area; {total} pictures and {sequences} sequences in the layers.</source>
             <translation>{loaded} photos dans cette zone ; {total} photos et {sequences} séquences dans les couches.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FlatView</name>
+        <message>
+            <location filename="../panoramax_plugin/viewer/flat_view.py" line="104" />
+            <source>No picture</source>
+            <translation>Aucune photo</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImageLoader</name>
+        <message>
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="95" />
+            <source>Loading Panoramax picture</source>
+            <translation>Chargement de la photo Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="36" />
+            <source>The picture file is damaged or incomplete ({error}).</source>
+            <translation>Le fichier de la photo est endommagé ou incomplet ({error}).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="85" />
+            <source>This picture has no '{level}' file.</source>
+            <translation>Cette photo n'a pas de fichier « {level} ».</translation>
         </message>
     </context>
     <context>
@@ -174,29 +200,42 @@
         </message>
     </context>
     <context>
+        <name>PanoView</name>
+        <message>
+            <location filename="../panoramax_plugin/viewer/pano_view.py" line="65" />
+            <source>No picture</source>
+            <translation>Aucune photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/pano_view.py" line="118" />
+            <source>This picture cannot be shown.</source>
+            <translation>Cette photo ne peut pas être affichée.</translation>
+        </message>
+    </context>
+    <context>
         <name>PanoramaxCore</name>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="88" />
+            <location filename="../panoramax_plugin/core/instances.py" line="89" />
             <source>'{url}' contains spaces in its host name.</source>
             <translation>« {url} » contient des espaces dans son nom d'hôte.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="94" />
+            <location filename="../panoramax_plugin/core/instances.py" line="95" />
             <source>'{url}' has an invalid port number.</source>
             <translation>« {url} » a un numéro de port invalide.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="84" />
+            <location filename="../panoramax_plugin/core/instances.py" line="85" />
             <source>'{url}' has no host name.</source>
             <translation>« {url} » n'a pas de nom d'hôte.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="77" />
+            <location filename="../panoramax_plugin/core/instances.py" line="78" />
             <source>'{url}' is not a web address: an instance URL starts with https:// (or http://).</source>
             <translation>« {url} » n'est pas une adresse web : l'URL d'une instance commence par https:// (ou http://).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="43" />
+            <location filename="../panoramax_plugin/core/instances.py" line="44" />
             <source>All of Panoramax (api.panoramax.xyz, read-only)</source>
             <translation>Tout Panoramax (api.panoramax.xyz, lecture seule)</translation>
         </message>
@@ -207,12 +246,12 @@
             <translation>Impossible de joindre {host} : {error}. Vérifiez l'adresse, votre connexion et les paramètres de proxy de QGIS.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="31" />
+            <location filename="../panoramax_plugin/core/instances.py" line="32" />
             <source>IGN (panoramax.ign.fr)</source>
             <translation>IGN (panoramax.ign.fr)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="67" />
+            <location filename="../panoramax_plugin/core/instances.py" line="68" />
             <source>No instance URL given. Type an address such as https://panoramax.ign.fr</source>
             <translation>Aucune URL d'instance. Saisissez une adresse comme https://panoramax.ign.fr</translation>
         </message>
@@ -222,7 +261,7 @@
             <translation>Introuvable sur l'instance ({url}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="37" />
+            <location filename="../panoramax_plugin/core/instances.py" line="38" />
             <source>OpenStreetMap France (panoramax.openstreetmap.fr)</source>
             <translation>OpenStreetMap France (panoramax.openstreetmap.fr)</translation>
         </message>
@@ -262,17 +301,17 @@
             <translation>La photo est encore en cours de traitement par l'instance ; réessayez dans un instant.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="257" />
+            <location filename="../panoramax_plugin/core/client.py" line="285" />
             <source>The picture {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La photo {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="243" />
+            <location filename="../panoramax_plugin/core/client.py" line="271" />
             <source>The picture {id} has no '{key}' file.</source>
             <translation>La photo {id} n'a pas de fichier « {key} ».</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="232" />
+            <location filename="../panoramax_plugin/core/client.py" line="260" />
             <source>The picture {id} has no usable position.</source>
             <translation>La photo {id} n'a pas de position utilisable.</translation>
         </message>
@@ -282,7 +321,7 @@
             <translation>La réponse de recherche de {url} n'est pas une liste de photos ({kind}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="251" />
+            <location filename="../panoramax_plugin/core/client.py" line="279" />
             <source>The sequence {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La séquence {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
@@ -302,7 +341,8 @@
             <translation>Réponse inattendue de {url} lors de la liste des séquences : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="273" />
+            <location filename="../panoramax_plugin/core/client.py" line="242" />
+            <location filename="../panoramax_plugin/core/client.py" line="301" />
             <source>Unexpected answer from {url}.</source>
             <translation>Réponse inattendue de {url}.</translation>
         </message>
@@ -451,42 +491,72 @@
     <context>
         <name>PanoramaxPlugin</name>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="36" />
+            <location filename="../panoramax_plugin/plugin.py" line="45" />
             <source>&amp;Panoramax</source>
             <translation>&amp;Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="121" />
+            <location filename="../panoramax_plugin/plugin.py" line="293" />
             <source>About Panoramax</source>
             <translation>À propos de Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="54" />
+            <location filename="../panoramax_plugin/plugin.py" line="77" />
             <source>About Panoramax…</source>
             <translation>À propos de Panoramax…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="42" />
+            <location filename="../panoramax_plugin/plugin.py" line="73" />
+            <source>Click near a picture or a sequence on the map to open it</source>
+            <translation>Cliquez près d'une photo ou d'une séquence sur la carte pour l'ouvrir</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/plugin.py" line="240" />
+            <source>Looking for a Panoramax picture</source>
+            <translation>Recherche d'une photo Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/plugin.py" line="235" />
+            <source>No Panoramax picture there.</source>
+            <translation>Aucune photo Panoramax à cet endroit.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/plugin.py" line="70" />
+            <source>Open the picture clicked on the map</source>
+            <translation>Ouvrir la photo cliquée sur la carte</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/plugin.py" line="51" />
             <source>Panoramax</source>
             <translation>Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="47" />
+            <location filename="../panoramax_plugin/plugin.py" line="56" />
             <source>Panoramax panel</source>
             <translation>Panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="50" />
+            <location filename="../panoramax_plugin/plugin.py" line="63" />
+            <source>Picture viewer</source>
+            <translation>Visionneuse de photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/plugin.py" line="59" />
             <source>Show or hide the Panoramax panel</source>
             <translation>Afficher ou masquer le panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="133" />
+            <location filename="../panoramax_plugin/plugin.py" line="66" />
+            <source>Show or hide the Panoramax picture viewer</source>
+            <translation>Afficher ou masquer la visionneuse de photos Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/plugin.py" line="305" />
             <source>Some Panoramax features need Python packages that are not installed: {packages}. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command}, then restart QGIS.</source>
             <translation>Certaines fonctions de Panoramax ont besoin de paquets Python qui ne sont pas installés : {packages}. Installez-les depuis l'OSGeo4W Shell (Windows) ou un terminal avec : {command}, puis redémarrez QGIS.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="122" />
+            <location filename="../panoramax_plugin/plugin.py" line="294" />
             <source>{name} {version}
 
 Browse, view and upload Panoramax street-level pictures from QGIS. Panoramax is the free, decentralised street-view commons.</source>
@@ -552,6 +622,204 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <location filename="../panoramax_plugin/layers/sequences.py" line="47" />
             <source>Panoramax sequences</source>
             <translation>Séquences Panoramax</translation>
+        </message>
+    </context>
+    <context>
+        <name>ViewerController</name>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="140" />
+            <source>360° panorama</source>
+            <translation>panorama 360°</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="146" />
+            <source>Camera: {camera}</source>
+            <translation>Appareil : {camera}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="134" />
+            <source>Captured: {date}</source>
+            <translation>Prise le : {date}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="93" />
+            <source>Choose a Panoramax instance first.</source>
+            <translation>Choisissez d'abord une instance Panoramax.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="150" />
+            <source>Instance: {url}</source>
+            <translation>Instance : {url}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="358" />
+            <source>JPEG pictures (*.jpg)</source>
+            <translation>Photos JPEG (*.jpg)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="148" />
+            <source>Licence: {licence}</source>
+            <translation>Licence : {licence}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="100" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="196" />
+            <source>Loading picture…</source>
+            <translation>Chargement de la photo…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="107" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="310" />
+            <source>Opening Panoramax picture</source>
+            <translation>Ouverture de la photo Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="375" />
+            <source>Picture saved to {path}</source>
+            <translation>Photo enregistrée dans {path}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="251" />
+            <source>Prefetching Panoramax picture</source>
+            <translation>Préchargement de la photo Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="144" />
+            <source>Producer: {name}</source>
+            <translation>Auteur : {name}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="162" />
+            <source>Quality: {quality}</source>
+            <translation>Qualité : {quality}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="164" />
+            <source>Rank in sequence: {rank}</source>
+            <translation>Rang dans la séquence : {rank}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="356" />
+            <source>Save HD picture</source>
+            <translation>Enregistrer la photo HD</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="372" />
+            <source>Saving Panoramax picture</source>
+            <translation>Enregistrement de la photo Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="378" />
+            <source>The picture could not be saved: {error}</source>
+            <translation>La photo n'a pas pu être enregistrée : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="84" />
+            <source>This is not a picture id or a Panoramax picture link.</source>
+            <translation>Ce n'est ni un identifiant de photo ni un lien vers une photo Panoramax.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="139" />
+            <source>Type: {kind}</source>
+            <translation>Type : {kind}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="140" />
+            <source>flat picture</source>
+            <translation>photo classique</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="157" />
+            <source>position ±{metres} m</source>
+            <translation>position ±{metres} m</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="160" />
+            <source>{density} px/°</source>
+            <translation>{density} px/°</translation>
+        </message>
+    </context>
+    <context>
+        <name>ViewerDock</name>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="82" />
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="138" />
+            <source>Copy link</source>
+            <translation>Copier le lien</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="58" />
+            <source>First picture of the sequence</source>
+            <translation>Première photo de la séquence</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="93" />
+            <source>Follow on map</source>
+            <translation>Suivre sur la carte</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="65" />
+            <source>Last picture of the sequence</source>
+            <translation>Dernière photo de la séquence</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="61" />
+            <source>Next picture</source>
+            <translation>Photo suivante</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="102" />
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="137" />
+            <source>Open in web viewer</source>
+            <translation>Ouvrir dans la visionneuse web</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="46" />
+            <source>Panoramax picture</source>
+            <translation>Photo Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="101" />
+            <source>Picture id or viewer link</source>
+            <translation>Identifiant de photo ou lien de la visionneuse</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="76" />
+            <source>Play the sequence</source>
+            <translation>Lire la séquence</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="60" />
+            <source>Previous picture</source>
+            <translation>Photo précédente</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="124" />
+            <source>Same place, other dates</source>
+            <translation>Même endroit, autres dates</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="139" />
+            <source>Save HD picture…</source>
+            <translation>Enregistrer la photo HD…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="83" />
+            <source>Seconds per picture while playing</source>
+            <translation>Secondes par photo pendant la lecture</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="178" />
+            <source>none nearby</source>
+            <translation>aucune à proximité</translation>
         </message>
     </context>
 </TS>

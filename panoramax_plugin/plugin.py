@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMessageBox
@@ -13,6 +14,8 @@ from .translation import install_translator, remove_translator
 from .ui.panel import PanoramaxPanel
 
 ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "panoramax.svg"
+VIEWER_ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "viewer.svg"
+PICK_ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "pick.svg"
 
 
 class PanoramaxPlugin:
@@ -26,6 +29,12 @@ class PanoramaxPlugin:
         self.actions: list = []
         self.panel: PanoramaxPanel | None = None
         self.panel_action: QAction | None = None
+        self.viewer_dock = None
+        self.viewer = None
+        self.viewer_action: QAction | None = None
+        self.pick_action: QAction | None = None
+        self.pick_tool = None
+        self._selecting = False
 
     @staticmethod
     def tr(text: str) -> str:
@@ -49,6 +58,20 @@ class PanoramaxPlugin:
             checkable=True,
             tip=self.tr("Show or hide the Panoramax panel"),
         )
+        self.viewer_action = self._add_action(
+            QIcon(str(VIEWER_ICON_PATH)),
+            self.tr("Picture viewer"),
+            self.toggle_viewer,
+            checkable=True,
+            tip=self.tr("Show or hide the Panoramax picture viewer"),
+        )
+        self.pick_action = self._add_action(
+            QIcon(str(PICK_ICON_PATH)),
+            self.tr("Open the picture clicked on the map"),
+            self.toggle_pick_tool,
+            checkable=True,
+            tip=self.tr("Click near a picture or a sequence on the map to open it"),
+        )
         self._add_action(
             QIcon(),
             self.tr("About Panoramax…"),
@@ -64,7 +87,20 @@ class PanoramaxPlugin:
                 self.toolbar.removeAction(action)
             action.deleteLater()
         self.actions = []
-        self.panel_action = None
+        self.panel_action = self.viewer_action = self.pick_action = None
+        if self.pick_tool is not None:
+            if self.iface.mapCanvas().mapTool() is self.pick_tool:
+                self.iface.mapCanvas().unsetMapTool(self.pick_tool)
+            self.pick_tool.deleteLater()
+            self.pick_tool = None
+        if self.viewer is not None:
+            self.viewer.unload()
+            self.viewer.deleteLater()
+            self.viewer = None
+        if self.viewer_dock is not None:
+            self.iface.removeDockWidget(self.viewer_dock)
+            self.viewer_dock.deleteLater()
+            self.viewer_dock = None
         if self.panel is not None:
             self.panel.unload()
             self.iface.removeDockWidget(self.panel)
@@ -102,6 +138,142 @@ class PanoramaxPlugin:
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
             self.panel.visibilityChanged.connect(self._sync_panel_action)
         return self.panel
+
+    # ------------------------------------------------------------------ viewer
+    def ensure_viewer(self):
+        """The viewer dock and its controller, made on first use."""
+        if self.viewer is None:
+            from .settings import PluginSettings
+            from .viewer.controller import ViewerController
+            from .viewer.dock import ViewerDock
+
+            panel = self.ensure_panel()
+            self.viewer_dock = ViewerDock(self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.viewer_dock)
+            self.viewer = ViewerController(
+                self.viewer_dock,
+                self.iface.mapCanvas(),
+                self.logger,
+                PluginSettings.load(),
+                select_picture=self._highlight_picture,
+            )
+            self.viewer_dock.visibilityChanged.connect(
+                lambda visible: self._sync_action(self.viewer_action, visible)
+            )
+            panel.connected.connect(
+                lambda instance, configuration: self.viewer.set_instance(instance.api_url, instance)
+            )
+            panel.controller.layers_created.connect(self._watch_pictures_layer)
+            for layers in panel.controller.layers.values():
+                self._watch_pictures_layer(layers)
+        self._point_viewer_at_panel_instance()
+        return self.viewer
+
+    def _point_viewer_at_panel_instance(self) -> None:
+        try:
+            api_url = self.panel.picker.api_url()
+        except Exception:  # an invalid custom URL: the viewer keeps its instance
+            return
+        if self.viewer.api_url is None or self.viewer.api_url != api_url:
+            self.viewer.set_instance(api_url, self.panel.controller.instance)
+
+    def toggle_viewer(self, visible: bool) -> None:
+        viewer = self.ensure_viewer()
+        self.viewer_dock.setVisible(visible)
+        if visible:
+            self.viewer_dock.raise_()
+            viewer.restore()
+
+    def open_picture(self, picture_id: str, sequence_id=None, api_url=None) -> None:
+        """Show a picture in the viewer (opens the dock)."""
+        viewer = self.ensure_viewer()
+        if not self.viewer_dock.isVisible():
+            self.viewer_action.setChecked(True)
+        viewer.open_id(picture_id, sequence_id, api_url)
+
+    def toggle_pick_tool(self, enabled: bool) -> None:
+        canvas = self.iface.mapCanvas()
+        if enabled:
+            if self.pick_tool is None:
+                from .viewer.map_tool import PicturePickTool
+
+                self.pick_tool = PicturePickTool(canvas, self._browse_layers)
+                self.pick_tool.picked.connect(lambda pid, sid: self.open_picture(pid, sid))
+                self.pick_tool.search_at.connect(self._search_and_open)
+                self.pick_tool.setAction(self.pick_action)
+            canvas.setMapTool(self.pick_tool)
+        elif self.pick_tool is not None and canvas.mapTool() is self.pick_tool:
+            canvas.unsetMapTool(self.pick_tool)
+
+    def _browse_layers(self):
+        layers = self.panel.controller.current_layers() if self.panel else None
+        if layers is None:
+            return None, None
+        return layers.pictures.layer, layers.sequences.layer
+
+    def _search_and_open(self, lon: float, lat: float, radius: float) -> None:
+        """No layer near the click: ask the instance for the nearest picture there."""
+        from .core.client import PanoramaxClient
+        from .network.session import qgis_http_client
+        from .tasks.core_task import CoreTask
+
+        viewer = self.ensure_viewer()
+        api_url = viewer.api_url
+        if not api_url:
+            return
+        bbox = (lon - radius, lat - radius, lon + radius, lat + radius)
+        timeout = viewer.settings.timeout_s
+
+        def work(task):
+            result = PanoramaxClient(api_url, http=qgis_http_client(timeout)).search(
+                bbox=bbox, limit=1
+            )
+            return result.pictures[0] if result.pictures else None
+
+        def done(picture):
+            if picture is None:
+                self.logger.info(self.tr("No Panoramax picture there."), push=True)
+            else:
+                self.open_picture(picture.id, picture.sequence_id)
+
+        self._pick_search = CoreTask(
+            self.tr("Looking for a Panoramax picture"),
+            work,
+            on_done=done,
+            on_error=lambda error: self.logger.error(str(error)),
+        )
+        QgsApplication.taskManager().addTask(self._pick_search)
+
+    def _watch_pictures_layer(self, layers) -> None:
+        """Selecting one picture in the layer (attribute table, identify) opens it."""
+        layer = layers.pictures.layer
+
+        def on_selection(selected, deselected, clear_and_select):
+            if self._selecting or len(selected) != 1 or layer.selectedFeatureCount() != 1:
+                return
+            feature = layer.getFeature(selected[0])
+            if feature.isValid():
+                self.open_picture(feature["id"], feature["sequence_id"], layers.api_url)
+
+        layer.selectionChanged.connect(on_selection)
+
+    def _highlight_picture(self, picture_id: str) -> None:
+        layers = self.panel.controller.current_layers() if self.panel else None
+        if layers is None:
+            return
+        fid = layers.pictures.feature_id(picture_id)
+        self._selecting = True
+        try:
+            layers.pictures.layer.selectByIds([fid] if fid is not None else [])
+        finally:
+            self._selecting = False
+
+    @staticmethod
+    def _sync_action(action, visible: bool) -> None:
+        if action is not None and action.isChecked() != visible:
+            action.blockSignals(True)
+            action.setChecked(visible)
+            action.blockSignals(False)
 
     def toggle_panel(self, visible: bool) -> None:
         panel = self.ensure_panel()

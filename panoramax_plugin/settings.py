@@ -30,6 +30,8 @@ class PluginSettings:
     auto_refresh_delay_ms: int = 600  # the map must rest this long before a search
     auto_refresh: bool = False
     show_coverage: bool = True
+    viewer_cache_mb: int = 300  # decoded pictures kept in memory
+    viewer_always_hd: bool = False  # else HD only when zoomed in
 
     @classmethod
     def load(cls, store: QgsSettings | None = None) -> PluginSettings:

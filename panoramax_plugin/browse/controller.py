@@ -72,6 +72,7 @@ class BrowseController(QObject):
     message = pyqtSignal(str, str)  # level (info, warning, critical, success), text
     loading_changed = pyqtSignal(bool)
     load_finished = pyqtSignal(object)  # LoadResult
+    layers_created = pyqtSignal(object)  # InstanceLayers
 
     def __init__(self, canvas, logger, settings, parent=None):
         super().__init__(parent)
@@ -183,6 +184,7 @@ class BrowseController(QObject):
             layers = InstanceLayers(self.api_url)
             self.layers[self.api_url] = layers
             self.set_filters(self.filters)
+            self.layers_created.emit(layers)
         layers.sequences.add_to_project()
         layers.pictures.add_to_project()
         return layers

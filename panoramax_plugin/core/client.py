@@ -215,6 +215,34 @@ class PanoramaxClient:
                 None,
             )
 
+    def sequence_end(self, sequence_id: str, last: bool = False) -> Picture:
+        """The first (or last) picture of a sequence, in at most two requests."""
+        url = f"{self.discover().collections_url}/{sequence_id}/items"
+        body = self._get_json_or_not_found(
+            url, self._missing_sequence(sequence_id), params={"limit": "1"}
+        )
+        if last:
+            last_url = next(
+                (
+                    link.get("href")
+                    for link in body.get("links") or ()
+                    if isinstance(link, dict) and link.get("rel") == "last"
+                ),
+                None,
+            )
+            if last_url:
+                body = self._get_json_or_not_found(last_url, self._missing_sequence(sequence_id))
+        features = body.get("features") or []
+        if not features:
+            raise NotFoundError(404, self._missing_sequence(sequence_id), url=url)
+        try:
+            return picture_from_feature(features[-1], url, self.api_url)
+        except MalformedFeature as exc:
+            raise InvalidResponseError(
+                translate("PanoramaxCore", "Unexpected answer from {url}.").format(url=url),
+                url=url,
+            ) from exc
+
     # ------------------------------------------------------------------ pictures
     def get_picture(self, picture_id: str, sequence_id: str | None = None) -> Picture:
         """One picture with its prev/next/related links (found by search if needed)."""

@@ -61,3 +61,20 @@ def sequence_line(pictures):
 def line_length_m(coords) -> float:
     """Length in metres of a lon/lat polyline."""
     return sum(distance_m(*a, *b) for a, b in zip(coords, coords[1:]))
+
+
+def view_cone(x: float, y: float, bearing: float, fov: float, radius: float, steps: int = 12):
+    """Polygon (list of (x, y)) of a view cone in a plane whose +y points north.
+
+    ``bearing`` is the view direction in degrees clockwise from north and ``fov``
+    the angular width; the apex is the picture position. Used for the map cone
+    (in the map's projected CRS) and, later, for "pictures looking at a feature".
+    """
+    fov = max(1.0, min(float(fov), 359.0))
+    start = bearing - fov / 2.0
+    points = [(x, y)]
+    for index in range(steps + 1):
+        angle = math.radians(start + fov * index / steps)
+        points.append((x + radius * math.sin(angle), y + radius * math.cos(angle)))
+    points.append((x, y))
+    return points

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
@@ -110,3 +111,20 @@ def site_url(api_url: str) -> str:
 def viewer_picture_url(api_url: str, picture_id: str) -> str:
     """Deep link to a picture in the instance's web viewer."""
     return f"{site_url(api_url)}#focus=pic&pic={picture_id}"
+
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def picture_id_from_text(text: str) -> str | None:
+    """A picture id from what a user pastes: the id itself, a viewer link (``#pic=…``
+    or ``&pic=…``) or an API item URL (``…/items/<id>``)."""
+    text = (text or "").strip()
+    match = re.search(r"[#&?]pic=([0-9a-fA-F-]{36})", text)
+    if match:
+        return match.group(1).lower()
+    match = re.search(r"/items/([0-9a-fA-F-]{36})", text)
+    if match:
+        return match.group(1).lower()
+    match = _UUID.fullmatch(text)
+    return match.group(0).lower() if match else None

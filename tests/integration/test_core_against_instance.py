@@ -133,3 +133,10 @@ def test_unknown_sequence_and_picture(client):
         client.get_picture("00000000-0000-0000-0000-000000000000")
     with pytest.raises(NotFoundError):
         list(client.iter_sequence_pictures("00000000-0000-0000-0000-000000000000"))
+
+
+def test_first_and_last_picture_of_a_sequence(client, seeded_place):
+    assert client.sequence_end(seeded_place.flat_sequence).id == seeded_place.flat_ids[0]
+    assert (
+        client.sequence_end(seeded_place.flat_sequence, last=True).id == (seeded_place.flat_ids[-1])
+    )

@@ -21,15 +21,23 @@ def test_load_adds_toolbar_menu_and_unload_removes_everything(desktop, qgis_app)
 
     toolbars = _plugin_toolbars(desktop)
     assert len(toolbars) == 1
-    assert [a.text() for a in toolbars[0].actions()] == ["Panoramax panel"]
+    assert [a.text() for a in toolbars[0].actions()] == [
+        "Panoramax panel", "Picture viewer", "Open the picture clicked on the map"
+    ]
     assert desktop.plugin_menu_titles() == ["&Panoramax"]
     menu = desktop._submenu("&Panoramax")
-    assert [a.text() for a in menu.actions()] == ["Panoramax panel", "About Panoramax…"]
+    assert [a.text() for a in menu.actions()] == [
+        "Panoramax panel", "Picture viewer", "Open the picture clicked on the map",
+        "About Panoramax…",
+    ]
 
     plugin.panel_action.setChecked(True)  # opens the dock
+    plugin.viewer_action.setChecked(True)  # and the viewer
+    plugin.pick_action.setChecked(True)  # the map tool
+    assert desktop.canvas.mapTool() is plugin.pick_tool
     docks = desktop.window.findChildren(QDockWidget)
-    assert len(docks) == before_docks + 1
-    assert not plugin.panel.isHidden()
+    assert len(docks) == before_docks + 2
+    assert not plugin.panel.isHidden() and not plugin.viewer_dock.isHidden()
 
     plugin.unload()
     qgis_app.processEvents()
@@ -39,7 +47,8 @@ def test_load_adds_toolbar_menu_and_unload_removes_everything(desktop, qgis_app)
     assert _plugin_toolbars(desktop) == []
     assert desktop.plugin_menu_titles() == []
     assert len(desktop.window.findChildren(QDockWidget)) == before_docks
-    assert plugin.actions == [] and plugin.panel is None
+    assert plugin.actions == [] and plugin.panel is None and plugin.viewer is None
+    assert desktop.canvas.mapTool() is None
 
 
 def test_load_unload_twice_is_clean(desktop, qgis_app):

@@ -1,0 +1,411 @@
+"""What the viewer shows and how it moves: pictures, navigation, prefetch, map sync.
+
+Main thread only; items and images come from tasks (``CoreTask``, ``ImageLoader``).
+"""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QObject, QTimer, QUrl, pyqtSignal
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import QApplication, QFileDialog
+
+from ..core.client import PanoramaxClient
+from ..core.errors import PanoramaxError
+from ..core.instances import picture_id_from_text, site_url, viewer_picture_url
+from ..network.session import qgis_http_client
+from ..tasks.core_task import CoreTask
+from .image_loader import LEVELS, ImageLoader
+from .map_sync import MapSync
+from .qimage_numpy import qimage_to_array
+from .render360 import Camera
+
+SETTINGS_LAST = "panoramax/viewer_last"  # "api_url|sequence id|picture id"
+HD_BELOW_HFOV = 60.0  # a 360° view narrower than this asks for the HD file
+
+
+class ViewerController(QObject):
+    """Shows one picture at a time in the dock and on the map."""
+
+    picture_shown = pyqtSignal(object)  # Picture
+    image_shown = pyqtSignal(str, str)  # picture id, level
+
+    def __init__(self, dock, canvas, logger, settings, select_picture=None, parent=None):
+        super().__init__(parent)
+        self.dock = dock
+        self.logger = logger
+        self.settings = settings
+        self.select_picture = select_picture  # callable(picture id) -> None, highlights
+        self.api_url: str | None = None
+        self.instance = None
+        self.current = None
+        self.shown_level: int = -1
+        self.camera = Camera()
+        self.loader = ImageLoader(int(settings.viewer_cache_mb), settings.timeout_s, self)
+        self.loader.ready.connect(self._on_image)
+        self.loader.failed.connect(self._on_image_failed)
+        self.map_sync = MapSync(canvas)
+        self.item_task = None
+        self.prefetched: dict = {}  # picture id -> Picture (items fetched ahead)
+        self.play_timer = QTimer(self)
+        self.play_timer.timeout.connect(self._play_step)
+
+        dock.navigate.connect(self.go)
+        dock.play_toggled.connect(self.set_playing)
+        dock.open_requested.connect(self.open_text)
+        dock.related_chosen.connect(lambda pid: self.open_id(pid))
+        dock.follow_toggled.connect(self._set_follow)
+        dock.web_requested.connect(self.open_in_browser)
+        dock.copy_requested.connect(self.copy_link)
+        dock.save_requested.connect(self.save_hd)
+        dock.closed.connect(self.on_closed)
+        dock.pano_view.camera_changed.connect(self._on_camera)
+        dock.flat_view.zoom_changed.connect(self._on_flat_zoom)
+
+    # ------------------------------------------------------------------ opening
+    def set_instance(self, api_url: str, instance=None) -> None:
+        if api_url != self.api_url:
+            self.instance = None
+        self.api_url = api_url
+        if instance is not None:
+            self.instance = instance
+
+    def _client(self, api_url: str | None = None) -> PanoramaxClient:
+        client = PanoramaxClient(
+            api_url or self.api_url, http=qgis_http_client(self.settings.timeout_s)
+        )
+        if self.instance is not None and (api_url in (None, self.api_url)):
+            client._instance = self.instance
+        return client
+
+    def open_text(self, text: str) -> None:
+        picture_id = picture_id_from_text(text)
+        if picture_id is None:
+            self.dock.set_status(self.tr("This is not a picture id or a Panoramax picture link."))
+            return
+        self.open_id(picture_id)
+
+    def open_id(self, picture_id: str, sequence_id: str | None = None, api_url: str | None = None):
+        """Fetch the item (links, details) in the background, then show it."""
+        if api_url:
+            self.set_instance(api_url)
+        if not self.api_url:
+            self.dock.set_status(self.tr("Choose a Panoramax instance first."))
+            return None
+        known = self.prefetched.get(picture_id)
+        if known is not None:
+            self.show(known)
+            return None
+        self._cancel_item()
+        self.dock.set_status(self.tr("Loading picture…"))
+        client = self._client()
+
+        def work(task):
+            return client.get_picture(picture_id, sequence_id)
+
+        self.item_task = CoreTask(
+            self.tr("Opening Panoramax picture"),
+            work,
+            on_done=self.show,
+            on_error=self._on_item_error,
+        )
+        QgsApplication.taskManager().addTask(self.item_task)
+        return self.item_task
+
+    def _cancel_item(self) -> None:
+        task, self.item_task = self.item_task, None
+        if task is not None:
+            try:
+                task.cancel()
+            except RuntimeError:
+                pass
+
+    def _on_item_error(self, error) -> None:
+        self.item_task = None
+        message = str(error) if isinstance(error, PanoramaxError) else repr(error)
+        self.dock.set_status(message)
+        self.logger.warning(message, push=False)
+
+    def details_text(self, picture) -> str:
+        """Plain-text details of a picture (server text is never interpreted)."""
+        lines = []
+        if picture.captured_at is not None:
+            lines.append(
+                self.tr("Captured: {date}").format(
+                    date=picture.captured_at.strftime("%Y-%m-%d %H:%M:%S %z")
+                )
+            )
+        lines.append(
+            self.tr("Type: {kind}").format(
+                kind=self.tr("360° panorama") if picture.is_360 else self.tr("flat picture")
+            )
+        )
+        if picture.producer:
+            lines.append(self.tr("Producer: {name}").format(name=picture.producer))
+        if picture.camera:
+            lines.append(self.tr("Camera: {camera}").format(camera=picture.camera))
+        if picture.license:
+            lines.append(self.tr("Licence: {licence}").format(licence=picture.license))
+        lines.append(
+            self.tr("Instance: {url}").format(
+                url=site_url(picture.home_url or picture.instance_url or "")
+            )
+        )
+        quality = []
+        if picture.horizontal_accuracy is not None:
+            quality.append(
+                self.tr("position ±{metres} m").format(metres=f"{picture.horizontal_accuracy:g}")
+            )
+        if picture.pixel_density is not None:
+            quality.append(self.tr("{density} px/°").format(density=f"{picture.pixel_density:g}"))
+        if quality:
+            lines.append(self.tr("Quality: {quality}").format(quality=", ".join(quality)))
+        if picture.rank is not None:
+            lines.append(self.tr("Rank in sequence: {rank}").format(rank=picture.rank))
+        return "\n".join(lines)
+
+    # ------------------------------------------------------------------ showing
+    def show(self, picture) -> None:
+        self.item_task = None
+        same = self.current is not None and self.current.id == picture.id
+        self.current = picture
+        self.prefetched[picture.id] = picture
+        if not same:
+            self.shown_level = -1
+            self.camera = Camera(hfov=self.camera.hfov)
+        self.dock.set_status("")
+        self.dock.set_details(self.details_text(picture))
+        self.dock.id_edit.setText(picture.id)
+        self.dock.set_navigation(
+            prev=picture.prev is not None,
+            next=picture.next is not None,
+            sequence=bool(picture.sequence_id),
+        )
+        related = sorted(
+            picture.related, key=lambda link: (link.datetime is None, link.datetime or 0)
+        )
+        self.dock.set_related(
+            [
+                (link.datetime.strftime("%Y-%m-%d") if link.datetime else link.id, link.id)
+                for link in related
+                if link.id
+            ]
+        )
+        view = self.dock.show_pano() if picture.is_360 else self.dock.show_flat()
+        if not same:
+            view.set_message(self.tr("Loading picture…"))
+            self.dock.pano_view.set_camera(self.camera)
+        self.loader.cancel_except({picture.id} | ({picture.next.id} if picture.next else set()))
+        levels = ["thumb", "sd"] + (["hd"] if self.settings.viewer_always_hd else [])
+        for level in levels:
+            self.loader.request(picture, level)
+        self._sync_map()
+        if self.select_picture is not None:
+            self.select_picture(picture.id)
+        QgsSettings().setValue(
+            SETTINGS_LAST, f"{picture.instance_url}|{picture.sequence_id or ''}|{picture.id}"
+        )
+        self.picture_shown.emit(picture)
+        self._prefetch(picture)
+
+    def _on_image(self, picture_id: str, level: str, image) -> None:
+        if self.current is None or picture_id != self.current.id:
+            return  # a prefetch, or a picture the user left
+        rank = LEVELS.index(level)
+        if rank <= self.shown_level:
+            return  # never replace a sharper image with a blurrier one
+        first = self.shown_level < 0
+        self.shown_level = rank
+        if self.current.is_360:
+            array, image = qimage_to_array(image)
+            self.dock.pano_view.set_source(array, keep_camera=not first)
+        else:
+            self.dock.flat_view.set_image(image, same_picture=not first)
+        self.image_shown.emit(picture_id, level)
+
+    def _on_image_failed(self, picture_id: str, level: str, message: str) -> None:
+        if self.current is not None and picture_id == self.current.id:
+            if self.shown_level < 0 or level != "thumb":
+                self.dock.set_status(message)
+            self.logger.warning(message, push=False)
+
+    def _prefetch(self, picture) -> None:
+        """Fetch the next picture's item and sd file while the user looks at this one."""
+        link = picture.next
+        if link is None or link.id in self.prefetched:
+            if link is not None:
+                self.loader.request(self.prefetched[link.id], "sd")
+            return
+        client = self._client()
+
+        def work(task):
+            return client.get_picture(link.id, link.collection_id or picture.sequence_id)
+
+        def done(next_picture):
+            self.prefetched[next_picture.id] = next_picture
+            while len(self.prefetched) > 64:
+                self.prefetched.pop(next(iter(self.prefetched)))
+            self.loader.request(next_picture, "sd")
+
+        task = CoreTask(
+            self.tr("Prefetching Panoramax picture"),
+            work,
+            on_done=done,
+            on_error=lambda error: None,
+        )
+        self._prefetch_task = task
+        QgsApplication.taskManager().addTask(task)
+
+    # ------------------------------------------------------------------ camera and map
+    def _on_camera(self, camera) -> None:
+        self.camera = camera
+        self._sync_map()
+        if (
+            self.current is not None
+            and camera.hfov < HD_BELOW_HFOV
+            and self.shown_level < LEVELS.index("hd")
+        ):
+            self.loader.request(self.current, "hd")
+
+    def _on_flat_zoom(self, zoom: float) -> None:
+        if self.current is not None and zoom > 1.0 and self.shown_level < LEVELS.index("hd"):
+            self.loader.request(self.current, "hd")
+
+    def _sync_map(self) -> None:
+        picture = self.current
+        if picture is None:
+            return
+        if picture.is_360:
+            bearing, fov = self.camera.map_bearing(picture.heading), self.camera.hfov
+        else:
+            bearing = picture.heading
+            fov = picture.field_of_view or 60.0
+        self.map_sync.show(picture.lon, picture.lat, bearing, fov)
+
+    def _set_follow(self, enabled: bool) -> None:
+        self.map_sync.follow = enabled
+        self._sync_map()
+
+    # ------------------------------------------------------------------ navigation
+    def go(self, where: str) -> None:
+        picture = self.current
+        if picture is None:
+            return
+        if where in ("next", "prev"):
+            link = picture.next if where == "next" else picture.prev
+            if link is not None:
+                self.open_id(link.id, link.collection_id or picture.sequence_id)
+            return
+        if not picture.sequence_id:
+            return
+        client = self._client()
+        sequence_id, last = picture.sequence_id, where == "last"
+
+        def work(task):
+            end = client.sequence_end(sequence_id, last=last)
+            return client.get_picture(end.id, sequence_id)
+
+        self._cancel_item()
+        self.item_task = CoreTask(
+            self.tr("Opening Panoramax picture"),
+            work,
+            on_done=self.show,
+            on_error=self._on_item_error,
+        )
+        QgsApplication.taskManager().addTask(self.item_task)
+
+    def set_playing(self, playing: bool) -> None:
+        if playing:
+            self.play_timer.start(int(self.dock.speed.value() * 1000))
+        else:
+            self.play_timer.stop()
+            if self.dock.play_button.isChecked():
+                self.dock.play_button.setChecked(False)
+
+    def _play_step(self) -> None:
+        self.play_timer.setInterval(int(self.dock.speed.value() * 1000))
+        if self.current is None or self.current.next is None:
+            self.set_playing(False)
+            return
+        if self.item_task is None:  # wait for the previous step to arrive
+            self.go("next")
+
+    # ------------------------------------------------------------------ actions
+    def link(self) -> str | None:
+        if self.current is None:
+            return None
+        return viewer_picture_url(
+            self.current.home_url or self.current.instance_url, self.current.id
+        )
+
+    def open_in_browser(self) -> None:
+        if self.link():
+            QDesktopServices.openUrl(QUrl(self.link()))
+
+    def copy_link(self) -> None:
+        if self.link():
+            QApplication.clipboard().setText(self.link())
+
+    def save_hd(self, path: str | None = None):
+        picture = self.current
+        if picture is None or not picture.asset_url("hd"):
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self.dock,
+                self.tr("Save HD picture"),
+                f"{picture.id}.jpg",
+                self.tr("JPEG pictures (*.jpg)"),
+            )
+        if not path:
+            return None
+        url = picture.asset_url("hd")
+        timeout = self.settings.timeout_s
+
+        def work(task):
+            data = qgis_http_client(timeout).get_bytes(url)
+            with open(path, "wb") as stream:
+                stream.write(data)
+            return path
+
+        task = CoreTask(
+            self.tr("Saving Panoramax picture"),
+            work,
+            on_done=lambda saved: self.logger.success(
+                self.tr("Picture saved to {path}").format(path=saved)
+            ),
+            on_error=lambda error: self.logger.error(
+                self.tr("The picture could not be saved: {error}").format(error=error)
+            ),
+        )
+        self._save_task = task
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    # ------------------------------------------------------------------ lifecycle
+    def last_opened(self) -> tuple | None:
+        """(api_url, sequence id, picture id) of the picture shown last, if any."""
+        value = QgsSettings().value(SETTINGS_LAST, "")
+        parts = str(value or "").split("|")
+        if len(parts) == 3 and parts[0] and parts[2]:
+            return parts[0], parts[1] or None, parts[2]
+        return None
+
+    def restore(self) -> None:
+        """Reopen the last picture when the dock comes back."""
+        if self.current is not None:
+            self.show(self.current)
+            return
+        last = self.last_opened()
+        if last is not None:
+            self.open_id(last[2], last[1], last[0])
+
+    def on_closed(self) -> None:
+        self.set_playing(False)
+        self.loader.cancel_all()
+        self._cancel_item()
+        self.map_sync.clear()
+
+    def unload(self) -> None:
+        self.on_closed()
+        self.loader.cache.clear()

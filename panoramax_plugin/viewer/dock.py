@@ -1,0 +1,187 @@
+"""The picture viewer dock: the picture (flat or 360°), navigation and details.
+
+Widgets only; ``ViewerController`` decides what to show. Text from the server
+is always shown as plain text (never interpreted as HTML).
+"""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .flat_view import FlatView
+from .pano_view import PanoView
+
+
+class ViewerDock(QDockWidget):
+    """Emits what the user asks for; shows what it is told."""
+
+    navigate = pyqtSignal(str)  # first, prev, next, last
+    play_toggled = pyqtSignal(bool)
+    open_requested = pyqtSignal(str)  # id or link typed by the user
+    related_chosen = pyqtSignal(str)  # picture id
+    follow_toggled = pyqtSignal(bool)
+    web_requested = pyqtSignal()
+    copy_requested = pyqtSignal()
+    save_requested = pyqtSignal()
+    closed = pyqtSignal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("PanoramaxViewer")
+        self.setWindowTitle(self.tr("Panoramax picture"))
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+
+        nav = QHBoxLayout()
+        self.buttons = {}
+        style = self.style()
+        for key, icon, tip in (
+            (
+                "first",
+                QStyle.StandardPixmap.SP_MediaSkipBackward,
+                self.tr("First picture of the sequence"),
+            ),
+            ("prev", QStyle.StandardPixmap.SP_MediaSeekBackward, self.tr("Previous picture")),
+            ("next", QStyle.StandardPixmap.SP_MediaSeekForward, self.tr("Next picture")),
+            (
+                "last",
+                QStyle.StandardPixmap.SP_MediaSkipForward,
+                self.tr("Last picture of the sequence"),
+            ),
+        ):
+            button = QToolButton(body)
+            button.setIcon(style.standardIcon(icon))
+            button.setToolTip(tip)
+            button.clicked.connect(lambda checked=False, key=key: self.navigate.emit(key))
+            self.buttons[key] = button
+        self.play_button = QToolButton(body)
+        self.play_button.setCheckable(True)
+        self.play_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.play_button.setToolTip(self.tr("Play the sequence"))
+        self.play_button.toggled.connect(self.play_toggled.emit)
+        self.speed = QDoubleSpinBox(body)
+        self.speed.setRange(0.2, 10.0)
+        self.speed.setSingleStep(0.2)
+        self.speed.setValue(1.0)
+        self.speed.setSuffix(self.tr(" s"))
+        self.speed.setToolTip(self.tr("Seconds per picture while playing"))
+        for widget in (
+            self.buttons["first"],
+            self.buttons["prev"],
+            self.play_button,
+            self.buttons["next"],
+            self.buttons["last"],
+            self.speed,
+        ):
+            nav.addWidget(widget)
+        self.follow = QCheckBox(self.tr("Follow on map"), body)
+        self.follow.toggled.connect(self.follow_toggled.emit)
+        nav.addWidget(self.follow)
+        nav.addStretch(1)
+        layout.addLayout(nav)
+
+        open_row = QHBoxLayout()
+        self.id_edit = QLineEdit(body)
+        self.id_edit.setPlaceholderText(self.tr("Picture id or viewer link"))
+        self.open_button = QPushButton(self.tr("Open"), body)
+        self.open_button.clicked.connect(lambda: self.open_requested.emit(self.id_edit.text()))
+        self.id_edit.returnPressed.connect(lambda: self.open_requested.emit(self.id_edit.text()))
+        open_row.addWidget(self.id_edit, 1)
+        open_row.addWidget(self.open_button)
+        layout.addLayout(open_row)
+
+        self.stack = QStackedWidget(body)
+        self.flat_view = FlatView(self.stack)
+        self.pano_view = PanoView(self.stack)
+        self.stack.addWidget(self.flat_view)
+        self.stack.addWidget(self.pano_view)
+        self.stack.setMinimumHeight(220)
+        layout.addWidget(self.stack, 1)
+
+        self.status = QLabel("", body)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #c92a2a")
+        layout.addWidget(self.status)
+
+        related_row = QHBoxLayout()
+        related_row.addWidget(QLabel(self.tr("Same place, other dates"), body))
+        self.related = QComboBox(body)
+        self.related.activated.connect(self._related_activated)
+        related_row.addWidget(self.related, 1)
+        layout.addLayout(related_row)
+
+        self.details = QLabel("", body)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.details)
+
+        actions = QHBoxLayout()
+        self.web_button = QPushButton(self.tr("Open in web viewer"), body)
+        self.copy_button = QPushButton(self.tr("Copy link"), body)
+        self.save_button = QPushButton(self.tr("Save HD picture…"), body)
+        self.web_button.clicked.connect(self.web_requested.emit)
+        self.copy_button.clicked.connect(self.copy_requested.emit)
+        self.save_button.clicked.connect(self.save_requested.emit)
+        for button in (self.web_button, self.copy_button, self.save_button):
+            actions.addWidget(button)
+        layout.addLayout(actions)
+        self.setWidget(body)
+        self.set_navigation(prev=False, next=False, sequence=False)
+
+    # ------------------------------------------------------------------ display
+    def show_flat(self) -> FlatView:
+        self.stack.setCurrentWidget(self.flat_view)
+        return self.flat_view
+
+    def show_pano(self) -> PanoView:
+        self.stack.setCurrentWidget(self.pano_view)
+        return self.pano_view
+
+    def set_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def set_details(self, text: str) -> None:
+        self.details.setText(text)
+
+    def set_navigation(self, prev: bool, next: bool, sequence: bool) -> None:
+        self.buttons["prev"].setEnabled(prev)
+        self.buttons["next"].setEnabled(next)
+        self.buttons["first"].setEnabled(sequence)
+        self.buttons["last"].setEnabled(sequence)
+        self.play_button.setEnabled(next or self.play_button.isChecked())
+
+    def set_related(self, entries) -> None:
+        """``entries``: (label, picture id), already sorted by date."""
+        self.related.clear()
+        for label, picture_id in entries:
+            self.related.addItem(label, picture_id)
+        self.related.setEnabled(bool(entries))
+        if not entries:
+            self.related.addItem(self.tr("none nearby"), None)
+
+    def _related_activated(self, index: int) -> None:
+        picture_id = self.related.itemData(index)
+        if picture_id:
+            self.related_chosen.emit(picture_id)
+
+    def closeEvent(self, event):
+        self.closed.emit()
+        super().closeEvent(event)

@@ -1,0 +1,127 @@
+"""Fetch and decode picture files in the background, with a size-bounded cache.
+
+Bytes come through QGIS networking in a ``QgsTask``; decoding to ``QImage``
+(RGB32, EXIF orientation applied) also happens there, since ``QImage`` (unlike
+``QPixmap``) works off the GUI thread. Results arrive as signals on the main thread.
+"""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, pyqtSignal
+from qgis.PyQt.QtGui import QImage, QImageReader
+
+from ..core.errors import PanoramaxError
+from ..core.lru import SizedLRU
+from ..network.session import qgis_http_client
+from ..tasks.core_task import CoreTask
+
+LEVELS = ("thumb", "sd", "hd")
+
+
+class DamagedImage(PanoramaxError):
+    """The bytes are not a readable picture (corrupt or truncated file)."""
+
+
+def decode_image(data: bytes) -> QImage:
+    """A ``QImage`` in RGB32 from JPEG bytes; raises ``DamagedImage``."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    image = reader.read()
+    if image.isNull():
+        raise DamagedImage(
+            QCoreApplication.translate(
+                "ImageLoader", "The picture file is damaged or incomplete ({error})."
+            ).format(error=reader.errorString())
+        )
+    if image.format() != QImage.Format.Format_RGB32:
+        image = image.convertToFormat(QImage.Format.Format_RGB32)
+    return image
+
+
+def image_bytes(image: QImage) -> int:
+    return image.bytesPerLine() * image.height()
+
+
+class ImageLoader(QObject):
+    """``request(picture, level)``; answers with ``ready`` or ``failed``, cache first."""
+
+    ready = pyqtSignal(str, str, object)  # picture id, level, QImage
+    failed = pyqtSignal(str, str, str)  # picture id, level, message
+
+    def __init__(self, max_mb: int = 300, timeout_s: float = 60.0, parent=None):
+        super().__init__(parent)
+        self.cache = SizedLRU(max_mb * 1024 * 1024)
+        self.timeout_s = timeout_s
+        self._tasks: dict = {}  # (picture id, level) -> task
+        self.fetches = 0  # network fetches started (tests, prefetch checks)
+
+    def cached(self, picture_id: str, level: str) -> QImage | None:
+        return self.cache.get((picture_id, level))
+
+    def is_pending(self, picture_id: str, level: str) -> bool:
+        return (picture_id, level) in self._tasks
+
+    def request(self, picture, level: str) -> bool:
+        """Start fetching ``level`` of ``picture`` unless cached or under way.
+
+        Returns True when the image is already cached (``ready`` is emitted now).
+        """
+        key = (picture.id, level)
+        image = self.cache.get(key)
+        if image is not None:
+            self.ready.emit(picture.id, level, image)
+            return True
+        if key in self._tasks:
+            return False
+        url = picture.asset_url(level)
+        if not url:
+            self.failed.emit(
+                picture.id,
+                level,
+                self.tr("This picture has no '{level}' file.").format(level=level),
+            )
+            return False
+
+        def work(task):
+            data = qgis_http_client(self.timeout_s).get_bytes(url)
+            task.check_canceled()
+            return decode_image(data)
+
+        task = CoreTask(
+            self.tr("Loading Panoramax picture"),
+            work,
+            on_done=lambda image, key=key: self._done(key, image),
+            on_error=lambda error, key=key: self._failed(key, error),
+        )
+        task.taskTerminated.connect(lambda key=key: self._tasks.pop(key, None))
+        self._tasks[key] = task
+        self.fetches += 1
+        QgsApplication.taskManager().addTask(task)
+        return False
+
+    def _done(self, key, image: QImage) -> None:
+        self._tasks.pop(key, None)
+        self.cache.put(key, image, image_bytes(image))
+        self.ready.emit(key[0], key[1], image)
+
+    def _failed(self, key, error) -> None:
+        self._tasks.pop(key, None)
+        message = str(error) if isinstance(error, PanoramaxError) else repr(error)
+        self.failed.emit(key[0], key[1], message)
+
+    def cancel_except(self, keep_ids) -> None:
+        """Cancel fetches of pictures no longer wanted (the user moved on)."""
+        for key, task in list(self._tasks.items()):
+            if key[0] not in keep_ids:
+                try:
+                    task.cancel()
+                except RuntimeError:
+                    pass
+                self._tasks.pop(key, None)
+
+    def cancel_all(self) -> None:
+        self.cancel_except(set())
