@@ -627,114 +627,114 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>ViewerController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="140" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="143" />
             <source>360° panorama</source>
             <translation>panorama 360°</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="146" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="149" />
             <source>Camera: {camera}</source>
             <translation>Appareil : {camera}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="134" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="137" />
             <source>Captured: {date}</source>
             <translation>Prise le : {date}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="93" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="94" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="150" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="153" />
             <source>Instance: {url}</source>
             <translation>Instance : {url}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="358" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="365" />
             <source>JPEG pictures (*.jpg)</source>
             <translation>Photos JPEG (*.jpg)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="148" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="151" />
             <source>Licence: {licence}</source>
             <translation>Licence : {licence}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="100" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="196" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="101" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="201" />
             <source>Loading picture…</source>
             <translation>Chargement de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="107" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="310" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="108" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="317" />
             <source>Opening Panoramax picture</source>
             <translation>Ouverture de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="375" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="382" />
             <source>Picture saved to {path}</source>
             <translation>Photo enregistrée dans {path}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="251" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="258" />
             <source>Prefetching Panoramax picture</source>
             <translation>Préchargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="144" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="147" />
             <source>Producer: {name}</source>
             <translation>Auteur : {name}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="162" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="165" />
             <source>Quality: {quality}</source>
             <translation>Qualité : {quality}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="164" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="167" />
             <source>Rank in sequence: {rank}</source>
             <translation>Rang dans la séquence : {rank}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="356" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="363" />
             <source>Save HD picture</source>
             <translation>Enregistrer la photo HD</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="372" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="379" />
             <source>Saving Panoramax picture</source>
             <translation>Enregistrement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="378" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="385" />
             <source>The picture could not be saved: {error}</source>
             <translation>La photo n'a pas pu être enregistrée : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="84" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="85" />
             <source>This is not a picture id or a Panoramax picture link.</source>
             <translation>Ce n'est ni un identifiant de photo ni un lien vers une photo Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="139" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="142" />
             <source>Type: {kind}</source>
             <translation>Type : {kind}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="140" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="143" />
             <source>flat picture</source>
             <translation>photo classique</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="157" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="160" />
             <source>position ±{metres} m</source>
             <translation>position ±{metres} m</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="160" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="163" />
             <source>{density} px/°</source>
             <translation>{density} px/°</translation>
         </message>

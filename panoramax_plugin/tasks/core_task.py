@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import traceback
 
-from qgis.core import QgsTask
+from qgis.core import Qgis, QgsMessageLog, QgsTask
 
 from ..core.errors import PanoramaxError
+
+# Tasks alive from creation until QGIS reports them completed or terminated. The
+# task manager owns the C++ object but calls run() through the Python wrapper:
+# if that wrapper were garbage-collected first (e.g. a queued task canceled and
+# forgotten by its owner), QGIS would call a pure virtual run() and abort.
+_LIVE: set = set()
 
 
 class TaskCanceled(Exception):
@@ -34,6 +40,12 @@ class CoreTask(QgsTask):
         self.result = None
         self.error: BaseException | None = None
         self.error_trace: str | None = None
+        _LIVE.add(self)
+        self.taskCompleted.connect(self._forget)
+        self.taskTerminated.connect(self._forget)
+
+    def _forget(self) -> None:
+        _LIVE.discard(self)
 
     def check_canceled(self) -> None:
         if self.isCanceled():
@@ -52,8 +64,17 @@ class CoreTask(QgsTask):
             return False
 
     def finished(self, ok: bool) -> None:
-        if ok:
-            if self._on_done:
-                self._on_done(self.result)
-        elif self.error is not None and self._on_error:
-            self._on_error(self.error)
+        # finished() is called from C++: an exception here would abort QGIS, e.g. a
+        # callback touching a widget deleted while the task ran (plugin unloaded)
+        try:
+            if ok:
+                if self._on_done:
+                    self._on_done(self.result)
+            elif self.error is not None and self._on_error:
+                self._on_error(self.error)
+        except Exception:
+            QgsMessageLog.logMessage(
+                "Panoramax task callback failed:\n" + traceback.format_exc(),
+                "Panoramax",
+                Qgis.MessageLevel.Warning,
+            )

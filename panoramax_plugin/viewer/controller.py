@@ -49,6 +49,7 @@ class ViewerController(QObject):
         self.prefetched: dict = {}  # picture id -> Picture (items fetched ahead)
         self.play_timer = QTimer(self)
         self.play_timer.timeout.connect(self._play_step)
+        self._alive = True  # False once unloaded: late task results are then ignored
 
         dock.navigate.connect(self.go)
         dock.play_toggled.connect(self.set_playing)
@@ -121,6 +122,8 @@ class ViewerController(QObject):
                 pass
 
     def _on_item_error(self, error) -> None:
+        if not self._alive:
+            return
         self.item_task = None
         message = str(error) if isinstance(error, PanoramaxError) else repr(error)
         self.dock.set_status(message)
@@ -166,6 +169,8 @@ class ViewerController(QObject):
 
     # ------------------------------------------------------------------ showing
     def show(self, picture) -> None:
+        if not self._alive:
+            return
         self.item_task = None
         same = self.current is not None and self.current.id == picture.id
         self.current = picture
@@ -209,7 +214,7 @@ class ViewerController(QObject):
         self._prefetch(picture)
 
     def _on_image(self, picture_id: str, level: str, image) -> None:
-        if self.current is None or picture_id != self.current.id:
+        if not self._alive or self.current is None or picture_id != self.current.id:
             return  # a prefetch, or a picture the user left
         rank = LEVELS.index(level)
         if rank <= self.shown_level:
@@ -224,7 +229,7 @@ class ViewerController(QObject):
         self.image_shown.emit(picture_id, level)
 
     def _on_image_failed(self, picture_id: str, level: str, message: str) -> None:
-        if self.current is not None and picture_id == self.current.id:
+        if self._alive and self.current is not None and picture_id == self.current.id:
             if self.shown_level < 0 or level != "thumb":
                 self.dock.set_status(message)
             self.logger.warning(message, push=False)
@@ -242,6 +247,8 @@ class ViewerController(QObject):
             return client.get_picture(link.id, link.collection_id or picture.sequence_id)
 
         def done(next_picture):
+            if not self._alive:
+                return
             self.prefetched[next_picture.id] = next_picture
             while len(self.prefetched) > 64:
                 self.prefetched.pop(next(iter(self.prefetched)))
@@ -408,4 +415,5 @@ class ViewerController(QObject):
 
     def unload(self) -> None:
         self.on_closed()
+        self._alive = False
         self.loader.cache.clear()

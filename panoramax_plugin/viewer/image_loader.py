@@ -106,12 +106,18 @@ class ImageLoader(QObject):
     def _done(self, key, image: QImage) -> None:
         self._tasks.pop(key, None)
         self.cache.put(key, image, image_bytes(image))
-        self.ready.emit(key[0], key[1], image)
+        try:
+            self.ready.emit(key[0], key[1], image)
+        except RuntimeError:  # the loader was deleted while the task ran (plugin unloaded)
+            pass
 
     def _failed(self, key, error) -> None:
         self._tasks.pop(key, None)
         message = str(error) if isinstance(error, PanoramaxError) else repr(error)
-        self.failed.emit(key[0], key[1], message)
+        try:
+            self.failed.emit(key[0], key[1], message)
+        except RuntimeError:  # the loader was deleted while the task ran
+            pass
 
     def cancel_except(self, keep_ids) -> None:
         """Cancel fetches of pictures no longer wanted (the user moved on)."""

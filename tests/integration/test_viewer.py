@@ -50,8 +50,13 @@ def viewer(desktop, local_instance, qgis_app):
 
 def open_and_wait(viewer, qgis_app, picture_id, sequence_id=None, level="sd"):
     viewer.open_id(picture_id, sequence_id)
-    run_until(qgis_app, lambda: (picture_id, level) in viewer.images
-              or bool(viewer.dock.status.text() and viewer.item_task is None))
+    run_until(
+        qgis_app,
+        lambda: (
+            (picture_id, level) in viewer.images
+            or bool(viewer.dock.status.text() and viewer.item_task is None)
+        ),
+    )
     assert (picture_id, level) in viewer.images, viewer.dock.status.text()
     return viewer.current
 
@@ -62,8 +67,14 @@ def later_walk(local_instance, seeded_place, tmp_path_factory):
     folder = tmp_path_factory.mktemp("later")
     west, south, east, north = seeded_place.bbox
     lat, lon = (south + north) / 2, (west + east) / 2
-    shots = line_of_shots(lat, lon, 3, spacing_m=6.0, bearing_deg=45.0,
-                          start_time=seeded_place.flat_start + timedelta(days=365))
+    shots = line_of_shots(
+        lat,
+        lon,
+        3,
+        spacing_m=6.0,
+        bearing_deg=45.0,
+        start_time=seeded_place.flat_start + timedelta(days=365),
+    )
     paths = [make_flat_jpeg(folder / f"later_{i}.jpg", shot) for i, shot in enumerate(shots)]
     seeded = upload_set(local_instance.api, local_instance.token, paths, "it later walk")
     by_name = {f["file_name"]: f["picture_id"] for f in seeded.files}
@@ -121,24 +132,23 @@ def test_related_pictures_listed_by_date(viewer, seeded_place, later_walk, qgis_
     run_until(qgis_app, lambda: viewer.current.id == later_walk[1])
 
 
-def test_cone_follows_heading_and_yaw_in_a_projected_crs(viewer, desktop, seeded_place,
-                                                         qgis_app):
+def test_cone_follows_heading_and_yaw_in_a_projected_crs(viewer, desktop, seeded_place, qgis_app):
     from panoramax_plugin.viewer.map_sync import map_direction
     from panoramax_plugin.viewer.render360 import Camera
 
     lambert = QgsCoordinateReferenceSystem("EPSG:2154")
     desktop.canvas.setDestinationCrs(lambert)
     desktop.canvas.resize(600, 400)
-    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), lambert,
-                                       QgsProject.instance())
+    transform = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4326"), lambert, QgsProject.instance()
+    )
 
     def cone_check(picture, bearing, fov):
         apex = transform.transform(QgsPointXY(picture.lon, picture.lat))
         ring = viewer.map_sync.cone_geometry().asPolygon()[0]
         assert ring[0].x() == pytest.approx(apex.x()) and ring[0].y() == pytest.approx(apex.y())
         arc = ring[1:-1]
-        angles = [math.degrees(math.atan2(p.x() - apex.x(), p.y() - apex.y())) % 360
-                  for p in arc]
+        angles = [math.degrees(math.atan2(p.x() - apex.x(), p.y() - apex.y())) % 360 for p in arc]
         expected = map_direction(transform, picture.lon, picture.lat, bearing)
         middle = angles[len(angles) // 2]
         assert (middle - expected + 180) % 360 - 180 == pytest.approx(0, abs=0.01)

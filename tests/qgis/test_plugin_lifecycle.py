@@ -22,12 +22,16 @@ def test_load_adds_toolbar_menu_and_unload_removes_everything(desktop, qgis_app)
     toolbars = _plugin_toolbars(desktop)
     assert len(toolbars) == 1
     assert [a.text() for a in toolbars[0].actions()] == [
-        "Panoramax panel", "Picture viewer", "Open the picture clicked on the map"
+        "Panoramax panel",
+        "Picture viewer",
+        "Open the picture clicked on the map",
     ]
     assert desktop.plugin_menu_titles() == ["&Panoramax"]
     menu = desktop._submenu("&Panoramax")
     assert [a.text() for a in menu.actions()] == [
-        "Panoramax panel", "Picture viewer", "Open the picture clicked on the map",
+        "Panoramax panel",
+        "Picture viewer",
+        "Open the picture clicked on the map",
         "About Panoramax…",
     ]
 
