@@ -7,11 +7,13 @@ Bytes come through QGIS networking in a ``QgsTask``; decoding to ``QImage``
 
 from __future__ import annotations
 
+import time
+
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, pyqtSignal
 from qgis.PyQt.QtGui import QImage, QImageReader
 
-from ..core.errors import PanoramaxError
+from ..core.errors import PanoramaxError, ServerError
 from ..core.lru import SizedLRU
 from ..network.session import qgis_http_client
 from ..tasks.core_task import CoreTask
@@ -40,6 +42,23 @@ def decode_image(data: bytes) -> QImage:
     if image.format() != QImage.Format.Format_RGB32:
         image = image.convertToFormat(QImage.Format.Format_RGB32)
     return image
+
+
+def fetch_with_retries(http, url: str, task, attempts: int = 3, pause_s: float = 0.4) -> bytes:
+    """GET a picture file, retrying server errors (5xx) a couple of times.
+
+    GeoVisio makes sd/thumb files on first request; two requests racing for the
+    same new file were seen to fail with HTTP 500 once, then succeed.
+    """
+    for attempt in range(attempts):
+        try:
+            return http.get_bytes(url)
+        except ServerError:
+            if attempt == attempts - 1:
+                raise
+            task.check_canceled()
+            time.sleep(pause_s * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def image_bytes(image: QImage) -> int:
@@ -87,7 +106,7 @@ class ImageLoader(QObject):
             return False
 
         def work(task):
-            data = qgis_http_client(self.timeout_s).get_bytes(url)
+            data = fetch_with_retries(qgis_http_client(self.timeout_s), url, task)
             task.check_canceled()
             return decode_image(data)
 

@@ -194,3 +194,26 @@ def test_the_gc_is_held_only_while_loading(make_controller, qgis_app):
         controller.load_bbox(BBOX)
         run_until(qgis_app, lambda: critical(messages))
         assert gc.isenabled()
+
+
+def test_picture_files_are_retried_after_a_server_error(qgis_app):
+    """The viewer's image fetch retries a 500 (GeoVisio's racy first derivative)."""
+    from panoramax_plugin.network.session import qgis_http_client
+    from panoramax_plugin.viewer.image_loader import fetch_with_retries
+
+    class Task:
+        def check_canceled(self):
+            pass
+
+    answers = iter(
+        [
+            Canned(500, {"message": "writer got too much data"}),
+            Canned(200, b"\xff\xd8jpeg", content_type="image/jpeg"),
+        ]
+    )
+    with CannedServer({"/sd.jpg": lambda query: next(answers)}) as server:
+        data = fetch_with_retries(
+            qgis_http_client(10), server.base_url + "/sd.jpg", Task(), pause_s=0.01
+        )
+    assert data == b"\xff\xd8jpeg"
+    assert len(server.requests) == 2
