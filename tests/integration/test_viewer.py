@@ -14,7 +14,7 @@ from panoramax_plugin.log import PluginLogger
 from panoramax_plugin.settings import PluginSettings
 from tests.fixtures.pictures import line_of_shots, make_flat_jpeg
 
-from .seeding import upload_set
+from .seeding import delete_sequences, upload_set
 
 pytestmark = pytest.mark.integration
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
@@ -78,7 +78,9 @@ def later_walk(local_instance, seeded_place, tmp_path_factory):
     paths = [make_flat_jpeg(folder / f"later_{i}.jpg", shot) for i, shot in enumerate(shots)]
     seeded = upload_set(local_instance.api, local_instance.token, paths, "it later walk")
     by_name = {f["file_name"]: f["picture_id"] for f in seeded.files}
-    return [by_name[p.name] for p in paths]
+    yield [by_name[p.name] for p in paths]
+    # the seeded place is shared by the session: leave it as it was
+    delete_sequences(local_instance.api, local_instance.token, seeded.sequence_ids)
 
 
 def test_open_a_360_picture_thumb_then_sd(viewer, seeded_place, qgis_app):
