@@ -153,17 +153,17 @@
     <context>
         <name>ImageLoader</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="95" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="114" />
             <source>Loading Panoramax picture</source>
             <translation>Chargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="36" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="38" />
             <source>The picture file is damaged or incomplete ({error}).</source>
             <translation>Le fichier de la photo est endommagé ou incomplet ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="85" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="104" />
             <source>This picture has no '{level}' file.</source>
             <translation>Cette photo n'a pas de fichier « {level} ».</translation>
         </message>

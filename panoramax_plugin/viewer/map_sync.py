@@ -12,6 +12,7 @@ import math
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsDistanceArea,
     QgsGeometry,
     QgsPointXY,
     QgsProject,
@@ -24,19 +25,19 @@ from ..core.geometry import view_cone
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 CONE_PIXELS = 70  # cone length on screen, whatever the zoom
-METRES_PER_DEGREE = 111_320.0
+_ELLIPSOID = QgsDistanceArea()
+_ELLIPSOID.setEllipsoid("WGS84")
 
 
 def map_direction(
     transform: QgsCoordinateTransform, lon: float, lat: float, bearing: float
 ) -> float:
     """The true ``bearing`` at (lon, lat) as an angle clockwise from the map's up axis."""
-    step = 5.0  # metres
-    rad = math.radians(bearing)
-    dlat = step * math.cos(rad) / METRES_PER_DEGREE
-    dlon = step * math.sin(rad) / (METRES_PER_DEGREE * max(0.01, math.cos(math.radians(lat))))
+    ahead_wgs84 = _ELLIPSOID.computeSpheroidProject(
+        QgsPointXY(lon, lat), 5.0, math.radians(bearing)
+    )  # 5 m along the true bearing, on the WGS84 ellipsoid
     apex = transform.transform(QgsPointXY(lon, lat))
-    ahead = transform.transform(QgsPointXY(lon + dlon, lat + dlat))
+    ahead = transform.transform(ahead_wgs84)
     return math.degrees(math.atan2(ahead.x() - apex.x(), ahead.y() - apex.y())) % 360.0
 
 

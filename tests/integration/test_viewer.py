@@ -161,7 +161,10 @@ def test_cone_follows_heading_and_yaw_in_a_projected_crs(viewer, desktop, seeded
 
     flat = open_and_wait(viewer, qgis_app, seeded_place.flat_ids[2], seeded_place.flat_sequence)
     corrected = cone_check(flat, flat.heading, flat.field_of_view)
-    assert abs(corrected - flat.heading) > 0.01  # convergence away from the central meridian
+    # Lambert-93 meridian convergence: n * (lon - 3°), n = 0.7256 (cone constant); grid
+    # north turns east of true north east of 3°E, so a true bearing reads smaller there
+    convergence = 0.7256077650 * (flat.lon - 3.0)
+    assert (flat.heading - corrected) == pytest.approx(convergence, abs=0.01)
 
     pano = open_and_wait(viewer, qgis_app, seeded_place.pano_ids[0], seeded_place.pano_sequence)
     viewer.dock.pano_view.set_camera(Camera(yaw=90.0, hfov=70.0))
