@@ -40,7 +40,8 @@ test-unit: venv
 
 bench: venv instance
 	@set -a; eval "$$(bash $(INSTANCE) env)"; set +a; \
-	  for f in tests/benchmarks/bench_*.py; do $(PY) $$f || exit 1; done
+	  failed=""; for f in tests/benchmarks/bench_*.py; do $(PY) $$f || failed="$$failed $$f"; done; \
+	  if [ -n "$$failed" ]; then echo "benchmarks that failed:$$failed"; exit 1; fi
 
 lint: venv
 	$(PY) -m ruff check .
