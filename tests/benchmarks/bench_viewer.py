@@ -99,8 +99,8 @@ def run(app, api, seeded, ids) -> None:
         viewer.open_id(picture_id, sequence)
         try:
             wait(
-                lambda pid=picture_id: (
-                    any(p == pid for p, _ in shown) and dock.pano_view.render_count > renders
+                lambda pid=picture_id, before=renders: (
+                    any(p == pid for p, _ in shown) and dock.pano_view.render_count > before
                 ),
                 20,
             )
