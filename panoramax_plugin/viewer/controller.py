@@ -99,10 +99,13 @@ class ViewerController(QObject):
             return None
         self._cancel_item()
         self.dock.set_status(self.tr("Loading picture…"))
+        self._fetch_preview(picture_id)
         client = self._client()
 
         def work(task):
-            return client.get_picture(picture_id, sequence_id)
+            picture = client.get_picture(picture_id, sequence_id)
+            self.instance = client._instance  # discovered once, reused by later opens
+            return picture
 
         self.item_task = CoreTask(
             self.tr("Opening Panoramax picture"),
@@ -112,6 +115,20 @@ class ViewerController(QObject):
         )
         QgsApplication.taskManager().addTask(self.item_task)
         return self.item_task
+
+    def _fetch_preview(self, picture_id: str) -> None:
+        """Fetch the thumbnail while the item itself is read: first pixels sooner.
+
+        The landing page's ``item-preview`` link gives its URL from the id alone.
+        """
+        template = self.instance.link("item-preview") if self.instance is not None else None
+        if template and "{id}" in template:
+            from ..core.models import Picture
+
+            preview = Picture(
+                picture_id, None, 0.0, 0.0, assets={"thumb": template.replace("{id}", picture_id)}
+            )
+            self.loader.request(preview, "thumb")
 
     def _cancel_item(self) -> None:
         task, self.item_task = self.item_task, None

@@ -112,6 +112,18 @@ def run(app, api, seeded, ids) -> None:
         firsts.append((time.perf_counter() - start) * 1000)
         wait(lambda pid=picture_id: (pid, "sd") in shown)
     print(f"BENCH viewer_first_pixels_ms {statistics.median(firsts):.0f} ms")
+    # reference, same run: the server's answer alone for pictures not fetched before
+    # (item JSON + thumbnail, which GeoVisio makes on first request), plain requests
+    import requests
+
+    raw = []
+    for picture_id in ids[5:10]:
+        start = time.perf_counter()
+        requests.get(f"{api}/collections/{sequence}/items/{picture_id}", timeout=60).json()
+        thumb = requests.get(f"{api}/pictures/{picture_id}/thumb.jpg", timeout=60).content
+        assert thumb[:2] == b"\xff\xd8"
+        raw.append((time.perf_counter() - start) * 1000)
+    print(f"BENCH viewer_first_pixels_raw_fetch_ms {statistics.median(raw):.0f} ms")
 
     # memory: walk 30 pictures with "next", each until its sd file is shown
     process = psutil.Process()
