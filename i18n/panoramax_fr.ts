@@ -627,17 +627,17 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>ViewerController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="143" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="160" />
             <source>360° panorama</source>
             <translation>panorama 360°</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="149" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="166" />
             <source>Camera: {camera}</source>
             <translation>Appareil : {camera}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="137" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="154" />
             <source>Captured: {date}</source>
             <translation>Prise le : {date}</translation>
         </message>
@@ -647,69 +647,69 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="153" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="170" />
             <source>Instance: {url}</source>
             <translation>Instance : {url}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="365" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="382" />
             <source>JPEG pictures (*.jpg)</source>
             <translation>Photos JPEG (*.jpg)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="151" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="168" />
             <source>Licence: {licence}</source>
             <translation>Licence : {licence}</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/viewer/controller.py" line="101" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="201" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="218" />
             <source>Loading picture…</source>
             <translation>Chargement de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="108" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="317" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="111" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="334" />
             <source>Opening Panoramax picture</source>
             <translation>Ouverture de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="382" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="399" />
             <source>Picture saved to {path}</source>
             <translation>Photo enregistrée dans {path}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="258" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="275" />
             <source>Prefetching Panoramax picture</source>
             <translation>Préchargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="147" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="164" />
             <source>Producer: {name}</source>
             <translation>Auteur : {name}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="165" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="182" />
             <source>Quality: {quality}</source>
             <translation>Qualité : {quality}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="167" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="184" />
             <source>Rank in sequence: {rank}</source>
             <translation>Rang dans la séquence : {rank}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="363" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="380" />
             <source>Save HD picture</source>
             <translation>Enregistrer la photo HD</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="379" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="396" />
             <source>Saving Panoramax picture</source>
             <translation>Enregistrement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="385" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="402" />
             <source>The picture could not be saved: {error}</source>
             <translation>La photo n'a pas pu être enregistrée : {error}</translation>
         </message>
@@ -719,22 +719,22 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Ce n'est ni un identifiant de photo ni un lien vers une photo Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="142" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="159" />
             <source>Type: {kind}</source>
             <translation>Type : {kind}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="143" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="160" />
             <source>flat picture</source>
             <translation>photo classique</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="160" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="177" />
             <source>position ±{metres} m</source>
             <translation>position ±{metres} m</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="163" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="180" />
             <source>{density} px/°</source>
             <translation>{density} px/°</translation>
         </message>

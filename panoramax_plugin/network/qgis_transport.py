@@ -92,26 +92,18 @@ class QgisTransportAdapter(BaseAdapter):
         if milliseconds and hasattr(qrequest, "setTransferTimeout"):
             qrequest.setTransferTimeout(milliseconds)
 
-        blocking = QgsBlockingNetworkRequest()
-        if self.authcfg:
-            blocking.setAuthCfg(self.authcfg)
         method = request.method.upper()
+        manager = QgsNetworkAccessManager.instance()
+        authcfg = self.authcfg or ""
         if method == "GET":
-            error = blocking.get(qrequest, True)
-        elif method == "HEAD":
-            error = blocking.head(qrequest, True)
+            # QGIS's own blocking calls: a QgsBlockingNetworkRequest made from Python is a
+            # sip subclass whose virtual hooks need the GIL inside Qt's connection lock,
+            # which deadlocked against the GUI thread (seen in tests, QGIS 3.22)
+            reply = manager.blockingGet(qrequest, authcfg, True)
         elif method == "POST":
-            error = blocking.post(qrequest, _body_bytes(request.body), True)
-        elif method == "PUT":
-            error = blocking.put(qrequest, _body_bytes(request.body))
-        elif method == "DELETE":
-            error = blocking.deleteResource(qrequest)
+            reply = manager.blockingPost(qrequest, _body_bytes(request.body), authcfg, True)
         else:
-            raise requests.RequestException(
-                f"HTTP method {method} is not supported by the QGIS transport", request=request
-            )
-
-        reply = blocking.reply()
+            reply = self._other_method(request, qrequest, method)
         # API answers change under our feet (uploads, processing), and on QGIS 3.22 an
         # error answer to a URL already in QGIS's disk cache came back as the cached 200
         # with both bodies glued together: keep our answers out of that cache.
@@ -120,12 +112,28 @@ class QgisTransportAdapter(BaseAdapter):
             cache.remove(qrequest.url())
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         if not status:  # no HTTP answer at all: refused, DNS, TLS, timeout, abort
-            message = blocking.errorMessage() or reply.errorString() or "network error"
-            timed_out = error == QgsBlockingNetworkRequest.ErrorCode.TimeoutError
-            if timed_out or reply.error() in _TIMEOUT_ERRORS:
+            message = reply.errorString() or "network error"
+            if reply.error() in _TIMEOUT_ERRORS:
                 raise requests.Timeout(message, request=request)
             raise requests.ConnectionError(message, request=request)
         return self._build_response(request, reply, int(status))
+
+    def _other_method(self, request, qrequest, method: str):
+        """PUT, DELETE and HEAD, which QGIS has no one-call helper for."""
+        blocking = QgsBlockingNetworkRequest()
+        if self.authcfg:
+            blocking.setAuthCfg(self.authcfg)
+        if method == "HEAD":
+            blocking.head(qrequest, True)
+        elif method == "PUT":
+            blocking.put(qrequest, _body_bytes(request.body))
+        elif method == "DELETE":
+            blocking.deleteResource(qrequest)
+        else:
+            raise requests.RequestException(
+                f"HTTP method {method} is not supported by the QGIS transport", request=request
+            )
+        return blocking.reply()
 
     @staticmethod
     def _build_response(request, reply, status: int) -> requests.Response:
