@@ -26,3 +26,42 @@ def desktop(qgis_app):
     yield stub
     stub.window.close()
     stub.window.deleteLater()
+
+
+@pytest.fixture()
+def seen_requests(qgis_app):
+    """URLs of every request QGIS's network manager creates during one test.
+
+    Disconnected afterwards: a handler left connected would run in later tests on
+    parameters from requests it was never meant to see.
+    """
+    from qgis.core import QgsNetworkAccessManager, QgsNetworkRequestParameters
+
+    seen = []
+
+    def record(params):
+        seen.append(params.request().url().toString())
+
+    signal = QgsNetworkAccessManager.instance().requestAboutToBeCreated[QgsNetworkRequestParameters]
+    signal.connect(record)
+    yield seen
+    qgis_app.processEvents()
+    signal.disconnect(record)
+
+
+@pytest.fixture(scope="session")
+def roomy_thread_pool(qgis_app):
+    """QGIS tasks share Qt's global thread pool, sized to the core count (2 here).
+
+    Tests open many viewer pictures back to back; tasks left running by one test
+    (canceled, but still waiting for an HTTP answer) then starved the next test's
+    tasks for seconds. Known limitation, noted for the viewer: the tests give the
+    pool room instead of waiting for it.
+    """
+    from qgis.PyQt.QtCore import QThreadPool
+
+    pool = QThreadPool.globalInstance()
+    before = pool.maxThreadCount()
+    pool.setMaxThreadCount(max(before, 8))
+    yield
+    pool.setMaxThreadCount(before)

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsNetworkAccessManager, QgsNetworkRequestParameters
 
 from tests.qgis.test_qgis_transport import wait_for
 
 pytestmark = pytest.mark.integration
 
 
-def test_panel_connects_to_local_instance(local_instance, desktop, qgis_app):
+def test_panel_connects_to_local_instance(local_instance, desktop, qgis_app, seen_requests):
     from panoramax_plugin.log import PluginLogger
     from panoramax_plugin.ui.instance_picker import CUSTOM_KEY
     from panoramax_plugin.ui.panel import PanoramaxPanel
 
-    seen = []
-    QgsNetworkAccessManager.instance().requestAboutToBeCreated[QgsNetworkRequestParameters].connect(
-        lambda params: seen.append(params.request().url().toString())
-    )
+    seen = seen_requests
     panel = PanoramaxPanel(PluginLogger(desktop), desktop.window)
     connected = []
     panel.connected.connect(lambda instance, configuration: connected.append(instance))

@@ -30,7 +30,7 @@ def run_until(qgis_app, condition, timeout_s=60.0):
 
 
 @pytest.fixture()
-def viewer(desktop, local_instance, qgis_app):
+def viewer(desktop, local_instance, qgis_app, roomy_thread_pool):
     from panoramax_plugin.viewer.controller import ViewerController
     from panoramax_plugin.viewer.dock import ViewerDock
 

@@ -8,7 +8,6 @@ import pytest
 from qgis.core import (
     QgsApplication,
     QgsNetworkAccessManager,
-    QgsNetworkRequestParameters,
     QgsSettings,
 )
 
@@ -35,13 +34,6 @@ def wait_for(task, qgis_app, timeout_s=20.0):
     return done[0]
 
 
-def watch_requests(seen: list) -> None:
-    """Record every URL that QGIS's network manager (and its logger) sees."""
-    QgsNetworkAccessManager.instance().requestAboutToBeCreated[QgsNetworkRequestParameters].connect(
-        lambda params: seen.append(params.request().url().toString())
-    )
-
-
 @pytest.fixture()
 def canned_instance():
     routes = {
@@ -66,9 +58,10 @@ def canned_instance():
         yield server
 
 
-def test_request_on_main_thread_is_seen_by_qgis_network_manager(qgis_app, canned_instance):
-    seen = []
-    watch_requests(seen)
+def test_request_on_main_thread_is_seen_by_qgis_network_manager(
+    qgis_app, canned_instance, seen_requests
+):
+    seen = seen_requests
     client = PanoramaxClient(canned_instance.base_url, http=qgis_http_client(timeout=10))
     result = client.search(bbox=(4, 45, 5, 46), limit=5)
     qgis_app.processEvents()  # the logger signals are queued from QGIS's network thread
@@ -80,9 +73,10 @@ def test_request_on_main_thread_is_seen_by_qgis_network_manager(qgis_app, canned
     assert "QGIS/3" in headers["User-Agent"]
 
 
-def test_request_from_task_goes_through_qgis_and_reaches_callbacks(qgis_app, canned_instance):
-    seen = []
-    watch_requests(seen)
+def test_request_from_task_goes_through_qgis_and_reaches_callbacks(
+    qgis_app, canned_instance, seen_requests
+):
+    seen = seen_requests
     results = []
 
     def work(task):
