@@ -611,7 +611,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>PicturesLayer</name>
         <message>
-            <location filename="../panoramax_plugin/layers/pictures.py" line="101" />
+            <location filename="../panoramax_plugin/layers/pictures.py" line="94" />
             <source>Panoramax pictures</source>
             <translation>Photos Panoramax</translation>
         </message>
@@ -619,7 +619,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>SequencesLayer</name>
         <message>
-            <location filename="../panoramax_plugin/layers/sequences.py" line="47" />
+            <location filename="../panoramax_plugin/layers/sequences.py" line="41" />
             <source>Panoramax sequences</source>
             <translation>Séquences Panoramax</translation>
         </message>

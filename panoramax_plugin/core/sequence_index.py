@@ -84,9 +84,6 @@ class SequenceIndex:
         records = sorted(self._pictures.get(sequence_id, {}).values(), key=_order_key)
         return [PictureRecord(*record) for record in records]
 
-    def coordinates(self, sequence_id: str) -> list:
-        return [(r.lon, r.lat) for r in self.ordered(sequence_id)]
-
     def summary(self, sequence_id: str, ordered: list | None = None) -> dict:
         """What the loaded pictures say about their sequence (``ordered`` if known)."""
         records = self.ordered(sequence_id) if ordered is None else ordered

@@ -10,17 +10,14 @@ from datetime import timezone
 
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
-    QgsProject,
-    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDateTime, Qt
 
-from ..compat import field_type
 from ..core.models import Picture
+from .memory import add_to_project, make_fields, memory_layer
 from .styles import apply_pictures_style
 
 PICTURE_FIELDS = (
@@ -45,10 +42,7 @@ PICTURE_FIELDS = (
 
 
 def picture_fields() -> QgsFields:
-    fields = QgsFields()
-    for name, kind in PICTURE_FIELDS:
-        fields.append(QgsField(name, field_type(kind)))
-    return fields
+    return make_fields(PICTURE_FIELDS)
 
 
 def to_qdatetime(value) -> QDateTime | None:
@@ -56,8 +50,7 @@ def to_qdatetime(value) -> QDateTime | None:
     if value is None:
         return None
     utc = value.astimezone(timezone.utc)
-    result = QDateTime.fromMSecsSinceEpoch(int(utc.timestamp() * 1000), Qt.TimeSpec.UTC)
-    return result
+    return QDateTime.fromMSecsSinceEpoch(int(utc.timestamp() * 1000), Qt.TimeSpec.UTC)
 
 
 def picture_attributes(picture: Picture) -> list:
@@ -99,24 +92,14 @@ class PicturesLayer:
 
     def __init__(self, name: str | None = None):
         name = name or QCoreApplication.translate("PicturesLayer", "Panoramax pictures")
-        self.layer = QgsVectorLayer("Point?crs=EPSG:4326", name, "memory")
-        self.layer.dataProvider().addAttributes(picture_fields().toList())
-        self.layer.updateFields()
+        self.layer = memory_layer("Point", name, PICTURE_FIELDS)
         self.fields = self.layer.fields()
         self._fids: dict = {}  # picture id -> feature id
         self._positions: dict = {}  # picture id -> (lon, lat), for cheap area queries
         apply_pictures_style(self.layer)
 
-    def is_alive(self) -> bool:
-        try:
-            self.layer.id()
-        except RuntimeError:
-            return False
-        return True
-
     def add_to_project(self) -> None:
-        if QgsProject.instance().mapLayer(self.layer.id()) is None:
-            QgsProject.instance().addMapLayer(self.layer)
+        add_to_project(self.layer)
 
     def __len__(self) -> int:
         return len(self._fids)

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
-    QgsProject,
-    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..compat import field_type
 from ..core.sequence_index import SequenceIndex
+from .memory import add_to_project, make_fields, memory_layer
 from .pictures import to_qdatetime
 from .styles import apply_sequences_style
 
@@ -34,10 +31,7 @@ SEQUENCE_FIELDS = (
 
 
 def sequence_fields() -> QgsFields:
-    fields = QgsFields()
-    for name, kind in SEQUENCE_FIELDS:
-        fields.append(QgsField(name, field_type(kind)))
-    return fields
+    return make_fields(SEQUENCE_FIELDS)
 
 
 class SequencesLayer:
@@ -45,16 +39,13 @@ class SequencesLayer:
 
     def __init__(self, name: str | None = None):
         name = name or QCoreApplication.translate("SequencesLayer", "Panoramax sequences")
-        self.layer = QgsVectorLayer("LineString?crs=EPSG:4326", name, "memory")
-        self.layer.dataProvider().addAttributes(sequence_fields().toList())
-        self.layer.updateFields()
+        self.layer = memory_layer("LineString", name, SEQUENCE_FIELDS)
         self.fields = self.layer.fields()
         self._fids: dict = {}
         apply_sequences_style(self.layer)
 
     def add_to_project(self) -> None:
-        if QgsProject.instance().mapLayer(self.layer.id()) is None:
-            QgsProject.instance().addMapLayer(self.layer)
+        add_to_project(self.layer)
 
     def __len__(self) -> int:
         return len(self._fids)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -12,17 +11,9 @@ from panoramax_plugin.browse.controller import BrowseController
 from panoramax_plugin.core.area_search import SearchFilters
 from panoramax_plugin.log import PluginLogger
 from panoramax_plugin.settings import PluginSettings
+from tests.qt_wait import run_until
 
 pytestmark = pytest.mark.integration
-
-
-def run_until(qgis_app, condition, timeout_s=60.0):
-    deadline = time.monotonic() + timeout_s
-    while not condition() and time.monotonic() < deadline:
-        qgis_app.processEvents()
-        time.sleep(0.005)
-    qgis_app.processEvents()
-    assert condition(), "timed out"
 
 
 class Recorder:

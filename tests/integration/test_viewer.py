@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,20 +12,12 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsP
 from panoramax_plugin.log import PluginLogger
 from panoramax_plugin.settings import PluginSettings
 from tests.fixtures.pictures import line_of_shots, make_flat_jpeg
+from tests.qt_wait import run_until
 
 from .seeding import delete_sequences, upload_set
 
 pytestmark = pytest.mark.integration
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
-
-
-def run_until(qgis_app, condition, timeout_s=60.0):
-    deadline = time.monotonic() + timeout_s
-    while not condition() and time.monotonic() < deadline:
-        qgis_app.processEvents()
-        time.sleep(0.005)
-    qgis_app.processEvents()
-    assert condition(), "timed out"
 
 
 @pytest.fixture()

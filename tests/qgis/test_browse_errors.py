@@ -12,6 +12,7 @@ from panoramax_plugin.browse.controller import BrowseController
 from panoramax_plugin.log import PluginLogger
 from panoramax_plugin.settings import PluginSettings
 from tests.http_server import Canned, CannedServer, free_port, landing
+from tests.qt_wait import run_until as _run_until
 
 BBOX = (4.0, 45.0, 4.1, 45.1)
 
@@ -27,12 +28,7 @@ def feature(pid, lon=4.05, lat=45.05, seq="s1"):
 
 
 def run_until(qgis_app, condition, timeout_s=30.0):
-    deadline = time.monotonic() + timeout_s
-    while not condition() and time.monotonic() < deadline:
-        qgis_app.processEvents()
-        time.sleep(0.005)
-    qgis_app.processEvents()
-    assert condition(), "timed out"
+    _run_until(qgis_app, condition, timeout_s)
 
 
 @pytest.fixture()
