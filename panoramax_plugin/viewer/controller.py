@@ -15,7 +15,7 @@ from ..core.errors import PanoramaxError
 from ..core.instances import picture_id_from_text, site_url, viewer_picture_url
 from ..network.session import qgis_http_client
 from ..tasks.core_task import CoreTask
-from .image_loader import LEVELS, ImageLoader
+from .image_loader import LEVELS, ImageLoader, image_warning
 from .map_sync import MapSync
 from .qimage_numpy import qimage_to_array
 from .render360 import Camera
@@ -47,6 +47,7 @@ class ViewerController(QObject):
         self.map_sync = MapSync(canvas)
         self.item_task = None
         self.prefetched: dict = {}  # picture id -> Picture (items fetched ahead)
+        self._image_status: str | None = None  # status set by a picture file, if any
         self.play_timer = QTimer(self)
         self.play_timer.timeout.connect(self._play_step)
         self._alive = True  # False once unloaded: late task results are then ignored
@@ -196,6 +197,7 @@ class ViewerController(QObject):
             self.shown_level = -1
             self.camera = Camera(hfov=self.camera.hfov)
         self.dock.set_status("")
+        self._image_status = None
         self.dock.set_details(self.details_text(picture))
         self.dock.id_edit.setText(picture.id)
         self.dock.set_navigation(
@@ -213,8 +215,11 @@ class ViewerController(QObject):
                 if link.id
             ]
         )
+        before = self.dock.stack.currentWidget()
         view = self.dock.show_pano() if picture.is_360 else self.dock.show_flat()
         if not same:
+            if view is not before:
+                self._clear_view(view)  # it still holds an older picture of that kind
             view.set_message(self.tr("Loading picture…"))
             self.dock.pano_view.set_camera(self.camera)
         self.loader.cancel_except({picture.id} | ({picture.next.id} if picture.next else set()))
@@ -238,18 +243,45 @@ class ViewerController(QObject):
             return  # never replace a sharper image with a blurrier one
         first = self.shown_level < 0
         self.shown_level = rank
+        warning = image_warning(image)
         if self.current.is_360:
             array, image = qimage_to_array(image)
             self.dock.pano_view.set_source(array, keep_camera=not first)
         else:
             self.dock.flat_view.set_image(image, same_picture=not first)
+        if warning:  # shown as far as it could be read, and said so
+            self._set_image_status(warning)
+            self.logger.warning(warning, push=False)
+        elif self._image_status is not None and self.dock.status.text() == self._image_status:
+            self._set_image_status(None)  # an earlier file failed, this one is fine
         self.image_shown.emit(picture_id, level)
 
     def _on_image_failed(self, picture_id: str, level: str, message: str) -> None:
-        if self._alive and self.current is not None and picture_id == self.current.id:
-            if self.shown_level < 0 or level != "thumb":
-                self.dock.set_status(message)
-            self.logger.warning(message, push=False)
+        if not self._alive or self.current is None or picture_id != self.current.id:
+            return
+        self.logger.warning(message, push=False)
+        if self.shown_level >= 0:
+            if LEVELS.index(level) > self.shown_level:  # a sharper file: keep what is shown
+                self._set_image_status(message)
+            return
+        if any(self.loader.is_pending(picture_id, other) for other in LEVELS):
+            return  # another file of the picture may still come
+        # nothing of this picture can be shown: say so where the picture would be
+        view = self.dock.pano_view if self.current.is_360 else self.dock.flat_view
+        self._clear_view(view)
+        view.set_message(message)
+        self._set_image_status(message)
+
+    def _set_image_status(self, message: str | None) -> None:
+        """A message about the picture's files in the status line (None clears it)."""
+        self._image_status = message
+        self.dock.set_status(message or "")
+
+    def _clear_view(self, view) -> None:
+        if view is self.dock.pano_view:
+            view.set_source(None, keep_camera=True)
+        else:
+            view.set_image(None)
 
     def _prefetch(self, picture) -> None:
         """Fetch the next picture's item and sd file while the user looks at this one."""

@@ -25,8 +25,48 @@ class DamagedImage(PanoramaxError):
     """The bytes are not a readable picture (corrupt or truncated file)."""
 
 
+WARNING_KEY = "panoramax-warning"
+"""``QImage`` text key of a message about a picture shown only in part."""
+
+
+def jpeg_is_truncated(data: bytes) -> bool:
+    """True for a JPEG file that stops before its end-of-image marker.
+
+    Qt decodes such a file without an error (the missing part is grey). The header
+    segments are walked by their lengths up to the first scan; from there on the
+    marker ``FF D9`` can only be the end of the picture (scan data escapes ``FF``).
+    An embedded EXIF thumbnail, whose end marker comes before the first scan, is
+    thus not mistaken for the end of the picture. Not a JPEG: False (Qt decides).
+    """
+    if data[:2] != b"\xff\xd8":
+        return False
+    position, size = 2, len(data)
+    while position + 4 <= size:
+        if data[position] != 0xFF:
+            return False  # not a segment boundary: leave the verdict to the decoder
+        marker = data[position + 1]
+        if marker == 0xFF:  # fill byte
+            position += 1
+        elif marker == 0xDA:  # start of scan
+            return data.find(b"\xff\xd9", position) < 0
+        elif marker == 0x01 or 0xD0 <= marker <= 0xD7:  # markers without a length
+            position += 2
+        else:
+            position += 2 + int.from_bytes(data[position + 2 : position + 4], "big")
+    return True
+
+
+def image_warning(image: QImage) -> str:
+    """The message attached by :func:`decode_image` to a picture shown in part ("" if none)."""
+    return image.text(WARNING_KEY)
+
+
 def decode_image(data: bytes) -> QImage:
-    """A ``QImage`` in RGB32 from JPEG bytes; raises ``DamagedImage``."""
+    """A ``QImage`` in RGB32 from JPEG bytes; raises ``DamagedImage``.
+
+    A truncated file that still decodes in part is returned with a message under
+    :data:`WARNING_KEY` (see :func:`image_warning`).
+    """
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -41,6 +81,14 @@ def decode_image(data: bytes) -> QImage:
         )
     if image.format() != QImage.Format.Format_RGB32:
         image = image.convertToFormat(QImage.Format.Format_RGB32)
+    if jpeg_is_truncated(data):
+        image.setText(
+            WARNING_KEY,
+            QCoreApplication.translate(
+                "ImageLoader",
+                "The picture file is incomplete: only part of it could be shown.",
+            ),
+        )
     return image
 
 
