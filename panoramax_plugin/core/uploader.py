@@ -1,0 +1,570 @@
+"""Upload pictures to an instance with the upload-set API: parallel, resumable, per-file.
+
+The flow: create (or reuse) an upload set, ask the server which files it already
+has, send the others N at a time with retries, complete the set, wait until the
+instance has processed it, then read back each file's picture, sequence and
+rejection. The state is saved after every file (``upload_state``), so running the
+same upload again sends only what is missing; a 409 for a file the server already
+has counts as done.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from .errors import AuthenticationError, NetworkError, NotFoundError, PanoramaxError
+from .http import HttpClient, decode_json, same_origin
+from .i18n import translate
+from .multipart import MultipartFile
+from .upload_state import (
+    ALREADY_SENT,
+    DONE_STATES,
+    FAILED,
+    FINAL_STATES,
+    PENDING,
+    REJECTED,
+    SENT,
+    FileState,
+    StateStore,
+    UploadState,
+    selection_key,
+)
+
+TRANSIENT_STATUSES = {408, 425, 429, 500, 502, 503, 504}
+
+
+class UploadCanceled(PanoramaxError):
+    """The user canceled; what was sent is kept and the next run resumes."""
+
+
+class SignInRequired(PanoramaxError):
+    """The instance refused the token (missing, expired, revoked): sign in, then resume."""
+
+
+@dataclass
+class UploadOptions:
+    title: str
+    visibility: str | None = None
+    sort_method: str | None = None
+    split_distance: float | None = None
+    split_time: float | None = None
+    duplicate_distance: float | None = None
+    duplicate_rotation: float | None = None
+    no_split: bool = False
+    no_deduplication: bool = False
+    is_blurred: bool = False
+    parallel: int = 3
+    max_attempts: int = 5
+    backoff_s: float = 1.0
+    max_backoff_s: float = 30.0
+    timeout_s: float = 120.0
+    wait_ready_s: float = 600.0
+
+    def upload_set_body(self) -> dict:
+        body: dict = {"title": self.title}
+        if self.visibility:
+            body["visibility"] = self.visibility
+        if self.sort_method:
+            body["sort_method"] = self.sort_method
+        if self.no_split:
+            body["no_split"] = True
+        else:
+            for name in ("split_distance", "split_time"):
+                if getattr(self, name) is not None:
+                    body[name] = getattr(self, name)
+        if self.no_deduplication:
+            body["no_deduplication"] = True
+        else:
+            for name in ("duplicate_distance", "duplicate_rotation"):
+                if getattr(self, name) is not None:
+                    body[name] = getattr(self, name)
+        return body
+
+
+@dataclass
+class SendAnswer:
+    status: int
+    headers: dict
+    body: bytes
+
+    def json(self) -> dict:
+        try:
+            value = json.loads(self.body or b"{}")
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+
+class RequestsFileSender:
+    """Sends one multipart file with requests, streamed from disk (no QGIS needed)."""
+
+    def __init__(self, session=None):
+        import requests
+
+        self.session = session or requests.Session()
+
+    def send(self, url, headers, fields, path, filename, timeout, progress, canceled) -> SendAnswer:
+        import requests
+
+        def on_progress(sent, total):
+            if canceled():
+                raise UploadCanceled(translate("PanoramaxUpload", "Upload canceled."))
+            progress(sent, total)
+
+        body = MultipartFile(fields, "file", path, filename, on_progress)
+        try:
+            response = self.session.post(
+                url,
+                data=body,
+                headers={**headers, "Content-Type": body.content_type},
+                timeout=timeout,
+                allow_redirects=False,
+            )
+        except requests.RequestException as exc:
+            raise NetworkError(str(exc), url=url) from exc
+        finally:
+            body.close()
+        return SendAnswer(response.status_code, dict(response.headers), response.content)
+
+
+class UploadFeedback:
+    """What the uploader tells its caller; override what you show."""
+
+    def canceled(self) -> bool:
+        return False
+
+    def progress(self, sent_bytes: int, total_bytes: int) -> None:
+        pass
+
+    def file_done(self, state: FileState) -> None:
+        pass
+
+    def message(self, text: str) -> None:
+        pass
+
+
+def upload_names(paths) -> dict:
+    """A file name per path, unique in the set, ending in .jpg as the server requires."""
+    names, seen = {}, {}
+    for path in paths:
+        base = os.path.basename(path)
+        stem, _, ext = base.rpartition(".")
+        if not stem:
+            stem, ext = base, "jpg"
+        ext = ext.lower() if ext.lower() in ("jpg", "jpeg") else "jpg"
+        name = f"{stem}.{ext}"
+        seen.setdefault(name.lower(), []).append(path)
+        names[path] = name
+    for paths_with_name in seen.values():
+        if len(paths_with_name) > 1:
+            for path in paths_with_name:
+                stem, _, ext = names[path].rpartition(".")
+                digest = hashlib.sha1(os.path.abspath(path).encode()).hexdigest()[:8]
+                names[path] = f"{stem}_{digest}.{ext}"
+    return names
+
+
+class Uploader:
+    """Runs one upload; call ``run`` from a worker thread (it blocks)."""
+
+    def __init__(
+        self,
+        api_url: str,
+        http: HttpClient,
+        sender,
+        store: StateStore,
+        token: str | None = None,
+        feedback: UploadFeedback | None = None,
+        sleep=time.sleep,
+    ):
+        self.api_url = api_url.rstrip("/")
+        self.http = http
+        self.sender = sender
+        self.store = store
+        self.token = token
+        self.feedback = feedback or UploadFeedback()
+        self.sleep = sleep
+        self.state: UploadState | None = None
+        self.key = ""
+        self.state_error = ""
+        self._lock = threading.Lock()
+        self._stop: PanoramaxError | None = None
+        self._sent_bytes: dict = {}
+        self._total_bytes = 0
+
+    # --- public -------------------------------------------------------------------------
+    def run(self, paths, options: UploadOptions) -> UploadState:
+        paths = [os.path.abspath(p) for p in paths]
+        self.key = selection_key(self.api_url, paths)
+        self.state = self._load_or_new(paths, options)
+        self._save()
+        self._ensure_upload_set(options)
+        self._sync_with_server()
+        self._send_pending(options)
+        if self._stop is not None:
+            raise self._stop
+        if self.feedback.canceled():
+            raise UploadCanceled(
+                translate(
+                    "PanoramaxUpload",
+                    "Upload canceled. What was sent is kept: run the same upload again to "
+                    "send the rest.",
+                )
+            )
+        if all(f.status in FINAL_STATES for f in self.state.files.values()):
+            self._complete_and_wait(options)
+        return self.state
+
+    def auth_headers(self, url: str) -> dict:
+        """The token, for the instance's own origin only (never asset hosts)."""
+        if self.token and same_origin(url, self.api_url):
+            return {"Authorization": f"Bearer {self.token}"}
+        return {}
+
+    # --- state ----------------------------------------------------------------------------
+    def _load_or_new(self, paths, options) -> UploadState:
+        state = self.store.load(self.key)
+        names = upload_names(paths)
+        if state is None or state.api_url.rstrip("/") != self.api_url:
+            state = UploadState(api_url=self.api_url, title=options.title)
+        for path in paths:
+            if path not in state.files:
+                state.files[path] = FileState(path=path, name=names[path])
+        for file in state.files.values():
+            if file.status == FAILED:  # a new run retries what failed last time
+                file.status, file.message = PENDING, ""
+        return state
+
+    def _save(self) -> None:
+        try:
+            self.store.save(self.key, self.state)
+        except OSError as exc:
+            if not self.state_error:
+                self.state_error = translate(
+                    "PanoramaxUpload",
+                    "Could not save the upload state in {folder} ({error}): the upload goes "
+                    "on, but if it stops it cannot resume by itself (files already sent will "
+                    "be recognised by the instance).",
+                ).format(folder=self.store.folder, error=exc.strerror or exc)
+                self.feedback.message(self.state_error)
+
+    # --- upload set -------------------------------------------------------------------------
+    def _call(self, method: str, url: str, **kwargs):
+        try:
+            return self.http.request(method, url, headers=self.auth_headers(url), **kwargs)
+        except AuthenticationError as error:
+            raise self._sign_in_error(error.status) from error
+
+    def _sign_in_error(self, status: int) -> SignInRequired:
+        return SignInRequired(
+            translate(
+                "PanoramaxUpload",
+                "The instance refused the upload (HTTP {status}): sign in again (your token "
+                "may have expired or been revoked), then run the same upload: nothing already "
+                "sent will be sent twice.",
+            ).format(status=status)
+        )
+
+    def _ensure_upload_set(self, options: UploadOptions) -> None:
+        if self.state.upload_set_id:
+            try:
+                self._call("GET", self._set_url())
+                return
+            except NotFoundError:  # deleted on the server: start a new set
+                self.state.earlier_sets.append(self.state.upload_set_id)
+                for file in self.state.files.values():
+                    file.status, file.picture_id, file.sequence_id = PENDING, "", ""
+        response = self._call("POST", f"{self.api_url}/upload_sets", json=options.upload_set_body())
+        self.state.upload_set_id = str(decode_json(response)["id"])
+        self.state.completed = False
+        self._save()
+
+    def _set_url(self) -> str:
+        return f"{self.api_url}/upload_sets/{self.state.upload_set_id}"
+
+    def _server_files(self) -> list:
+        body = decode_json(self._call("GET", self._set_url() + "/files"))
+        return body.get("files") or []
+
+    def _sync_with_server(self) -> None:
+        """Files the server already holds (sent before a crash) are not sent again."""
+        by_name = {f.name: f for f in self.state.files.values()}
+        for item in self._server_files():
+            file = by_name.get(item.get("file_name"))
+            if file is None or file.status in FINAL_STATES:
+                continue
+            if item.get("rejected"):
+                file.status = REJECTED
+                file.message = (item["rejected"] or {}).get("message") or ""
+            elif item.get("picture_id"):
+                file.status, file.picture_id = SENT, str(item["picture_id"])
+        self._save()
+
+    # --- sending ----------------------------------------------------------------------------
+    def _send_pending(self, options: UploadOptions) -> None:
+        todo = [f for f in self.state.files.values() if f.status not in FINAL_STATES]
+        self._total_bytes = 0
+        for file in self.state.files.values():
+            size = _size(file.path)
+            self._total_bytes += size
+            self._sent_bytes[file.path] = size if file.status in FINAL_STATES else 0
+        self._report_progress()
+        if not todo:
+            return
+        workers = max(1, min(int(options.parallel), len(todo)))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="panoramax-upload") as pool:
+            for _ in pool.map(lambda f: self._send_one(f, options), todo):
+                pass
+
+    def _send_one(self, file: FileState, options: UploadOptions) -> None:
+        try:
+            self._send_with_retries(file, options)
+        except Exception as exc:  # a bug here must fail one file, not the whole upload
+            self._finish(file, FAILED, message=str(exc))
+
+    def _send_with_retries(self, file: FileState, options: UploadOptions) -> None:
+        url = self._set_url() + "/files"
+        fields = {"isBlurred": "true" if options.is_blurred else "false"}
+        for attempt in range(1, options.max_attempts + 1):
+            if self._stop is not None or self.feedback.canceled():
+                return
+            file.attempts += 1
+            self._sent_bytes[file.path] = 0
+            try:
+                answer = self.sender.send(
+                    url,
+                    {**self.auth_headers(url), "Accept": "application/json"},
+                    fields,
+                    file.path,
+                    file.name,
+                    options.timeout_s,
+                    lambda sent, total, path=file.path: self._on_bytes(path, sent, total),
+                    lambda: self._stop is not None or self.feedback.canceled(),
+                )
+            except UploadCanceled:
+                self._sent_bytes[file.path] = 0
+                return
+            except FileNotFoundError:
+                self._finish(
+                    file,
+                    FAILED,
+                    message=translate(
+                        "PanoramaxUpload",
+                        "The file disappeared before it was sent. Put it back and run the upload "
+                        "again.",
+                    ),
+                )
+                return
+            except OSError as exc:
+                self._finish(
+                    file,
+                    FAILED,
+                    message=translate(
+                        "PanoramaxUpload", "The file could not be read: {error}"
+                    ).format(error=exc.strerror or exc),
+                )
+                return
+            except NetworkError as exc:
+                if attempt == options.max_attempts:
+                    self._finish(
+                        file,
+                        FAILED,
+                        message=translate(
+                            "PanoramaxUpload",
+                            "Not sent after {attempts} attempts ({error}). Run the upload again "
+                            "to retry.",
+                        ).format(attempts=attempt, error=exc),
+                    )
+                    return
+                self._wait(self._backoff(options, attempt, None))
+                continue
+            if self._handle_answer(file, answer, attempt, options):
+                return
+        self._finish(
+            file,
+            FAILED,
+            message=translate(
+                "PanoramaxUpload",
+                "Not sent after {attempts} attempts. Run the upload again to retry.",
+            ).format(attempts=options.max_attempts),
+        )
+
+    def _handle_answer(self, file, answer: SendAnswer, attempt: int, options) -> bool:
+        """True when the file is settled; False to try again."""
+        body = answer.json()
+        server_says = str(body.get("message") or "")
+        if answer.status in (200, 201, 202):
+            self._finish(file, SENT, picture_id=str(body.get("picture_id") or ""))
+            return True
+        if answer.status == 409:
+            existing = (body.get("existing_item") or {}).get("id") or next(
+                (s.get("existing_item_id") for s in body.get("upload_sets") or []), None
+            )
+            if existing:
+                self._finish(file, ALREADY_SENT, picture_id=str(existing), message=server_says)
+            else:
+                self._finish(file, REJECTED, message=server_says)
+            return True
+        if answer.status in (401, 403):
+            with self._lock:
+                if self._stop is None:
+                    self._stop = self._sign_in_error(answer.status)
+            return True
+        if answer.status == 404:
+            with self._lock:
+                if self._stop is None:
+                    self._stop = PanoramaxError(
+                        translate(
+                            "PanoramaxUpload",
+                            "The upload set no longer exists on the instance. Run the upload "
+                            "again to start a new one.",
+                        )
+                    )
+            return True
+        if answer.status in TRANSIENT_STATUSES and attempt < options.max_attempts:
+            self._wait(self._backoff(options, attempt, answer.headers))
+            return False
+        if answer.status in TRANSIENT_STATUSES:
+            self._finish(
+                file,
+                FAILED,
+                message=translate(
+                    "PanoramaxUpload",
+                    "The instance kept failing (HTTP {status}). Run the upload again later.",
+                ).format(status=answer.status),
+            )
+            return True
+        self._finish(
+            file,
+            REJECTED,
+            message=server_says
+            or translate("PanoramaxUpload", "Refused by the instance (HTTP {status}).").format(
+                status=answer.status
+            ),
+        )
+        return True
+
+    def _backoff(self, options, attempt: int, headers) -> float:
+        retry_after = None
+        for key, value in (headers or {}).items():
+            if key.lower() == "retry-after":
+                try:
+                    retry_after = float(value)
+                except ValueError:
+                    retry_after = None
+        delay = options.backoff_s * (2 ** (attempt - 1))
+        if retry_after is not None:
+            delay = max(delay, retry_after)
+        return min(delay, options.max_backoff_s)
+
+    def _wait(self, seconds: float) -> None:
+        """Sleep in small steps so that a cancel is not held up by a backoff."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.feedback.canceled() or self._stop is not None:
+                return
+            self.sleep(min(0.2, max(0.0, deadline - time.monotonic())))
+
+    def _on_bytes(self, path: str, sent: int, total: int) -> None:
+        self._sent_bytes[path] = min(sent, _size(path) or sent)
+        self._report_progress()
+
+    def _report_progress(self) -> None:
+        self.feedback.progress(sum(self._sent_bytes.values()), max(1, self._total_bytes))
+
+    def _finish(self, file: FileState, status: str, picture_id: str = "", message: str = ""):
+        with self._lock:
+            file.status = status
+            if picture_id:
+                file.picture_id = picture_id
+            file.message = message
+            if status in DONE_STATES:
+                self._sent_bytes[file.path] = _size(file.path)
+            self._save()
+        self._report_progress()
+        self.feedback.file_done(file)
+
+    # --- after sending ------------------------------------------------------------------
+    def _complete_and_wait(self, options: UploadOptions) -> None:
+        if not any(f.status in DONE_STATES for f in self.state.files.values()):
+            return
+        if not self.state.completed:
+            self._call("POST", self._set_url() + "/complete")
+            self.state.completed = True
+            self._save()
+        self.feedback.message(
+            translate("PanoramaxUpload", "All files sent; the instance is processing them…")
+        )
+        deadline = time.monotonic() + options.wait_ready_s
+        delay = 0.3
+        while True:
+            body = decode_json(self._call("GET", self._set_url()))
+            if body.get("ready"):
+                break
+            if self.feedback.canceled() or time.monotonic() > deadline:
+                self.feedback.message(
+                    translate(
+                        "PanoramaxUpload",
+                        "The instance is still processing the pictures; the report shows what is "
+                        "known now.",
+                    )
+                )
+                break
+            self._wait(delay)
+            delay = min(delay * 1.5, 3.0)
+        self._collect_results(body)
+
+    def _collect_results(self, upload_set: dict) -> None:
+        by_name = {f.name: f for f in self.state.files.values()}
+        for item in self._server_files():
+            file = by_name.get(item.get("file_name"))
+            if file is None:
+                continue
+            rejected = item.get("rejected")
+            if rejected and file.status == ALREADY_SENT:
+                continue  # the server notes our 409 as a file_duplicate: it is done
+            if rejected:
+                file.status = REJECTED
+                file.message = rejected.get("message") or rejected.get("reason") or ""
+            elif item.get("picture_id") and not file.picture_id:
+                file.picture_id = str(item["picture_id"])
+        sequence_of = {}
+        for collection in upload_set.get("associated_collections") or []:
+            for picture_id in self._collection_picture_ids(str(collection.get("id"))):
+                sequence_of[picture_id] = str(collection.get("id"))
+        for file in self.state.files.values():
+            if file.picture_id in sequence_of:
+                file.sequence_id = sequence_of[file.picture_id]
+        self._save()
+
+    def _collection_picture_ids(self, collection_id: str) -> list:
+        ids = []
+        url = f"{self.api_url}/collections/{collection_id}/items"
+        params = {"limit": 1000}
+        for _ in range(1000):  # a guard against a server that links a page to itself
+            try:
+                body = decode_json(self._call("GET", url, params=params))
+            except NotFoundError:
+                return ids
+            ids.extend(str(f.get("id")) for f in body.get("features") or [])
+            url = next(
+                (link.get("href") for link in body.get("links") or [] if link.get("rel") == "next"),
+                None,
+            )
+            params = None
+            if not url:
+                break
+        return ids
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
