@@ -16,6 +16,7 @@ from .ui.panel import PanoramaxPanel
 ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "panoramax.svg"
 VIEWER_ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "viewer.svg"
 PICK_ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "pick.svg"
+UPLOAD_ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "upload.svg"
 
 
 class PanoramaxPlugin:
@@ -34,6 +35,8 @@ class PanoramaxPlugin:
         self.viewer_action: QAction | None = None
         self.pick_action: QAction | None = None
         self.pick_tool = None
+        self.upload_action: QAction | None = None
+        self.upload_dialog = None
         self._selecting = False
 
     @staticmethod
@@ -72,6 +75,12 @@ class PanoramaxPlugin:
             checkable=True,
             tip=self.tr("Click near a picture or a sequence on the map to open it"),
         )
+        self.upload_action = self._add_action(
+            QIcon(str(UPLOAD_ICON_PATH)),
+            self.tr("Upload pictures…"),
+            self.open_upload,
+            tip=self.tr("Send pictures from your computer to the Panoramax instance"),
+        )
         self._add_action(
             QIcon(),
             self.tr("About Panoramax…"),
@@ -93,6 +102,12 @@ class PanoramaxPlugin:
                 self.iface.mapCanvas().unsetMapTool(self.pick_tool)
             self.pick_tool.deleteLater()
             self.pick_tool = None
+        if self.upload_dialog is not None:
+            if self.upload_dialog.task is not None:
+                self.upload_dialog.task.cancel()  # state is kept: the next run resumes
+            self.upload_dialog.close()
+            self.upload_dialog.deleteLater()
+            self.upload_dialog = None
         if self.viewer is not None:
             self.viewer.unload()
             self.viewer.deleteLater()
@@ -190,6 +205,68 @@ class PanoramaxPlugin:
         if not self.viewer_dock.isVisible():
             self.viewer_action.setChecked(True)
         viewer.open_id(picture_id, sequence_id, api_url)
+
+    def open_upload(self):
+        """The upload dialog for the panel's instance (one dialog per instance at a time)."""
+        panel = self.ensure_panel()
+        try:
+            api_url = panel.picker.api_url()
+        except Exception as exc:  # an invalid custom URL
+            self.logger.error(str(exc))
+            return None
+        if panel.picker.read_only():
+            self.logger.warning(
+                self.tr(
+                    "This catalog only gathers other instances: choose the instance you "
+                    "upload to (e.g. IGN or OpenStreetMap France) in the Panoramax panel."
+                )
+            )
+            return None
+        from .settings import PluginSettings
+        from .upload.dialog import UploadDialog
+
+        if self.upload_dialog is not None and self.upload_dialog.api_url != api_url.rstrip("/"):
+            if self.upload_dialog.task is None:
+                self.upload_dialog.deleteLater()
+                self.upload_dialog = None
+        if self.upload_dialog is None:
+            self.upload_dialog = UploadDialog(
+                api_url,
+                self.logger,
+                PluginSettings.load(),
+                self.iface.mainWindow(),
+                on_sequences=self._show_uploaded,
+            )
+        self.upload_dialog.show()
+        self.upload_dialog.raise_()
+        return self.upload_dialog
+
+    def _show_uploaded(self, api_url: str, sequence_ids, report_layer) -> None:
+        """Zoom to what was sent and load it in the browse layers."""
+        if report_layer is None or report_layer.extent().isEmpty():
+            return
+        from qgis.core import QgsCoordinateTransform, QgsProject
+
+        canvas = self.iface.mapCanvas()
+        transform = QgsCoordinateTransform(
+            report_layer.crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance()
+        )
+        extent = transform.transformBoundingBox(report_layer.extent())
+        extent.scale(1.3)
+        canvas.setExtent(extent)
+        canvas.refresh()
+        panel = self.panel
+        if panel is not None and panel.picker.api_url().rstrip("/") == api_url.rstrip("/"):
+            box = report_layer.extent()
+            margin = 0.0005
+            panel.controller.load_bbox(
+                (
+                    box.xMinimum() - margin,
+                    box.yMinimum() - margin,
+                    box.xMaximum() + margin,
+                    box.yMaximum() + margin,
+                )
+            )
 
     def toggle_pick_tool(self, enabled: bool) -> None:
         canvas = self.iface.mapCanvas()

@@ -1,0 +1,1 @@
+"""Upload from QGIS: sign-in, pre-flight, upload tasks, dialog and report."""
