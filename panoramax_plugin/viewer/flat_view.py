@@ -8,6 +8,8 @@ of the image's top-left corner (``offset``): ``widget = offset + image * zoom``.
 * The wheel zooms in keeping the image point under the cursor under the cursor. Zooming
   out may not go below the fitted view (or 1:1 for a picture smaller than the widget) and
   pulls the picture back so that it covers the widget, or is centred where it is smaller.
+* A pinch (touch screen or trackpad, see :mod:`.interaction`) zooms like the wheel,
+  around the point between the fingers.
 * Dragging with the left button pans; a pan never opens a new empty margin (it may close
   one a zoom-in left).
 * While the view moves the picture is drawn with the fast (nearest) transform; 150 ms
@@ -25,7 +27,7 @@ from qgis.PyQt.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt, QTimer, pyqtSi
 from qgis.PyQt.QtGui import QColor, QImage, QPainter, QTextOption
 from qgis.PyQt.QtWidgets import QWidget
 
-from ..log import PluginLogger
+from .interaction import PictureWidget, event_position
 
 BACKGROUND = QColor(48, 48, 48)
 """Neutral dark grey around the picture (a photo viewer's usual backdrop)."""
@@ -33,17 +35,6 @@ TEXT_COLOR = QColor(210, 210, 210)
 BANNER_COLOR = QColor(0, 0, 0, 160)
 
 Point = Union[QPoint, QPointF]
-
-
-def event_position(event) -> QPointF:
-    """Widget position of a mouse or wheel event (Qt 6 ``position``, Qt 5 ``localPos``)."""
-    position = getattr(event, "position", None)
-    if position is not None:
-        return QPointF(position())
-    local = getattr(event, "localPos", None)
-    if local is not None:
-        return QPointF(local())
-    return QPointF(event.posF())
 
 
 def wheel_steps(event) -> float:
@@ -79,8 +70,9 @@ def draw_banner(painter: QPainter, widget: QWidget, text: str) -> None:
     painter.drawText(band.adjusted(8.0, 0.0, -8.0, 0.0), text, option)
 
 
-class FlatView(QWidget):
-    """Shows one flat picture; zoom with the wheel, pan by dragging, double-click to fit."""
+class FlatView(PictureWidget):
+    """Shows one flat picture; zoom with the wheel or a pinch, pan by dragging,
+    double-click to fit."""
 
     zoom_changed = pyqtSignal(float)
     """The scale factor (widget pixels per image pixel) after any change."""
@@ -99,11 +91,9 @@ class FlatView(QWidget):
         self._zoom = 1.0
         self._offset = QPointF()
         self._fitted = True
-        self._drag_last: Optional[QPointF] = None
         self._fast = False
         self._message = self.tr("No picture")
         self._banner = False  # message set while a picture is shown: drawn over it
-        self._logger = PluginLogger()
         self.last_frame_smooth = False
         """Whether the last paint used the smooth transform (for tests)."""
         self._idle = QTimer(self)
@@ -295,10 +285,16 @@ class FlatView(QWidget):
         self._fast = False
         self.update()
 
-    def _stop_drag(self) -> None:
-        if self._drag_last is not None:
-            self._drag_last = None
-            self.unsetCursor()
+    # --- PictureWidget: drag and pinch -----------------------------------------------
+
+    def _interactive(self) -> bool:
+        return not self._image.isNull()
+
+    def _drag_by(self, dx: float, dy: float) -> None:
+        self.pan_by(dx, dy)
+
+    def _pinch_by(self, factor: float, anchor: QPointF) -> None:
+        self.zoom_by(factor, anchor)
 
     # --- painting ---------------------------------------------------------------------
 
@@ -378,31 +374,6 @@ class FlatView(QWidget):
             return
         self.zoom_by(self.ZOOM_STEP**steps, event_position(event))
         event.accept()
-
-    def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and not self._image.isNull():
-            self._drag_last = event_position(event)
-            self.setCursor(Qt.CursorShape.ClosedHandCursor)
-            event.accept()
-            return
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event) -> None:
-        if self._drag_last is None:
-            super().mouseMoveEvent(event)
-            return
-        position = event_position(event)
-        delta = position - self._drag_last
-        self._drag_last = position
-        self.pan_by(delta.x(), delta.y())
-        event.accept()
-
-    def mouseReleaseEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._drag_last is not None:
-            self._stop_drag()
-            event.accept()
-            return
-        super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton and not self._image.isNull():

@@ -5,7 +5,8 @@ Interaction (as in Photo Sphere Viewer, the Panoramax web viewer):
 * drag with the left button to look around, like grabbing the picture: dragging right
   turns the view left (yaw decreases by ``dx * hfov / width`` degrees), dragging down
   looks up (pitch increases by ``dy * hfov / width``);
-* the wheel zooms (narrows the field of view, 30° to 110°), ``+`` / ``-`` too;
+* the wheel zooms (narrows the field of view, 30° to 110°), ``+`` / ``-`` and a pinch
+  (touch screen or trackpad, see :mod:`.interaction`) too;
 * the arrow keys turn by 5° (right arrow: yaw + 5°, up arrow: pitch + 5°).
 
 Rendering (:mod:`.render360`): while the camera moves (or the widget is resized) each frame
@@ -26,8 +27,8 @@ from qgis.PyQt.QtCore import QRectF, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QImage, QPainter
 from qgis.PyQt.QtWidgets import QWidget
 
-from ..log import PluginLogger
-from .flat_view import BACKGROUND, draw_banner, draw_message, event_position, wheel_steps
+from .flat_view import BACKGROUND, draw_banner, draw_message, wheel_steps
+from .interaction import PictureWidget
 from .qimage_numpy import array_to_qimage
 from .render360 import Camera, EquirectRenderer
 
@@ -37,7 +38,7 @@ def _key(key) -> int:
     return int(getattr(key, "value", key))
 
 
-class PanoView(QWidget):
+class PanoView(PictureWidget):
     """Shows one equirectangular (360°) picture through a movable :class:`Camera`."""
 
     camera_changed = pyqtSignal(object)
@@ -58,13 +59,11 @@ class PanoView(QWidget):
         self._source_id = 0
         self._camera = Camera()
         self._moving = False
-        self._drag_last = None
         self._frame_key: Optional[tuple] = None
         self._frame = QImage()
         self._buffers: dict[bool, tuple[np.ndarray, QImage]] = {}  # smooth -> (array, image)
         self._message = self.tr("No picture")
         self._banner = False  # message set while a picture is shown: drawn over it
-        self._logger = PluginLogger()
         self.render_count = 0
         """Frames rendered so far (for tests and measurements)."""
         self.last_frame_smooth = False
@@ -124,9 +123,7 @@ class PanoView(QWidget):
         if renderer is None:
             self._frame = QImage()
             self._buffers.clear()
-            if self._drag_last is not None:
-                self._drag_last = None
-                self.unsetCursor()
+            self._stop_drag()
         if not keep_camera:
             self._change_camera(Camera(hfov=self._camera.hfov), moving=False)
         self.update()
@@ -234,33 +231,18 @@ class PanoView(QWidget):
         if self._renderer is not None:
             self._start_moving()  # cheap frames while the dock is being resized
 
-    def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._renderer is not None:
-            self._drag_last = event_position(event)
-            self.setCursor(Qt.CursorShape.ClosedHandCursor)
-            event.accept()
-            return
-        super().mousePressEvent(event)
+    # --- PictureWidget: drag and pinch -----------------------------------------------
 
-    def mouseMoveEvent(self, event) -> None:
-        if self._drag_last is None:
-            super().mouseMoveEvent(event)
-            return
-        position = event_position(event)
-        delta = position - self._drag_last
-        self._drag_last = position
+    def _interactive(self) -> bool:
+        return self._renderer is not None
+
+    def _drag_by(self, dx: float, dy: float) -> None:
         degrees_per_pixel = self._camera.hfov / max(1, self.width())
         # grabbing the picture: dragging right brings what is on the left into view
-        self.look(-delta.x() * degrees_per_pixel, delta.y() * degrees_per_pixel)
-        event.accept()
+        self.look(-dx * degrees_per_pixel, dy * degrees_per_pixel)
 
-    def mouseReleaseEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._drag_last is not None:
-            self._drag_last = None
-            self.unsetCursor()
-            event.accept()
-            return
-        super().mouseReleaseEvent(event)
+    def _pinch_by(self, factor: float, anchor) -> None:
+        self.zoom_by(factor)  # the field of view narrows around the view's centre
 
     def wheelEvent(self, event) -> None:
         steps = wheel_steps(event)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from qgis.PyQt.QtCore import QEvent, QPoint, QPointF, Qt
-from qgis.PyQt.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QWheelEvent
+from qgis.PyQt.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QNativeGestureEvent, QWheelEvent
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QApplication
+from qgis.PyQt.QtWidgets import QApplication, QGestureEvent, QPinchGesture
 
 from panoramax_plugin.viewer.flat_view import BACKGROUND, FlatView
 from panoramax_plugin.viewer.pano_view import PanoView
@@ -457,3 +457,94 @@ def test_pano_view_screenshot(pano):
     row = [pixel(shot, x, HEIGHT // 2 + 40) for x in range(WIDTH)]
     assert any(close_to(color, PANO_FRONT_COLOR) for color in row[: WIDTH // 2])
     assert any(close_to(color, PANO_RIGHT_COLOR) for color in row[WIDTH // 2 :])
+
+
+# --- pinch zoom (touch screens, trackpads) ------------------------------------------------
+
+
+def send_pinch(widget, factor: float, centre=None) -> None:
+    """A ``QGestureEvent`` carrying one pinch step of scale ``factor`` around ``centre``."""
+    gesture = QPinchGesture()
+    gesture.setScaleFactor(factor)
+    gesture.setTotalScaleFactor(factor)
+    if centre is not None:
+        gesture.setCenterPoint(QPointF(widget.mapToGlobal(QPointF(*centre).toPoint())))
+    QApplication.sendEvent(widget, QGestureEvent([gesture]))
+
+
+def send_native_gesture(widget, kind, value: float, pos=(320, 200)) -> None:
+    """A trackpad gesture as macOS sends it (Qt 5 and Qt 6 constructors differ)."""
+    local = QPointF(*pos)
+    screen = QPointF(widget.mapToGlobal(local.toPoint()))
+    try:  # Qt 5: type, local, window, screen, value, sequence id, int argument
+        event = QNativeGestureEvent(kind, local, local, screen, value, 0, 0)
+    except TypeError:  # Qt 6: type, device, fingers, local, scene, global, value, delta
+        from qgis.PyQt.QtGui import QPointingDevice
+
+        device = QPointingDevice.primaryPointingDevice()
+        event = QNativeGestureEvent(kind, device, 2, local, local, screen, value, QPointF())
+    QApplication.sendEvent(widget, event)
+
+
+def test_views_grab_the_pinch_gesture(flat, pano):
+    for view in (flat, pano):
+        assert view.testAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+
+
+def test_pano_view_pinch_zooms_within_the_field_of_view_range(pano):
+    send_pinch(pano, 1.5)  # no picture: nothing to zoom
+    assert pano.camera.hfov == pytest.approx(90.0)
+    pano.set_source(pano_source())
+    changes = []
+    pano.camera_changed.connect(changes.append)
+    send_pinch(pano, 1.2)  # fingers apart: zoom in, the field of view narrows
+    assert pano.camera.hfov == pytest.approx(90.0 / 1.2)
+    assert changes and changes[-1].hfov == pytest.approx(90.0 / 1.2) and pano.is_moving
+    send_pinch(pano, 0.8)
+    assert pano.camera.hfov == pytest.approx(90.0 / 1.2 / 0.8)
+    for _ in range(10):
+        send_pinch(pano, 1.5)
+    assert pano.camera.hfov == pytest.approx(30.0)
+    for _ in range(10):
+        send_pinch(pano, 0.5)
+    assert pano.camera.hfov == pytest.approx(110.0)
+    # a glitch (a huge or absurd factor) moves one bounded step at most, never breaks
+    pano.set_camera(Camera(hfov=90.0))
+    send_pinch(pano, 50.0)
+    assert pano.camera.hfov == pytest.approx(45.0)
+    for bad in (0.0, -2.0, float("nan"), float("inf")):
+        assert not pano.pinch(bad)
+    assert pano.camera.hfov == pytest.approx(45.0)
+    # zoomed in by a pinch, the frame shows a narrower part of the picture
+    assert wait_until(lambda: not pano.is_moving)
+    front = pano.grab().toImage()
+    assert close_to(pixel(front, WIDTH // 2, HEIGHT // 2), PANO_FRONT_COLOR)
+
+
+def test_pano_view_trackpad_zoom_gesture(pano):
+    pano.set_source(pano_source())
+    send_native_gesture(pano, Qt.NativeGestureType.ZoomNativeGesture, 0.25)
+    assert pano.camera.hfov == pytest.approx(90.0 / 1.25)
+    send_native_gesture(pano, Qt.NativeGestureType.ZoomNativeGesture, -0.2)
+    assert pano.camera.hfov == pytest.approx(90.0 / 1.25 / 0.8)
+    before = pano.camera
+    send_native_gesture(pano, Qt.NativeGestureType.RotateNativeGesture, 15.0)
+    assert pano.camera == before
+
+
+def test_flat_view_pinch_keeps_the_point_between_the_fingers(flat):
+    flat.set_image(quadrant_image(800, 400))
+    fit = flat.zoom
+    for pos, factor in (((200, 150), 1.5), ((500, 80), 1.25), ((37, 333), 0.9)):
+        before = flat.image_point_at(QPointF(*pos))
+        zoom = flat.zoom
+        send_pinch(flat, factor, pos)
+        after = flat.image_point_at(QPointF(*pos))
+        assert flat.zoom == pytest.approx(zoom * factor)
+        assert abs(after.x() - before.x()) < 0.5 and abs(after.y() - before.y()) < 0.5
+    send_native_gesture(flat, Qt.NativeGestureType.ZoomNativeGesture, 0.5, (100, 100))
+    assert flat.zoom == pytest.approx(fit * 1.5 * 1.25 * 0.9 * 1.5)
+    # pinching out stops at the fitted view, like the wheel
+    for _ in range(20):
+        send_pinch(flat, 0.5, (100, 100))
+    assert flat.zoom == pytest.approx(fit)

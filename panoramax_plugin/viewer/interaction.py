@@ -1,0 +1,147 @@
+"""What the flat and the 360° views share: drag with the left button, pinch to zoom.
+
+:class:`PictureWidget` turns mouse drags into :meth:`PictureWidget._drag_by` calls
+(widget pixels moved since the last event) and pinches into
+:meth:`PictureWidget._pinch_by` calls (scale factor since the last event, > 1 when
+the fingers move apart, and the widget point between the fingers). Pinches come as
+
+* ``QPinchGesture`` (touch screens; the widget grabs ``Qt.GestureType.PinchGesture``),
+* ``QNativeGestureEvent`` of type ``ZoomNativeGesture`` (macOS trackpads), whose
+  ``value`` is the change of magnification (factor ``1 + value``).
+
+Nothing raised while handling an event leaves :meth:`PictureWidget.event` (an exception
+escaping a Qt virtual method aborts QGIS): it is logged.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+from qgis.core import Qgis
+from qgis.PyQt.QtCore import QEvent, QPointF, Qt
+from qgis.PyQt.QtGui import QNativeGestureEvent
+from qgis.PyQt.QtWidgets import QWidget
+
+from ..log import PluginLogger
+
+MIN_PINCH_STEP, MAX_PINCH_STEP = 0.5, 2.0
+"""Bounds of the scale factor applied for one pinch event (a glitch cannot jump far)."""
+
+
+def event_position(event) -> QPointF:
+    """Widget position of a mouse, wheel or gesture event (Qt 6 ``position``, Qt 5 ``localPos``)."""
+    position = getattr(event, "position", None)
+    if position is not None:
+        return QPointF(position())
+    local = getattr(event, "localPos", None)
+    if local is not None:
+        return QPointF(local())
+    return QPointF(event.posF())
+
+
+class PictureWidget(QWidget):
+    """Base of the picture views: left-button drag and pinch zoom.
+
+    Subclasses implement :meth:`_interactive`, :meth:`_drag_by` and :meth:`_pinch_by`.
+    """
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self._drag_last: Optional[QPointF] = None
+        self._logger = PluginLogger()
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.grabGesture(Qt.GestureType.PinchGesture)
+
+    # --- for subclasses ---------------------------------------------------------------
+
+    def _interactive(self) -> bool:
+        """True when there is a picture to move."""
+        raise NotImplementedError
+
+    def _drag_by(self, dx: float, dy: float) -> None:
+        """The mouse moved by (dx, dy) widget pixels with the left button down."""
+        raise NotImplementedError
+
+    def _pinch_by(self, factor: float, anchor: QPointF) -> None:
+        """Zoom in by ``factor`` (< 1: out) keeping ``anchor`` (widget point) in place."""
+        raise NotImplementedError
+
+    # --- public -----------------------------------------------------------------------
+
+    @property
+    def is_dragging(self) -> bool:
+        return self._drag_last is not None
+
+    def pinch(self, factor: float, anchor: Optional[QPointF] = None) -> bool:
+        """Zoom as a pinch of scale ``factor`` would, around ``anchor`` (default: centre).
+
+        Returns True when the factor was applied (a picture is shown, the factor is usable).
+        """
+        if not self._interactive() or not math.isfinite(factor) or factor <= 0.0:
+            return False
+        factor = min(max(factor, MIN_PINCH_STEP), MAX_PINCH_STEP)
+        if factor == 1.0:
+            return False
+        if anchor is None:
+            anchor = QPointF(self.width() / 2.0, self.height() / 2.0)
+        self._pinch_by(factor, QPointF(anchor))
+        return True
+
+    # --- events -----------------------------------------------------------------------
+
+    def _stop_drag(self) -> None:
+        if self._drag_last is not None:
+            self._drag_last = None
+            self.unsetCursor()
+
+    def event(self, event) -> bool:
+        try:
+            if event.type() == QEvent.Type.Gesture:
+                return self._gesture_event(event)
+            if isinstance(event, QNativeGestureEvent):
+                if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                    self.pinch(1.0 + event.value(), event_position(event))
+                    event.accept()
+                    return True
+        except Exception as exc:  # an exception escaping a Qt override aborts QGIS
+            self._logger.log(
+                f"{type(self).__name__}: gesture failed: {exc!r}", Qgis.MessageLevel.Warning
+            )
+            return True
+        return super().event(event)
+
+    def _gesture_event(self, event) -> bool:
+        pinch = event.gesture(Qt.GestureType.PinchGesture)
+        if pinch is None:
+            return super().event(event)
+        centre = pinch.centerPoint()  # screen coordinates
+        anchor = QPointF(self.mapFromGlobal(centre.toPoint())) if not centre.isNull() else None
+        self.pinch(pinch.scaleFactor(), anchor)
+        event.accept(pinch)
+        return True
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._interactive():
+            self._drag_last = event_position(event)
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._drag_last is None:
+            super().mouseMoveEvent(event)
+            return
+        position = event_position(event)
+        delta = position - self._drag_last
+        self._drag_last = position
+        self._drag_by(delta.x(), delta.y())
+        event.accept()
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._drag_last is not None:
+            self._stop_drag()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
