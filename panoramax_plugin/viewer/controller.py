@@ -143,6 +143,7 @@ class ViewerController(QObject):
         if not self._alive:
             return
         self.item_task = None
+        self.set_playing(False)  # playing on would retry the same picture at every step
         message = str(error) if isinstance(error, PanoramaxError) else repr(error)
         self.dock.set_status(message)
         self.logger.warning(message, push=False)

@@ -233,6 +233,19 @@ def test_a_missing_picture_says_so_and_navigation_goes_on(viewer, fake, qgis_app
     run_until(qgis_app, lambda: (second, "sd") in viewer.images, 15)
     assert viewer.current.id == second and status(viewer) == ""
 
+    # playing into a picture that is gone stops, saying why; the buttons still work
+    last, gone = new_id(), new_id()
+    fake.picture(last, next=gone, prev=second)
+    viewer.open_id(last, SEQUENCE)
+    run_until(qgis_app, lambda: (last, "sd") in viewer.images, 15)
+    viewer.dock.speed.setValue(0.2)
+    viewer.dock.play_button.setChecked(True)
+    run_until(qgis_app, lambda: "does not exist" in status(viewer), 10)
+    assert not viewer.dock.play_button.isChecked() and not viewer.play_timer.isActive()
+    assert viewer.current.id == last
+    viewer.go("prev")
+    run_until(qgis_app, lambda: viewer.current.id == second, 10)
+
 
 def test_a_picture_still_processing_says_so_then_opens(viewer, fake, qgis_app):
     good = fake.picture()
