@@ -145,7 +145,7 @@
     <context>
         <name>FlatView</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/flat_view.py" line="104" />
+            <location filename="../panoramax_plugin/viewer/flat_view.py" line="95" />
             <source>No picture</source>
             <translation>Aucune photo</translation>
         </message>
@@ -153,17 +153,22 @@
     <context>
         <name>ImageLoader</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="114" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="162" />
             <source>Loading Panoramax picture</source>
             <translation>Chargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="38" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="78" />
             <source>The picture file is damaged or incomplete ({error}).</source>
             <translation>Le fichier de la photo est endommagé ou incomplet ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="104" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="87" />
+            <source>The picture file is incomplete: only part of it could be shown.</source>
+            <translation>Le fichier de la photo est incomplet : seule une partie a pu être affichée.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="152" />
             <source>This picture has no '{level}' file.</source>
             <translation>Cette photo n'a pas de fichier « {level} ».</translation>
         </message>
@@ -207,7 +212,7 @@
             <translation>Aucune photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/pano_view.py" line="118" />
+            <location filename="../panoramax_plugin/viewer/pano_view.py" line="117" />
             <source>This picture cannot be shown.</source>
             <translation>Cette photo ne peut pas être affichée.</translation>
         </message>
@@ -266,6 +271,11 @@
             <translation>OpenStreetMap France (panoramax.openstreetmap.fr)</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/auth.py" line="79" />
+            <source>Sign-in canceled.</source>
+            <translation>Connexion annulée.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/errors.py" line="29" />
             <source>The Python package '{package}' is needed for {feature} but is not installed. Install it with: python -m pip install {package}</source>
             <translation>Le paquet Python « {package} » est nécessaire pour {feature} mais n'est pas installé. Installez-le avec : python -m pip install {package}</translation>
@@ -279,6 +289,11 @@
             <location filename="../panoramax_plugin/core/http.py" line="114" />
             <source>The instance did not answer in time ({url}). Check your connection or try again later.</source>
             <translation>L'instance n'a pas répondu à temps ({url}). Vérifiez votre connexion ou réessayez plus tard.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/auth.py" line="47" />
+            <source>The instance did not give a token to claim.</source>
+            <translation>L'instance n'a pas fourni de jeton à valider.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="87" />
@@ -334,6 +349,11 @@
             <location filename="../panoramax_plugin/core/http.py" line="73" />
             <source>The server said: {message}</source>
             <translation>Le serveur indique : {message}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/auth.py" line="82" />
+            <source>The token was not claimed in time. Sign in again and confirm in the browser page that opens.</source>
+            <translation>Le jeton n'a pas été validé à temps. Reconnectez-vous et confirmez dans la page du navigateur qui s'ouvre.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/stac.py" line="99" />
@@ -491,72 +511,87 @@
     <context>
         <name>PanoramaxPlugin</name>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="45" />
+            <location filename="../panoramax_plugin/plugin.py" line="48" />
             <source>&amp;Panoramax</source>
             <translation>&amp;Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="293" />
+            <location filename="../panoramax_plugin/plugin.py" line="370" />
             <source>About Panoramax</source>
             <translation>À propos de Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="77" />
+            <location filename="../panoramax_plugin/plugin.py" line="86" />
             <source>About Panoramax…</source>
             <translation>À propos de Panoramax…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="73" />
+            <location filename="../panoramax_plugin/plugin.py" line="76" />
             <source>Click near a picture or a sequence on the map to open it</source>
             <translation>Cliquez près d'une photo ou d'une séquence sur la carte pour l'ouvrir</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="240" />
+            <location filename="../panoramax_plugin/plugin.py" line="317" />
             <source>Looking for a Panoramax picture</source>
             <translation>Recherche d'une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="235" />
+            <location filename="../panoramax_plugin/plugin.py" line="312" />
             <source>No Panoramax picture there.</source>
             <translation>Aucune photo Panoramax à cet endroit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="70" />
+            <location filename="../panoramax_plugin/plugin.py" line="73" />
             <source>Open the picture clicked on the map</source>
             <translation>Ouvrir la photo cliquée sur la carte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="51" />
+            <location filename="../panoramax_plugin/plugin.py" line="54" />
             <source>Panoramax</source>
             <translation>Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="56" />
+            <location filename="../panoramax_plugin/plugin.py" line="59" />
             <source>Panoramax panel</source>
             <translation>Panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="63" />
+            <location filename="../panoramax_plugin/plugin.py" line="66" />
             <source>Picture viewer</source>
             <translation>Visionneuse de photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="59" />
+            <location filename="../panoramax_plugin/plugin.py" line="82" />
+            <source>Send pictures from your computer to the Panoramax instance</source>
+            <translation>Envoyer des photos de votre ordinateur vers l'instance Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/plugin.py" line="62" />
             <source>Show or hide the Panoramax panel</source>
             <translation>Afficher ou masquer le panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="66" />
+            <location filename="../panoramax_plugin/plugin.py" line="69" />
             <source>Show or hide the Panoramax picture viewer</source>
             <translation>Afficher ou masquer la visionneuse de photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="305" />
+            <location filename="../panoramax_plugin/plugin.py" line="382" />
             <source>Some Panoramax features need Python packages that are not installed: {packages}. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command}, then restart QGIS.</source>
             <translation>Certaines fonctions de Panoramax ont besoin de paquets Python qui ne sont pas installés : {packages}. Installez-les depuis l'OSGeo4W Shell (Windows) ou un terminal avec : {command}, puis redémarrez QGIS.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="294" />
+            <location filename="../panoramax_plugin/plugin.py" line="219" />
+            <source>This catalog only gathers other instances: choose the instance you upload to (e.g. IGN or OpenStreetMap France) in the Panoramax panel.</source>
+            <translation>Ce catalogue ne fait que rassembler d'autres instances : choisissez l'instance vers laquelle envoyer (par ex. IGN ou OpenStreetMap France) dans le panneau Panoramax.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/plugin.py" line="80" />
+            <source>Upload pictures…</source>
+            <translation>Envoyer des photos…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/plugin.py" line="371" />
             <source>{name} {version}
 
 Browse, view and upload Panoramax street-level pictures from QGIS. Panoramax is the free, decentralised street-view commons.</source>
@@ -609,6 +644,110 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
         </message>
     </context>
     <context>
+        <name>PanoramaxUpload</name>
+        <message>
+            <location filename="../panoramax_plugin/core/uploader.py" line="502" />
+            <source>All files sent; the instance is processing them…</source>
+            <translation>Tous les fichiers sont envoyés ; l'instance les traite…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/uploader.py" line="249" />
+            <source>Could not save the upload state in {folder} ({error}): the upload goes on, but if it stops it cannot resume by itself (files already sent will be recognised by the instance).</source>
+            <translation>Impossible d'enregistrer l'état de l'envoi dans {folder} ({error}) : l'envoi continue, mais s'il s'arrête il ne pourra pas reprendre seul (les fichiers déjà envoyés seront reconnus par l'instance).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/picture_file.py" line="86" />
+            <source>Empty file (0 bytes).</source>
+            <translation>Fichier vide (0 octet).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/picture_file.py" line="169" />
+            <source>No GPS position in the picture: Panoramax needs one. Geotag it first (e.g. from a GPX track).</source>
+            <translation>Pas de position GPS dans la photo : Panoramax en a besoin. Géolocalisez-la d'abord (par ex. depuis une trace GPX).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/picture_file.py" line="175" />
+            <source>No capture date and time in the picture: Panoramax needs one.</source>
+            <translation>Pas de date et heure de prise de vue dans la photo : Panoramax en a besoin.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/picture_file.py" line="92" />
+            <source>Not a JPEG picture.</source>
+            <translation>Ce n'est pas une photo JPEG.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/uploader.py" line="378" />
+            <source>Not sent after {attempts} attempts ({error}). Run the upload again to retry.</source>
+            <translation>Non envoyé après {attempts} tentatives ({error}). Relancez l'envoi pour réessayer.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/uploader.py" line="392" />
+            <source>Not sent after {attempts} attempts. Run the upload again to retry.</source>
+            <translation>Non envoyé après {attempts} tentatives. Relancez l'envoi pour réessayer.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/uploader.py" line="447" />
+            <source>Refused by the instance (HTTP {status}).</source>
+            <translation>Refusé par l'instance (HTTP {status}).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/picture_file.py" line="94" />
+            <source>The JPEG is truncated or corrupt (no end-of-image marker).</source>
+            <translation>Le JPEG est tronqué ou corrompu (pas de marqueur de fin d'image).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/uploader.py" line="368" />
+            <source>The file could not be read: {error}</source>
+            <translation>Le fichier n'a pas pu être lu : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/uploader.py" line="357" />
+            <source>The file disappeared before it was sent. Put it back and run the upload again.</source>
+            <translation>Le fichier a disparu avant d'être envoyé. Remettez-le en place et relancez l'envoi.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/uploader.py" line="512" />
+            <source>The instance is still processing the pictures; the report shows what is known now.</source>
+            <translation>L'instance traite encore les photos ; le rapport montre ce qui est connu à cet instant.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/uploader.py" line="437" />
+            <source>The instance kept failing (HTTP {status}). Run the upload again later.</source>
+            <translation>L'instance a échoué à plusieurs reprises (HTTP {status}). Relancez l'envoi plus tard.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/uploader.py" line="266" />
+            <source>The instance refused the upload (HTTP {status}): sign in again (your token may have expired or been revoked), then run the same upload: nothing already sent will be sent twice.</source>
+            <translation>L'instance a refusé l'envoi (HTTP {status}) : reconnectez-vous (votre jeton a peut-être expiré ou été révoqué), puis relancez le même envoi : rien de ce qui a déjà été envoyé ne le sera deux fois.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/uploader.py" line="423" />
+            <source>The upload set no longer exists on the instance. Run the upload again to start a new one.</source>
+            <translation>Le lot d'envoi n'existe plus sur l'instance. Relancez l'envoi pour en créer un nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/picture_file.py" line="88" />
+            <source>This is a PNG picture, not a JPEG: Panoramax takes JPEG only.</source>
+            <translation>C'est une image PNG, pas un JPEG : Panoramax n'accepte que le JPEG.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/picture_file.py" line="63" />
+            <source>Unreadable file: {error}</source>
+            <translation>Fichier illisible : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/uploader.py" line="117" />
+            <location filename="../panoramax_plugin/upload/qt_sender.py" line="90" />
+            <source>Upload canceled.</source>
+            <translation>Envoi annulé.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/uploader.py" line="214" />
+            <source>Upload canceled. What was sent is kept: run the same upload again to send the rest.</source>
+            <translation>Envoi annulé. Ce qui a été envoyé est conservé : relancez le même envoi pour envoyer le reste.</translation>
+        </message>
+    </context>
+    <context>
         <name>PicturesLayer</name>
         <message>
             <location filename="../panoramax_plugin/layers/pictures.py" line="94" />
@@ -625,116 +764,503 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
         </message>
     </context>
     <context>
+        <name>UploadDialog</name>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="94" />
+            <source>Account</source>
+            <translation>Compte</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="115" />
+            <source>Add a folder…</source>
+            <translation>Ajouter un dossier…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="114" />
+            <source>Add files…</source>
+            <translation>Ajouter des fichiers…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="116" />
+            <source>Add selected features</source>
+            <translation>Ajouter les entités sélectionnées</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="247" />
+            <source>Asking the instance for a sign-in link…</source>
+            <translation>Demande d'un lien de connexion à l'instance…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="709" />
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="180" />
+            <source>Cancel upload</source>
+            <translation>Annuler l'envoi</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="139" />
+            <source>Check</source>
+            <translation>Vérification</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="402" />
+            <source>Checking pictures before upload</source>
+            <translation>Vérification des photos avant l'envoi</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="260" />
+            <source>Checking the Panoramax token</source>
+            <translation>Vérification du jeton Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="400" />
+            <source>Checking {count} pictures…</source>
+            <translation>Vérification de {count} photos…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="123" />
+            <source>Clear</source>
+            <translation>Vider</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="232" />
+            <source>Confirm in the browser page that opened, then come back. If no page opened, visit: {url}</source>
+            <translation>Confirmez dans la page du navigateur qui s'est ouverte, puis revenez. Si aucune page ne s'est ouverte, allez sur : {url}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="424" />
+            <source>Could not read the instance's rules ({error}); the prediction uses the usual defaults.</source>
+            <translation>Impossible de lire les règles de l'instance ({error}) ; la prévision utilise les valeurs par défaut habituelles.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="182" />
+            <source>Export report (CSV)…</source>
+            <translation>Exporter le rapport (CSV)…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="707" />
+            <source>Export the upload report</source>
+            <translation>Exporter le rapport d'envoi</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="163" />
+            <source>Faces and plates are already blurred</source>
+            <translation>Visages et plaques déjà floutés</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="338" />
+            <source>Field</source>
+            <translation>Champ</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="138" />
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="338" />
+            <source>File path field</source>
+            <translation>Champ du chemin de fichier</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="169" />
+            <source>Files sent at once</source>
+            <translation>Fichiers envoyés en parallèle</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="319" />
+            <source>Folder of pictures</source>
+            <translation>Dossier de photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="162" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="417" />
+            <source>Instance default</source>
+            <translation>Valeur par défaut de l'instance</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="313" />
+            <source>JPEG pictures (*.jpg *.jpeg *.JPG *.JPEG);;All files (*)</source>
+            <translation>Photos JPEG (*.jpg *.jpeg *.JPG *.JPEG);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="143" />
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="587" />
+            <source>No picture is ready to upload.</source>
+            <translation>Aucune photo n'est prête à être envoyée.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="345" />
+            <source>No selected feature with a file path in {layer}.</source>
+            <translation>Aucune entité sélectionnée avec un chemin de fichier dans {layer}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="222" />
+            <source>Not signed in (needed unless the instance accepts anonymous uploads)</source>
+            <translation>Non connecté (nécessaire sauf si l'instance accepte les envois anonymes)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="220" />
+            <source>Not signed in: this instance takes uploads without an account</source>
+            <translation>Non connecté : cette instance accepte les envois sans compte</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="102" />
+            <source>Opens the instance's login page in your browser; come back once accepted</source>
+            <translation>Ouvre la page de connexion de l'instance dans votre navigateur ; revenez une fois accepté</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="157" />
+            <source>Options</source>
+            <translation>Options</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="249" />
+            <source>Panoramax sign-in</source>
+            <translation>Connexion Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="561" />
+            <source>Panoramax upload check</source>
+            <translation>Vérification d'envoi Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="700" />
+            <source>Panoramax upload report</source>
+            <translation>Rapport d'envoi Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="270" />
+            <source>Paste a token of your account (from the instance's settings page):</source>
+            <translation>Collez un jeton de votre compte (depuis la page de paramètres de l'instance) :</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="142" />
+            <source>Picture</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="118" />
+            <source>Pictures of the selected features of the active point layer (a file path field)</source>
+            <translation>Photos des entités sélectionnées de la couche de points active (un champ chemin de fichier)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="311" />
+            <source>Pictures to upload</source>
+            <translation>Photos à envoyer</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="250" />
+            <source>QGIS Panoramax plugin</source>
+            <translation>Extension QGIS Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="122" />
+            <source>Remove selected rows</source>
+            <translation>Retirer les lignes sélectionnées</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="331" />
+            <source>Select features in a point layer that has a file path field.</source>
+            <translation>Sélectionnez des entités dans une couche de points qui a un champ chemin de fichier.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="140" />
+            <source>Sequence</source>
+            <translation>Séquence</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="100" />
+            <source>Sign in…</source>
+            <translation>Se connecter…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="105" />
+            <source>Sign out</source>
+            <translation>Se déconnecter</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="297" />
+            <source>Sign-in failed: {error}</source>
+            <translation>Échec de la connexion : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="218" />
+            <source>Signed in as {name}</source>
+            <translation>Connecté en tant que {name}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="288" />
+            <source>Signed in as {name}.</source>
+            <translation>Connecté en tant que {name}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="282" />
+            <source>Signed in for this session only: the token could not be stored in the QGIS authentication database ({error}).</source>
+            <translation>Connecté pour cette session seulement : le jeton n'a pas pu être enregistré dans la base d'authentification de QGIS ({error}).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="290" />
+            <source>Signed in to {url} as {name}.</source>
+            <translation>Connecté à {url} en tant que {name}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="305" />
+            <source>Signed out; the token was removed from QGIS.</source>
+            <translation>Déconnecté ; le jeton a été retiré de QGIS.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="210" />
+            <source>The QGIS authentication database cannot be used ({error}).</source>
+            <translation>La base d'authentification de QGIS ne peut pas être utilisée ({error}).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="295" />
+            <source>The instance does not accept this token. Sign in again.</source>
+            <translation>L'instance n'accepte pas ce jeton. Reconnectez-vous.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="167" />
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="160" />
+            <source>Title of the upload</source>
+            <translation>Titre de l'envoi</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="141" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="179" />
+            <source>Upload</source>
+            <translation>Envoyer</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="637" />
+            <source>Upload finished: {sent} sent, {already} already on the instance, {rejected} rejected, {failed} failed.</source>
+            <translation>Envoi terminé : {sent} envoyées, {already} déjà sur l'instance, {rejected} refusées, {failed} en échec.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="576" />
+            <source>Upload from QGIS</source>
+            <translation>Envoi depuis QGIS</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="86" />
+            <source>Upload pictures to Panoramax</source>
+            <translation>Envoyer des photos vers Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="719" />
+            <source>Upload report saved to {path}.</source>
+            <translation>Rapport d'envoi enregistré dans {path}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="593" />
+            <source>Uploading {count} pictures to Panoramax</source>
+            <translation>Envoi de {count} photos vers Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="608" />
+            <source>Uploading {count} pictures…</source>
+            <translation>Envoi de {count} photos…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="269" />
+            <source>Use a token</source>
+            <translation>Utiliser un jeton</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="104" />
+            <source>Use a token…</source>
+            <translation>Utiliser un jeton…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="168" />
+            <source>Visibility</source>
+            <translation>Visibilité</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="240" />
+            <source>Waiting for the Panoramax sign-in</source>
+            <translation>En attente de la connexion Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="528" />
+            <source>already on the instance</source>
+            <translation>déjà sur l'instance</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="525" />
+            <source>duplicate</source>
+            <translation>doublon</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="466" />
+            <source>duplicate of {name}: the instance would reject it</source>
+            <translation>doublon de {name} : l'instance la refuserait</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="530" />
+            <source>failed</source>
+            <translation>en échec</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="450" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="524" />
+            <source>not checked yet</source>
+            <translation>pas encore vérifiée</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="526" />
+            <source>not ready</source>
+            <translation>pas prête</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="531" />
+            <source>not sent</source>
+            <translation>non envoyée</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="475" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="523" />
+            <source>ready</source>
+            <translation>prête</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="529" />
+            <source>rejected</source>
+            <translation>refusée</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="527" />
+            <source>sent</source>
+            <translation>envoyée</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="508" />
+            <source>{total} files: {ready} ready in {sequences} sequence(s), {duplicates} duplicate(s), {bad} not ready.</source>
+            <translation>{total} fichiers : {ready} prêts en {sequences} séquence(s), {duplicates} doublon(s), {bad} pas prêts.</translation>
+        </message>
+    </context>
+    <context>
         <name>ViewerController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="160" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="162" />
             <source>360° panorama</source>
             <translation>panorama 360°</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="166" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="168" />
             <source>Camera: {camera}</source>
             <translation>Appareil : {camera}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="154" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="156" />
             <source>Captured: {date}</source>
             <translation>Prise le : {date}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="94" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="95" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="170" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="172" />
             <source>Instance: {url}</source>
             <translation>Instance : {url}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="382" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="415" />
             <source>JPEG pictures (*.jpg)</source>
             <translation>Photos JPEG (*.jpg)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="168" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="170" />
             <source>Licence: {licence}</source>
             <translation>Licence : {licence}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="101" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="218" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="102" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="224" />
             <source>Loading picture…</source>
             <translation>Chargement de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="111" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="334" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="112" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="367" />
             <source>Opening Panoramax picture</source>
             <translation>Ouverture de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="399" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="432" />
             <source>Picture saved to {path}</source>
             <translation>Photo enregistrée dans {path}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="275" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="308" />
             <source>Prefetching Panoramax picture</source>
             <translation>Préchargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="164" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="166" />
             <source>Producer: {name}</source>
             <translation>Auteur : {name}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="182" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="184" />
             <source>Quality: {quality}</source>
             <translation>Qualité : {quality}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="184" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="186" />
             <source>Rank in sequence: {rank}</source>
             <translation>Rang dans la séquence : {rank}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="380" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="413" />
             <source>Save HD picture</source>
             <translation>Enregistrer la photo HD</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="396" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="429" />
             <source>Saving Panoramax picture</source>
             <translation>Enregistrement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="402" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="435" />
             <source>The picture could not be saved: {error}</source>
             <translation>La photo n'a pas pu être enregistrée : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="85" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="86" />
             <source>This is not a picture id or a Panoramax picture link.</source>
             <translation>Ce n'est ni un identifiant de photo ni un lien vers une photo Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="159" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="161" />
             <source>Type: {kind}</source>
             <translation>Type : {kind}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="160" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="162" />
             <source>flat picture</source>
             <translation>photo classique</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="177" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="179" />
             <source>position ±{metres} m</source>
             <translation>position ±{metres} m</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="180" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="182" />
             <source>{density} px/°</source>
             <translation>{density} px/°</translation>
         </message>

@@ -25,6 +25,7 @@ def test_load_adds_toolbar_menu_and_unload_removes_everything(desktop, qgis_app)
         "Panoramax panel",
         "Picture viewer",
         "Open the picture clicked on the map",
+        "Upload pictures…",
     ]
     assert desktop.plugin_menu_titles() == ["&Panoramax"]
     menu = desktop._submenu("&Panoramax")
@@ -32,6 +33,7 @@ def test_load_adds_toolbar_menu_and_unload_removes_everything(desktop, qgis_app)
         "Panoramax panel",
         "Picture viewer",
         "Open the picture clicked on the map",
+        "Upload pictures…",
         "About Panoramax…",
     ]
 
@@ -39,6 +41,8 @@ def test_load_adds_toolbar_menu_and_unload_removes_everything(desktop, qgis_app)
     plugin.viewer_action.setChecked(True)  # and the viewer
     plugin.pick_action.setChecked(True)  # the map tool
     assert desktop.canvas.mapTool() is plugin.pick_tool
+    plugin.upload_action.trigger()  # the upload dialog, for the panel's instance
+    assert plugin.upload_dialog is not None and plugin.upload_dialog.isVisible()
     docks = desktop.window.findChildren(QDockWidget)
     assert len(docks) == before_docks + 2
     assert not plugin.panel.isHidden() and not plugin.viewer_dock.isHidden()
@@ -52,6 +56,7 @@ def test_load_adds_toolbar_menu_and_unload_removes_everything(desktop, qgis_app)
     assert desktop.plugin_menu_titles() == []
     assert len(desktop.window.findChildren(QDockWidget)) == before_docks
     assert plugin.actions == [] and plugin.panel is None and plugin.viewer is None
+    assert plugin.upload_dialog is None
     assert desktop.canvas.mapTool() is None
 
 
