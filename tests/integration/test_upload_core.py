@@ -149,3 +149,57 @@ def test_prediction_matches_the_server_split_and_duplicates(local_instance, tmp_
     assert sorted(map(sorted, groups.values())) == sorted(map(sorted, predicted))
     assert state.files[str(duplicate)].status == REJECTED
     delete_sequences(local_instance.api, local_instance.token, set(groups))
+
+
+def test_server_stopped_and_restarted_mid_upload_every_file_once(local_instance, tmp_path):
+    import subprocess
+    import threading
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "panoramax-instance.sh"
+    paths, _ = fresh_walk(tmp_path, 8)
+    restarted = threading.Event()
+
+    class StopServerAfterThree(UploadFeedback):
+        def __init__(self):
+            self.done = 0
+
+        def file_done(self, state):
+            self.done += 1
+            if self.done == 3:
+                subprocess.run(["bash", str(script), "stop"], check=True, capture_output=True)
+                threading.Thread(target=restart, daemon=True).start()
+
+    def restart():
+        subprocess.run(["bash", str(script), "up"], check=True, capture_output=True)
+        restarted.set()
+
+    options = UploadOptions(
+        title="server restart",
+        parallel=1,
+        max_attempts=12,
+        backoff_s=0.5,
+        max_backoff_s=3.0,
+        wait_ready_s=120,
+    )
+    try:
+        state = core_uploader(local_instance, tmp_path, StopServerAfterThree()).run(
+            map(str, paths), options
+        )
+    finally:
+        restarted.wait(120)
+    # the stop really hit the upload: some file needed another attempt (or a resume)
+    assert max(f.attempts for f in state.files.values()) > 1 or not all(
+        f.status == SENT for f in state.files.values()
+    )
+    if not all(f.status == SENT for f in state.files.values()):  # retries ran out: resume
+        state = core_uploader(local_instance, tmp_path).run(map(str, paths), options)
+    assert all(f.status == SENT for f in state.files.values())
+    http = HttpClient(make_session())
+    files = http.get_json(f"{local_instance.api}/upload_sets/{state.upload_set_id}/files")["files"]
+    names = sorted(f["file_name"] for f in files)
+    assert names == sorted(f"walk_{i:03d}.jpg" for i in range(8))  # each exactly once
+    assert len({f.picture_id for f in state.files.values()}) == 8
+    delete_sequences(
+        local_instance.api, local_instance.token, {f.sequence_id for f in state.files.values()}
+    )

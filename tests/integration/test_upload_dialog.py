@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from qgis.core import QgsApplication, QgsMessageLog, QgsProject, QgsSettings
+from qgis.core import QgsApplication, QgsProject, QgsSettings
 
 from panoramax_plugin.log import PluginLogger
 from panoramax_plugin.settings import PluginSettings
