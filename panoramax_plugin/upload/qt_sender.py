@@ -73,7 +73,11 @@ class QtFileSender:
         timer = QTimer()
         timer.setInterval(_CANCEL_POLL_MS)
         timer.timeout.connect(check_cancel)
-        reply.uploadProgress.connect(lambda sent, total: progress(int(sent), int(total)))
+        def on_progress(sent, total):
+            if total > 0:  # Qt ends with (0, 0) once the body is out
+                progress(int(sent), int(total))
+
+        reply.uploadProgress.connect(on_progress)
         reply.finished.connect(loop.quit)
         timer.start()
         if not reply.isFinished():
