@@ -251,3 +251,53 @@ def test_instance_requiring_sign_in_keeps_the_queue_until_signed_in(
     rows = dialog.report_rows()
     assert {r[1] for r in rows} == {"sent"}, dialog.status.text()
     delete_sequences(local_instance.api, local_instance.token, {r[3] for r in rows})
+
+
+def test_pictures_from_a_folder_tree_and_from_selected_features(dialog, qgis_app, tmp_path):
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+    (tmp_path / "day1" / "morning").mkdir(parents=True)
+    first, _ = walk(tmp_path / "day1", 2)
+    second, _ = walk(tmp_path / "day1" / "morning", 2)
+    (tmp_path / "day1" / "notes.txt").write_text("not a picture")
+    dialog.add_folder(str(tmp_path / "day1"))
+    wait_preflight(dialog, qgis_app)
+    assert sorted(dialog.paths) == sorted(str(p) for p in [*first, *second])
+
+    dialog.clear()
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=photo_path:string", "survey", "memory")
+    features = []
+    for path in [*first, *second]:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(4, 45)))
+        feature.setAttributes([str(path)])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    ids = [f.id() for f in layer.getFeatures()]
+    layer.selectByIds(ids[:3])
+    dialog.add_selected_features(layer, "photo_path")
+    wait_preflight(dialog, qgis_app)
+    assert len(dialog.paths) == 3 and len(dialog.ready_paths()) == 3
+
+
+@pytest.mark.skipif(
+    not (Path(__file__).resolve().parents[3] / "shared" / "data" / "pictures").is_dir(),
+    reason="../shared/data is not on this machine",
+)
+def test_upload_real_flat_and_360_pictures(dialog, qgis_app):
+    pictures = Path(__file__).resolve().parents[3] / "shared" / "data" / "pictures"
+    real = sorted((pictures / "flat" / "opensfm_berlin_iphone4s").glob("*.jpg"))
+    real += sorted(p for p in (pictures / "pano").rglob("*") if p.suffix.lower() == ".jpg")
+    dialog.add_paths(real)
+    wait_preflight(dialog, qgis_app)
+    ready = dialog.ready_paths()
+    assert ready, [r[3] for r in dialog.check_rows()]
+    metas = {Path(m.path).name: m for m in dialog.preflight.metas}
+    assert any(m.is_360 for m in metas.values())
+    upload_and_wait(dialog, qgis_app, 300)
+    rows = {r[0]: r for r in dialog.report_rows()}
+    for path in ready:  # real files may already be on the instance from other tests
+        status, picture_id = rows[path][1], rows[path][2]
+        assert status in ("sent", "already_sent"), rows[path]
+        assert picture_id
+    # kept on the instance: other tests reuse these real files (the server knows their MD5)
