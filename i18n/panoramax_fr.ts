@@ -737,7 +737,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
         </message>
         <message>
             <location filename="../panoramax_plugin/core/uploader.py" line="117" />
-            <location filename="../panoramax_plugin/upload/qt_sender.py" line="90" />
+            <location filename="../panoramax_plugin/upload/qt_sender.py" line="94" />
             <source>Upload canceled.</source>
             <translation>Envoi annulé.</translation>
         </message>

@@ -14,8 +14,8 @@ from panoramax_plugin.core.upload_state import FAILED, PENDING, SENT, StateStore
 from panoramax_plugin.core.uploader import (
     RequestsFileSender,
     SignInRequired,
-    UploadFeedback,
     Uploader,
+    UploadFeedback,
     UploadOptions,
     upload_names,
 )
