@@ -142,6 +142,9 @@ class UploadFeedback:
     def progress(self, sent_bytes: int, total_bytes: int) -> None:
         pass
 
+    def file_progress(self, path: str, sent_bytes: int, total_bytes: int) -> None:
+        pass
+
     def file_done(self, state: FileState) -> None:
         pass
 
@@ -473,6 +476,7 @@ class Uploader:
 
     def _on_bytes(self, path: str, sent: int, total: int) -> None:
         self._sent_bytes[path] = min(sent, _size(path) or sent)
+        self.feedback.file_progress(path, sent, total)
         self._report_progress()
 
     def _report_progress(self) -> None:

@@ -601,6 +601,7 @@ class UploadDialog(QDialog):
             on_error=self._upload_failed,
         )
         self.task.file_settled.connect(self._file_settled)
+        self.task.file_progress.connect(self._file_progress)
         self.task.note.connect(self.status.setText)
         self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
         self.task.taskTerminated.connect(self._upload_ended)
@@ -613,6 +614,15 @@ class UploadDialog(QDialog):
     def cancel_upload(self) -> None:
         if self.task is not None:
             self.task.cancel()
+
+    def _file_progress(self, path: str, percent: int) -> None:
+        try:
+            row = self.paths.index(path)
+        except ValueError:
+            return
+        if path not in self.results:
+            text = self.tr("sending {percent} %").format(percent=percent)
+            self.table.setItem(row, 3, QTableWidgetItem(text))
 
     def _file_settled(self, state) -> None:
         self.results[state.path] = state

@@ -73,6 +73,7 @@ class QtFileSender:
         timer = QTimer()
         timer.setInterval(_CANCEL_POLL_MS)
         timer.timeout.connect(check_cancel)
+
         def on_progress(sent, total):
             if total > 0:  # Qt ends with (0, 0) once the body is out
                 progress(int(sent), int(total))

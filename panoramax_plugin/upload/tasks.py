@@ -7,6 +7,7 @@ news of an upload reach the dialog through queued signals while it runs.
 from __future__ import annotations
 
 import os
+import time
 
 from qgis.core import QgsApplication, QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
@@ -103,12 +104,21 @@ def whoami_work(api_url: str, token: str, timeout: float):
 class _TaskFeedback(UploadFeedback):
     def __init__(self, task: UploadTask):
         self.task = task
+        self._last: dict = {}
 
     def canceled(self) -> bool:
         return self.task.isCanceled()
 
     def progress(self, sent_bytes: int, total_bytes: int) -> None:
         self.task.setProgress(100.0 * sent_bytes / max(1, total_bytes))
+
+    def file_progress(self, path: str, sent_bytes: int, total_bytes: int) -> None:
+        # at most a few updates per second per file reach the GUI
+        now = time.monotonic()
+        if sent_bytes < total_bytes and now - self._last.get(path, 0.0) < 0.25:
+            return
+        self._last[path] = now
+        self.task.file_progress.emit(path, int(100 * sent_bytes / max(1, total_bytes)))
 
     def file_done(self, state) -> None:
         self.task.file_settled.emit(state)
@@ -121,6 +131,7 @@ class UploadTask(CoreTask):
     """Runs the core ``Uploader``; ``file_settled`` fires as each file is settled."""
 
     file_settled = pyqtSignal(object)
+    file_progress = pyqtSignal(str, int)
     note = pyqtSignal(str)
 
     def __init__(

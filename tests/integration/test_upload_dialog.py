@@ -110,6 +110,8 @@ def wait_preflight(dialog, qgis_app):
 def upload_and_wait(dialog, qgis_app, timeout_s=180):
     task = dialog.start_upload()
     assert task is not None, dialog.status.text()
+    dialog.file_percents = []
+    task.file_progress.connect(lambda path, percent: dialog.file_percents.append((path, percent)))
     run_until(qgis_app, lambda: dialog.task is None, timeout_s)
     return task
 
@@ -195,6 +197,8 @@ def test_upload_flat_and_360_with_report_csv_and_layer(
     rows = {Path(r[0]).name: r for r in dialog.report_rows()}
     assert {rows[p.name][1] for p in good} == {"sent"}, dialog.status.text()
     assert rows["no_gps.jpg"][1] == "not_ready"  # never sent
+    finished = {Path(path).name for path, percent in dialog.file_percents if percent == 100}
+    assert finished == {p.name for p in good}  # per-file progress reached the dialog
     sequence_ids = {rows[p.name][3] for p in good}
     assert len(sequence_ids) == 1 and "" not in sequence_ids
     assert all(rows[p.name][4].startswith("http") for p in good)
