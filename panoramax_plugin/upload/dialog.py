@@ -557,8 +557,8 @@ class UploadDialog(QDialog):
                 )
             )
         if any(point for point, _ in rows):
-            self.preview = layers.preview_layer(
-                self.tr("Panoramax upload check"), rows, self.status_labels()
+            self.preview = layers.status_layer(
+                self.tr("Panoramax upload check"), layers.PREVIEW_FIELDS, rows, self.status_labels()
             )
 
     def _drop_layer(self, name: str) -> None:
@@ -706,8 +706,8 @@ class UploadDialog(QDialog):
         if self.preflight is not None:
             positions = {m.path: (m.lon, m.lat) for m in self.preflight.metas if m.lat is not None}
         rows = [(positions.get(row[0]), row) for row in self.report_rows()]
-        self.report = layers.report_layer(
-            self.tr("Panoramax upload report"), rows, self.status_labels()
+        self.report = layers.status_layer(
+            self.tr("Panoramax upload report"), layers.REPORT_FIELDS, rows, self.status_labels()
         )
         self.export_button.setEnabled(True)
 

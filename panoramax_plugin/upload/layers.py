@@ -66,18 +66,13 @@ def _fill(layer, rows) -> None:
     layer.updateExtents()
 
 
-def preview_layer(name: str, rows, labels: dict):
-    """rows: ((lon, lat) or None, [values in PREVIEW_FIELDS order])."""
-    layer = memory_layer("Point", name, PREVIEW_FIELDS)
-    _fill(layer, rows)
-    _styled(layer, labels)
-    add_to_project(layer)
-    return layer
+def status_layer(name: str, spec, rows, labels: dict):
+    """A temporary point layer coloured by ``status``; rows: ((lon, lat) or None, values).
 
-
-def report_layer(name: str, rows, labels: dict):
-    """rows: ((lon, lat) or None, [values in REPORT_FIELDS order])."""
-    layer = memory_layer("Point", name, REPORT_FIELDS)
+    ``spec`` is PREVIEW_FIELDS (the pre-flight check) or REPORT_FIELDS (after an upload);
+    files without a position are kept, without geometry, so the table lists them all.
+    """
+    layer = memory_layer("Point", name, spec)
     _fill(layer, rows)
     _styled(layer, labels)
     add_to_project(layer)
