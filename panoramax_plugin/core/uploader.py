@@ -506,7 +506,7 @@ class Uploader:
             translate("PanoramaxUpload", "All files sent; the instance is processing them…")
         )
         deadline = time.monotonic() + options.wait_ready_s
-        delay = 0.3
+        delay = 0.2  # the set is often ready within a second of the last file: look soon
         while True:
             body = decode_json(self._call("GET", self._set_url()))
             if body.get("ready"):
@@ -521,7 +521,7 @@ class Uploader:
                 )
                 break
             self._wait(delay)
-            delay = min(delay * 1.5, 3.0)
+            delay = min(delay * 1.25, 2.0)
         self._collect_results(body)
 
     def _collect_results(self, upload_set: dict) -> None:

@@ -59,10 +59,12 @@ class QtFileSender:
             request.setRawHeader(key.encode("latin-1"), str(value).encode("latin-1"))
         if timeout and hasattr(request, "setTransferTimeout"):
             request.setTransferTimeout(int(timeout * 1000))
+        # the event loop first: in a plain Python worker thread it is what gives the thread
+        # an event dispatcher, without which Qt cannot start the transfer timeout timer
+        loop = QEventLoop()
         manager = QgsNetworkAccessManager.instance()
         reply = manager.post(request, multipart)
         multipart.setParent(reply)
-        loop = QEventLoop()
         was_canceled = [False]
 
         def check_cancel():
