@@ -185,6 +185,7 @@ class Uploader:
         token: str | None = None,
         feedback: UploadFeedback | None = None,
         sleep=time.sleep,
+        run_parallel=None,
     ):
         self.api_url = api_url.rstrip("/")
         self.http = http
@@ -193,6 +194,9 @@ class Uploader:
         self.token = token
         self.feedback = feedback or UploadFeedback()
         self.sleep = sleep
+        # how files are sent N at a time: Python threads here; QGIS passes Qt threads,
+        # whose event loops give Qt's network timers (timeouts, cancel) a home
+        self.run_parallel = run_parallel or run_in_python_threads
         self.state: UploadState | None = None
         self.key = ""
         self.state_error = ""
@@ -321,9 +325,7 @@ class Uploader:
         if not todo:
             return
         workers = max(1, min(int(options.parallel), len(todo)))
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="panoramax-upload") as pool:
-            for _ in pool.map(lambda f: self._send_one(f, options), todo):
-                pass
+        self.run_parallel(lambda f: self._send_one(f, options), todo, workers)
 
     def _send_one(self, file: FileState, options: UploadOptions) -> None:
         try:
@@ -565,6 +567,13 @@ class Uploader:
             if not url:
                 break
         return ids
+
+
+def run_in_python_threads(function, items, workers: int) -> None:
+    """Call ``function(item)`` for every item, ``workers`` at a time."""
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="panoramax-upload") as pool:
+        for _ in pool.map(function, items):
+            pass
 
 
 def _size(path: str) -> int:

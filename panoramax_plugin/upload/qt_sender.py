@@ -9,8 +9,12 @@ and network-logger settings.
 
 from __future__ import annotations
 
-from qgis.core import QgsNetworkAccessManager
-from qgis.PyQt.QtCore import QByteArray, QEventLoop, QFile, QIODevice, QTimer, QUrl
+import threading
+import traceback
+from collections import deque
+
+from qgis.core import Qgis, QgsMessageLog, QgsNetworkAccessManager
+from qgis.PyQt.QtCore import QByteArray, QEventLoop, QFile, QIODevice, QThread, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QHttpMultiPart, QHttpPart, QNetworkReply, QNetworkRequest
 
 from ..core.errors import NetworkError
@@ -59,8 +63,8 @@ class QtFileSender:
             request.setRawHeader(key.encode("latin-1"), str(value).encode("latin-1"))
         if timeout and hasattr(request, "setTransferTimeout"):
             request.setTransferTimeout(int(timeout * 1000))
-        # the event loop first: in a plain Python worker thread it is what gives the thread
-        # an event dispatcher, without which Qt cannot start the transfer timeout timer
+        # call from a QThread (see ``run_in_qthreads``): Qt's timers (transfer timeout,
+        # the cancel poll below) do not run in plain Python threads
         loop = QEventLoop()
         manager = QgsNetworkAccessManager.instance()
         reply = manager.post(request, multipart)
@@ -68,7 +72,11 @@ class QtFileSender:
         was_canceled = [False]
 
         def check_cancel():
-            if canceled():
+            try:
+                stop = canceled()
+            except Exception:
+                stop = True
+            if stop:
                 was_canceled[0] = True
                 reply.abort()
 
@@ -77,8 +85,16 @@ class QtFileSender:
         timer.timeout.connect(check_cancel)
 
         def on_progress(sent, total):
-            if total > 0:  # Qt ends with (0, 0) once the body is out
+            if total <= 0:  # Qt ends with (0, 0) once the body is out
+                return
+            try:
                 progress(int(sent), int(total))
+            except Exception:  # an exception leaving a Qt slot would abort QGIS
+                QgsMessageLog.logMessage(
+                    "Panoramax upload progress callback failed:\n" + traceback.format_exc(),
+                    "Panoramax",
+                    Qgis.MessageLevel.Warning,
+                )
 
         reply.uploadProgress.connect(on_progress)
         reply.finished.connect(loop.quit)
@@ -105,3 +121,42 @@ class QtFileSender:
             for name in reply.rawHeaderList()
         }
         return SendAnswer(int(status), headers, bytes(reply.readAll()))
+
+
+class _SendWorker(QThread):
+    """A Qt thread that takes items from a shared queue until it is empty."""
+
+    def __init__(self, take, function):
+        super().__init__()
+        self.take = take
+        self.function = function
+
+    def run(self):
+        while True:
+            item = self.take()
+            if item is None:
+                return
+            try:
+                self.function(item)
+            except BaseException:  # nothing may leave QThread.run (it would abort QGIS)
+                QgsMessageLog.logMessage(
+                    "Panoramax upload worker failed:\n" + traceback.format_exc(),
+                    "Panoramax",
+                    Qgis.MessageLevel.Critical,
+                )
+
+
+def run_in_qthreads(function, items, workers: int) -> None:
+    """The uploader's ``run_parallel`` for QGIS: ``workers`` Qt threads share the items."""
+    queue = deque(items)
+    lock = threading.Lock()
+
+    def take():
+        with lock:
+            return queue.popleft() if queue else None
+
+    threads = [_SendWorker(take, function) for _ in range(max(1, workers))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.wait()

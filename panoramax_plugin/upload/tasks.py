@@ -20,7 +20,7 @@ from ..core.uploader import Uploader, UploadFeedback
 from ..network.session import qgis_http_client
 from ..tasks.core_task import CoreTask
 from .exif_reader import read_tags_with_qgis
-from .qt_sender import QtFileSender
+from .qt_sender import QtFileSender, run_in_qthreads
 
 JPEG_SUFFIXES = (".jpg", ".jpeg")
 
@@ -163,5 +163,6 @@ class UploadTask(CoreTask):
             StateStore(self.state_folder),
             token=self.token or None,
             feedback=_TaskFeedback(self),
+            run_parallel=run_in_qthreads,
         )
         return self.uploader.run(self.paths, self.options)

@@ -32,6 +32,8 @@ if str(ROOT) not in sys.path:
 
 import requests  # noqa: E402
 
+from panoramax_plugin.core.uploader import UploadFeedback  # noqa: E402
+
 GENERATOR_PROCESSES = 2  # the machine has 2 cores
 
 
@@ -204,6 +206,14 @@ class PluginSide:
             from panoramax_plugin.upload.qt_sender import QtFileSender
 
             return qgis_http_client(timeout=60), QtFileSender()
+
+    def runner(self):
+        """How the uploader sends N files at once: Qt threads as in QGIS, else Python ones."""
+        if self.qgis:
+            from panoramax_plugin.upload.qt_sender import run_in_qthreads
+
+            return run_in_qthreads
+        return None
         from panoramax_plugin.core.http import HttpClient, make_session
         from panoramax_plugin.core.uploader import RequestsFileSender
 
@@ -254,27 +264,19 @@ class PluginSide:
                 StateStore(str(state_folder)),
                 token=token,
                 feedback=feedback,
+                run_parallel=self.runner(),
             )
             return uploader.run([str(p) for p in paths], options)
 
         return self.run_in_worker(task, timeout_s=options.wait_ready_s + 300)
 
 
-class TimedFeedback:
+class TimedFeedback(UploadFeedback):
     """Notes when the last file was sent (the uploader then waits for processing)."""
 
     def __init__(self):
         self.all_sent_at = None
         self.messages = []
-
-    def canceled(self) -> bool:
-        return False
-
-    def progress(self, sent_bytes: int, total_bytes: int) -> None:
-        pass
-
-    def file_done(self, state) -> None:
-        pass
 
     def message(self, text: str) -> None:
         self.messages.append(text)

@@ -125,3 +125,62 @@ def test_qgis_reader_on_real_pictures_with_broken_exif(qgis_app):
     assert [(m.lat, m.lon, m.captured_at) for m in metas] == [
         (m.lat, m.lon, m.captured_at) for m in pure
     ]
+
+
+def test_qt_workers_send_every_item_and_cancel_in_flight(qgis_app, tmp_path):
+    """In the upload's Qt threads the cancel poll and timeouts run (not in Python threads)."""
+    import time
+
+    from panoramax_plugin.upload.qt_sender import QtFileSender, run_in_qthreads
+
+    picture = make_flat_jpeg(tmp_path / "a.jpg", line_of_shots(45, 4, 1)[0])
+    outcomes = []
+    started = time.monotonic()
+    with CannedServer({"/up": Canned(202, {}, delay=20)}) as server:
+
+        def send(number):
+            try:
+                QtFileSender().send(
+                    server.base_url + "/up",
+                    {},
+                    {},
+                    str(picture),
+                    "a.jpg",
+                    60,
+                    lambda s, t: None,
+                    lambda: time.monotonic() - started > 0.5,
+                )
+                outcomes.append((number, "answered"))
+            except UploadCanceled:
+                outcomes.append((number, "canceled"))
+
+        run_in_qthreads(send, range(3), 3)
+    assert sorted(outcomes) == [(0, "canceled"), (1, "canceled"), (2, "canceled")]
+    assert time.monotonic() - started < 5  # not the server's 20 s
+
+
+def test_qt_workers_time_out_a_silent_server(qgis_app, tmp_path):
+    from panoramax_plugin.core.errors import NetworkError
+    from panoramax_plugin.upload.qt_sender import QtFileSender, run_in_qthreads
+
+    picture = make_flat_jpeg(tmp_path / "a.jpg", line_of_shots(45, 4, 1)[0])
+    errors = []
+    with CannedServer({"/up": Canned(202, {}, delay=10)}) as server:
+
+        def send(_):
+            try:
+                QtFileSender().send(
+                    server.base_url + "/up",
+                    {},
+                    {},
+                    str(picture),
+                    "a.jpg",
+                    1,
+                    lambda s, t: None,
+                    lambda: False,
+                )
+            except NetworkError as exc:
+                errors.append(exc)
+
+        run_in_qthreads(send, [0], 1)
+    assert len(errors) == 1
