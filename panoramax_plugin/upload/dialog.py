@@ -10,7 +10,7 @@ import csv
 import os
 from datetime import datetime
 
-from qgis.core import QgsApplication, QgsProject, QgsWkbTypes
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
@@ -34,6 +34,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..compat import geometry_type
 from ..core.errors import AuthenticationError
 from ..core.instances import viewer_picture_url
 from ..core.upload_state import ALREADY_SENT, FAILED, PENDING, REJECTED, SENT
@@ -358,7 +359,7 @@ class UploadDialog(QDialog):
         except ImportError:
             layer = None
         if layer is not None and getattr(layer, "geometryType", None):
-            if layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry:
+            if layer.geometryType() == geometry_type("point"):
                 return layer
         return None
 
