@@ -508,7 +508,6 @@ class Uploader:
             translate("PanoramaxUpload", "All files sent; the instance is processing them…")
         )
         deadline = time.monotonic() + options.wait_ready_s
-        delay = 0.2  # the set is often ready within a second of the last file: look soon
         while True:
             body = decode_json(self._call("GET", self._set_url()))
             if body.get("ready"):
@@ -522,8 +521,7 @@ class Uploader:
                     )
                 )
                 break
-            self._wait(delay)
-            delay = min(delay * 1.25, 2.0)
+            self._wait(poll_delay(body))
         self._collect_results(body)
 
     def _collect_results(self, upload_set: dict) -> None:
@@ -567,6 +565,23 @@ class Uploader:
             if not url:
                 break
         return ids
+
+
+def poll_delay(upload_set: dict) -> float:
+    """Seconds until the next look at a set being processed: soon when little is left.
+
+    The instance processes a few pictures a second; polling in proportion to what is
+    left finds the set ready within a fraction of a second without hammering a busy
+    instance during a long job (status calls of big uploads are known to time out).
+    """
+    status = upload_set.get("items_status") or {}
+    left = 0
+    for key in ("not_processed", "preparing"):
+        try:
+            left += int(status.get(key) or 0)
+        except (TypeError, ValueError):
+            pass
+    return min(3.0, 0.25 + 0.04 * left)
 
 
 def run_in_python_threads(function, items, workers: int) -> None:

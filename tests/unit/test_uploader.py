@@ -172,3 +172,12 @@ def test_upload_names_are_unique_and_end_in_jpg():
     assert len(set(names.values())) == 4
     assert names["/c/photo.jpeg"] == "photo.jpeg" and names["/d/noext"] == "noext.jpg"
     assert all(n.lower().endswith((".jpg", ".jpeg")) for n in names.values())
+
+
+def test_processing_is_polled_in_proportion_to_what_is_left():
+    from panoramax_plugin.core.uploader import poll_delay
+
+    assert poll_delay({"items_status": {"not_processed": 0, "preparing": 0}}) == 0.25
+    assert poll_delay({}) == 0.25
+    assert poll_delay({"items_status": {"not_processed": 40, "preparing": 2}}) > 1.5
+    assert poll_delay({"items_status": {"not_processed": 10_000}}) == 3.0
