@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsCoordinateTransform, QgsProject, QgsRectangle
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMessageBox
@@ -242,31 +242,37 @@ class PanoramaxPlugin:
         return self.upload_dialog
 
     def _show_uploaded(self, api_url: str, sequence_ids, report_layer) -> None:
-        """Zoom to what was sent and load it in the browse layers."""
-        if report_layer is None or report_layer.extent().isEmpty():
-            return
-        from qgis.core import QgsCoordinateTransform, QgsProject
+        """Zoom to what was sent and load it in the browse layers.
 
+        The box gets a margin in degrees: one picture, or a walk due east, has an
+        extent of zero height that QGIS calls empty.
+        """
+        if report_layer is None:
+            return
+        box = QgsRectangle()
+        for feature in report_layer.getFeatures():
+            if not feature.geometry().isNull():
+                box.combineExtentWith(feature.geometry().boundingBox())
+        if box.isNull():
+            return
+        margin = 0.0005  # about 50 m
+        bbox = (
+            box.xMinimum() - margin,
+            box.yMinimum() - margin,
+            box.xMaximum() + margin,
+            box.yMaximum() + margin,
+        )
         canvas = self.iface.mapCanvas()
         transform = QgsCoordinateTransform(
             report_layer.crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance()
         )
-        extent = transform.transformBoundingBox(report_layer.extent())
-        extent.scale(1.3)
-        canvas.setExtent(extent)
+        canvas.setExtent(transform.transformBoundingBox(QgsRectangle(*bbox)))
         canvas.refresh()
         panel = self.panel
         if panel is not None and panel.picker.api_url().rstrip("/") == api_url.rstrip("/"):
-            box = report_layer.extent()
-            margin = 0.0005
-            panel.controller.load_bbox(
-                (
-                    box.xMinimum() - margin,
-                    box.yMinimum() - margin,
-                    box.xMaximum() + margin,
-                    box.yMaximum() + margin,
-                )
-            )
+            if panel.controller.api_url != panel.picker.api_url():
+                panel.controller.set_instance(panel.picker.api_url())
+            panel.controller.load_bbox(bbox)
 
     def toggle_pick_tool(self, enabled: bool) -> None:
         canvas = self.iface.mapCanvas()

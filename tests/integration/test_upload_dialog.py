@@ -305,3 +305,40 @@ def test_upload_real_flat_and_360_pictures(dialog, qgis_app):
         assert status in ("sent", "already_sent"), rows[path]
         assert picture_id
     # kept on the instance: other tests reuse these real files (the server knows their MD5)
+
+
+def test_uploaded_sequences_load_on_the_map(desktop, local_instance, qgis_app, tmp_path):
+    """From the toolbar action to the new pictures in the instance's pictures layer."""
+    from panoramax_plugin.ui.instance_picker import CUSTOM_KEY
+    from tests.qgis.conftest import import_plugin_package
+
+    plugin = import_plugin_package().classFactory(desktop)
+    plugin.initGui()
+    try:
+        plugin.ensure_panel().picker.set_selection(
+            CUSTOM_KEY, local_instance.api.replace("/api", "")
+        )
+        dialog = plugin.open_upload()
+        assert dialog is not None and dialog.isVisible()
+        dialog.settings.upload_state_folder = str(tmp_path / "state")
+        good, _ = walk(tmp_path, 3)
+        dialog.add_paths(good)
+        wait_preflight(dialog, qgis_app)
+        upload_and_wait(dialog, qgis_app)
+        picture_ids = {r[2] for r in dialog.report_rows()}
+        assert len(picture_ids) == 3 and "" not in picture_ids
+
+        def loaded_ids():
+            layers = plugin.panel.controller.current_layers()
+            if layers is None:
+                return set()
+            return {f["id"] for f in layers.pictures.layer.getFeatures()}
+
+        run_until(qgis_app, lambda: picture_ids <= loaded_ids(), 60)
+        canvas_extent = desktop.canvas.extent()
+        assert not canvas_extent.isEmpty()
+        delete_sequences(
+            local_instance.api, local_instance.token, {r[3] for r in dialog.report_rows()}
+        )
+    finally:
+        plugin.unload()
