@@ -516,7 +516,7 @@
             <translation>&amp;Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="370" />
+            <location filename="../panoramax_plugin/plugin.py" line="376" />
             <source>About Panoramax</source>
             <translation>À propos de Panoramax</translation>
         </message>
@@ -531,12 +531,12 @@
             <translation>Cliquez près d'une photo ou d'une séquence sur la carte pour l'ouvrir</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="317" />
+            <location filename="../panoramax_plugin/plugin.py" line="323" />
             <source>Looking for a Panoramax picture</source>
             <translation>Recherche d'une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="312" />
+            <location filename="../panoramax_plugin/plugin.py" line="318" />
             <source>No Panoramax picture there.</source>
             <translation>Aucune photo Panoramax à cet endroit.</translation>
         </message>
@@ -576,7 +576,7 @@
             <translation>Afficher ou masquer la visionneuse de photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="382" />
+            <location filename="../panoramax_plugin/plugin.py" line="388" />
             <source>Some Panoramax features need Python packages that are not installed: {packages}. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command}, then restart QGIS.</source>
             <translation>Certaines fonctions de Panoramax ont besoin de paquets Python qui ne sont pas installés : {packages}. Installez-les depuis l'OSGeo4W Shell (Windows) ou un terminal avec : {command}, puis redémarrez QGIS.</translation>
         </message>
@@ -591,7 +591,7 @@
             <translation>Envoyer des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="371" />
+            <location filename="../panoramax_plugin/plugin.py" line="377" />
             <source>{name} {version}
 
 Browse, view and upload Panoramax street-level pictures from QGIS. Panoramax is the free, decentralised street-view commons.</source>
@@ -646,12 +646,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>PanoramaxUpload</name>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="506" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="508" />
             <source>All files sent; the instance is processing them…</source>
             <translation>Tous les fichiers sont envoyés ; l'instance les traite…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="252" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="256" />
             <source>Could not save the upload state in {folder} ({error}): the upload goes on, but if it stops it cannot resume by itself (files already sent will be recognised by the instance).</source>
             <translation>Impossible d'enregistrer l'état de l'envoi dans {folder} ({error}) : l'envoi continue, mais s'il s'arrête il ne pourra pas reprendre seul (les fichiers déjà envoyés seront reconnus par l'instance).</translation>
         </message>
@@ -661,12 +661,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Fichier vide (0 octet).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/picture_file.py" line="169" />
+            <location filename="../panoramax_plugin/core/picture_file.py" line="172" />
             <source>No GPS position in the picture: Panoramax needs one. Geotag it first (e.g. from a GPX track).</source>
             <translation>Pas de position GPS dans la photo : Panoramax en a besoin. Géolocalisez-la d'abord (par ex. depuis une trace GPX).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/picture_file.py" line="175" />
+            <location filename="../panoramax_plugin/core/picture_file.py" line="178" />
             <source>No capture date and time in the picture: Panoramax needs one.</source>
             <translation>Pas de date et heure de prise de vue dans la photo : Panoramax en a besoin.</translation>
         </message>
@@ -676,17 +676,17 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Ce n'est pas une photo JPEG.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="381" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="383" />
             <source>Not sent after {attempts} attempts ({error}). Run the upload again to retry.</source>
             <translation>Non envoyé après {attempts} tentatives ({error}). Relancez l'envoi pour réessayer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="395" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="397" />
             <source>Not sent after {attempts} attempts. Run the upload again to retry.</source>
             <translation>Non envoyé après {attempts} tentatives. Relancez l'envoi pour réessayer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="450" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="452" />
             <source>Refused by the instance (HTTP {status}).</source>
             <translation>Refusé par l'instance (HTTP {status}).</translation>
         </message>
@@ -696,32 +696,32 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Le JPEG est tronqué ou corrompu (pas de marqueur de fin d'image).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="371" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="373" />
             <source>The file could not be read: {error}</source>
             <translation>Le fichier n'a pas pu être lu : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="360" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="362" />
             <source>The file disappeared before it was sent. Put it back and run the upload again.</source>
             <translation>Le fichier a disparu avant d'être envoyé. Remettez-le en place et relancez l'envoi.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="516" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="517" />
             <source>The instance is still processing the pictures; the report shows what is known now.</source>
             <translation>L'instance traite encore les photos ; le rapport montre ce qui est connu à cet instant.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="440" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="442" />
             <source>The instance kept failing (HTTP {status}). Run the upload again later.</source>
             <translation>L'instance a échoué à plusieurs reprises (HTTP {status}). Relancez l'envoi plus tard.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="269" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="273" />
             <source>The instance refused the upload (HTTP {status}): sign in again (your token may have expired or been revoked), then run the same upload: nothing already sent will be sent twice.</source>
             <translation>L'instance a refusé l'envoi (HTTP {status}) : reconnectez-vous (votre jeton a peut-être expiré ou été révoqué), puis relancez le même envoi : rien de ce qui a déjà été envoyé ne le sera deux fois.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="426" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="428" />
             <source>The upload set no longer exists on the instance. Run the upload again to start a new one.</source>
             <translation>Le lot d'envoi n'existe plus sur l'instance. Relancez l'envoi pour en créer un nouveau.</translation>
         </message>
@@ -737,12 +737,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
         </message>
         <message>
             <location filename="../panoramax_plugin/core/uploader.py" line="117" />
-            <location filename="../panoramax_plugin/upload/qt_sender.py" line="94" />
+            <location filename="../panoramax_plugin/upload/qt_sender.py" line="113" />
             <source>Upload canceled.</source>
             <translation>Envoi annulé.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="217" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="221" />
             <source>Upload canceled. What was sent is kept: run the same upload again to send the rest.</source>
             <translation>Envoi annulé. Ce qui a été envoyé est conservé : relancez le même envoi pour envoyer le reste.</translation>
         </message>
@@ -766,391 +766,391 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>UploadDialog</name>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="94" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="95" />
             <source>Account</source>
             <translation>Compte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="115" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="116" />
             <source>Add a folder…</source>
             <translation>Ajouter un dossier…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="114" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="115" />
             <source>Add files…</source>
             <translation>Ajouter des fichiers…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="116" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="117" />
             <source>Add selected features</source>
             <translation>Ajouter les entités sélectionnées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="247" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="248" />
             <source>Asking the instance for a sign-in link…</source>
             <translation>Demande d'un lien de connexion à l'instance…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="719" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="720" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="180" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="181" />
             <source>Cancel upload</source>
             <translation>Annuler l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="139" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="140" />
             <source>Check</source>
             <translation>Vérification</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="402" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="403" />
             <source>Checking pictures before upload</source>
             <translation>Vérification des photos avant l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="260" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="261" />
             <source>Checking the Panoramax token</source>
             <translation>Vérification du jeton Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="400" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="401" />
             <source>Checking {count} pictures…</source>
             <translation>Vérification de {count} photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="123" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="124" />
             <source>Clear</source>
             <translation>Vider</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="232" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="233" />
             <source>Confirm in the browser page that opened, then come back. If no page opened, visit: {url}</source>
             <translation>Confirmez dans la page du navigateur qui s'est ouverte, puis revenez. Si aucune page ne s'est ouverte, allez sur : {url}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="424" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="425" />
             <source>Could not read the instance's rules ({error}); the prediction uses the usual defaults.</source>
             <translation>Impossible de lire les règles de l'instance ({error}) ; la prévision utilise les valeurs par défaut habituelles.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="182" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="183" />
             <source>Export report (CSV)…</source>
             <translation>Exporter le rapport (CSV)…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="717" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="718" />
             <source>Export the upload report</source>
             <translation>Exporter le rapport d'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="163" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="164" />
             <source>Faces and plates are already blurred</source>
             <translation>Visages et plaques déjà floutés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="338" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="339" />
             <source>Field</source>
             <translation>Champ</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="138" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="139" />
             <source>File</source>
             <translation>Fichier</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="338" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="339" />
             <source>File path field</source>
             <translation>Champ du chemin de fichier</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="169" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="170" />
             <source>Files sent at once</source>
             <translation>Fichiers envoyés en parallèle</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="319" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="320" />
             <source>Folder of pictures</source>
             <translation>Dossier de photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="162" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="417" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="163" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="418" />
             <source>Instance default</source>
             <translation>Valeur par défaut de l'instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="313" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="314" />
             <source>JPEG pictures (*.jpg *.jpeg *.JPG *.JPEG);;All files (*)</source>
             <translation>Photos JPEG (*.jpg *.jpeg *.JPG *.JPEG);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="143" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="144" />
             <source>Message</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="587" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="588" />
             <source>No picture is ready to upload.</source>
             <translation>Aucune photo n'est prête à être envoyée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="345" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="346" />
             <source>No selected feature with a file path in {layer}.</source>
             <translation>Aucune entité sélectionnée avec un chemin de fichier dans {layer}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="222" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="223" />
             <source>Not signed in (needed unless the instance accepts anonymous uploads)</source>
             <translation>Non connecté (nécessaire sauf si l'instance accepte les envois anonymes)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="220" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="221" />
             <source>Not signed in: this instance takes uploads without an account</source>
             <translation>Non connecté : cette instance accepte les envois sans compte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="102" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="103" />
             <source>Opens the instance's login page in your browser; come back once accepted</source>
             <translation>Ouvre la page de connexion de l'instance dans votre navigateur ; revenez une fois accepté</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="157" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="158" />
             <source>Options</source>
             <translation>Options</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="249" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="250" />
             <source>Panoramax sign-in</source>
             <translation>Connexion Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="561" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="562" />
             <source>Panoramax upload check</source>
             <translation>Vérification d'envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="710" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="711" />
             <source>Panoramax upload report</source>
             <translation>Rapport d'envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="270" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="271" />
             <source>Paste a token of your account (from the instance's settings page):</source>
             <translation>Collez un jeton de votre compte (depuis la page de paramètres de l'instance) :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="142" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="143" />
             <source>Picture</source>
             <translation>Photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="118" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="119" />
             <source>Pictures of the selected features of the active point layer (a file path field)</source>
             <translation>Photos des entités sélectionnées de la couche de points active (un champ chemin de fichier)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="311" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="312" />
             <source>Pictures to upload</source>
             <translation>Photos à envoyer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="250" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="251" />
             <source>QGIS Panoramax plugin</source>
             <translation>Extension QGIS Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="122" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="123" />
             <source>Remove selected rows</source>
             <translation>Retirer les lignes sélectionnées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="331" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="332" />
             <source>Select features in a point layer that has a file path field.</source>
             <translation>Sélectionnez des entités dans une couche de points qui a un champ chemin de fichier.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="140" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="141" />
             <source>Sequence</source>
             <translation>Séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="100" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="101" />
             <source>Sign in…</source>
             <translation>Se connecter…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="105" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="106" />
             <source>Sign out</source>
             <translation>Se déconnecter</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="297" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="298" />
             <source>Sign-in failed: {error}</source>
             <translation>Échec de la connexion : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="218" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="219" />
             <source>Signed in as {name}</source>
             <translation>Connecté en tant que {name}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="288" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="289" />
             <source>Signed in as {name}.</source>
             <translation>Connecté en tant que {name}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="282" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="283" />
             <source>Signed in for this session only: the token could not be stored in the QGIS authentication database ({error}).</source>
             <translation>Connecté pour cette session seulement : le jeton n'a pas pu être enregistré dans la base d'authentification de QGIS ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="290" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="291" />
             <source>Signed in to {url} as {name}.</source>
             <translation>Connecté à {url} en tant que {name}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="305" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="306" />
             <source>Signed out; the token was removed from QGIS.</source>
             <translation>Déconnecté ; le jeton a été retiré de QGIS.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="210" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="211" />
             <source>The QGIS authentication database cannot be used ({error}).</source>
             <translation>La base d'authentification de QGIS ne peut pas être utilisée ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="295" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="296" />
             <source>The instance does not accept this token. Sign in again.</source>
             <translation>L'instance n'accepte pas ce jeton. Reconnectez-vous.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="167" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="168" />
             <source>Title</source>
             <translation>Titre</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="160" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="161" />
             <source>Title of the upload</source>
             <translation>Titre de l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="141" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="179" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="142" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="180" />
             <source>Upload</source>
             <translation>Envoyer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="647" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="648" />
             <source>Upload finished: {sent} sent, {already} already on the instance, {rejected} rejected, {failed} failed.</source>
             <translation>Envoi terminé : {sent} envoyées, {already} déjà sur l'instance, {rejected} refusées, {failed} en échec.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="576" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="577" />
             <source>Upload from QGIS</source>
             <translation>Envoi depuis QGIS</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="86" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="87" />
             <source>Upload pictures to Panoramax</source>
             <translation>Envoyer des photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="729" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="730" />
             <source>Upload report saved to {path}.</source>
             <translation>Rapport d'envoi enregistré dans {path}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="593" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="594" />
             <source>Uploading {count} pictures to Panoramax</source>
             <translation>Envoi de {count} photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="609" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="610" />
             <source>Uploading {count} pictures…</source>
             <translation>Envoi de {count} photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="269" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="270" />
             <source>Use a token</source>
             <translation>Utiliser un jeton</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="104" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="105" />
             <source>Use a token…</source>
             <translation>Utiliser un jeton…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="168" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="169" />
             <source>Visibility</source>
             <translation>Visibilité</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="240" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="241" />
             <source>Waiting for the Panoramax sign-in</source>
             <translation>En attente de la connexion Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="528" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="529" />
             <source>already on the instance</source>
             <translation>déjà sur l'instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="525" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="526" />
             <source>duplicate</source>
             <translation>doublon</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="466" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="467" />
             <source>duplicate of {name}: the instance would reject it</source>
             <translation>doublon de {name} : l'instance la refuserait</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="530" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="531" />
             <source>failed</source>
             <translation>en échec</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="450" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="524" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="451" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="525" />
             <source>not checked yet</source>
             <translation>pas encore vérifiée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="526" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="527" />
             <source>not ready</source>
             <translation>pas prête</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="531" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="532" />
             <source>not sent</source>
             <translation>non envoyée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="475" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="523" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="476" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="524" />
             <source>ready</source>
             <translation>prête</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="529" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="530" />
             <source>rejected</source>
             <translation>refusée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="624" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="625" />
             <source>sending {percent} %</source>
             <translation>envoi {percent} %</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="527" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="528" />
             <source>sent</source>
             <translation>envoyée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="508" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="509" />
             <source>{total} files: {ready} ready in {sequences} sequence(s), {duplicates} duplicate(s), {bad} not ready.</source>
             <translation>{total} fichiers : {ready} prêts en {sequences} séquence(s), {duplicates} doublon(s), {bad} pas prêts.</translation>
         </message>
