@@ -516,7 +516,7 @@
             <translation>&amp;Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="376" />
+            <location filename="../panoramax_plugin/plugin.py" line="377" />
             <source>About Panoramax</source>
             <translation>À propos de Panoramax</translation>
         </message>
@@ -531,12 +531,12 @@
             <translation>Cliquez près d'une photo ou d'une séquence sur la carte pour l'ouvrir</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="323" />
+            <location filename="../panoramax_plugin/plugin.py" line="324" />
             <source>Looking for a Panoramax picture</source>
             <translation>Recherche d'une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="318" />
+            <location filename="../panoramax_plugin/plugin.py" line="319" />
             <source>No Panoramax picture there.</source>
             <translation>Aucune photo Panoramax à cet endroit.</translation>
         </message>
@@ -576,12 +576,12 @@
             <translation>Afficher ou masquer la visionneuse de photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="388" />
+            <location filename="../panoramax_plugin/plugin.py" line="389" />
             <source>Some Panoramax features need Python packages that are not installed: {packages}. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command}, then restart QGIS.</source>
             <translation>Certaines fonctions de Panoramax ont besoin de paquets Python qui ne sont pas installés : {packages}. Installez-les depuis l'OSGeo4W Shell (Windows) ou un terminal avec : {command}, puis redémarrez QGIS.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="219" />
+            <location filename="../panoramax_plugin/plugin.py" line="220" />
             <source>This catalog only gathers other instances: choose the instance you upload to (e.g. IGN or OpenStreetMap France) in the Panoramax panel.</source>
             <translation>Ce catalogue ne fait que rassembler d'autres instances : choisissez l'instance vers laquelle envoyer (par ex. IGN ou OpenStreetMap France) dans le panneau Panoramax.</translation>
         </message>
@@ -591,7 +591,7 @@
             <translation>Envoyer des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="377" />
+            <location filename="../panoramax_plugin/plugin.py" line="378" />
             <source>{name} {version}
 
 Browse, view and upload Panoramax street-level pictures from QGIS. Panoramax is the free, decentralised street-view commons.</source>
@@ -786,12 +786,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Ajouter les entités sélectionnées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="248" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="249" />
             <source>Asking the instance for a sign-in link…</source>
             <translation>Demande d'un lien de connexion à l'instance…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="720" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="731" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -806,17 +806,17 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Vérification</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="403" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="414" />
             <source>Checking pictures before upload</source>
             <translation>Vérification des photos avant l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="261" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="272" />
             <source>Checking the Panoramax token</source>
             <translation>Vérification du jeton Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="401" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="412" />
             <source>Checking {count} pictures…</source>
             <translation>Vérification de {count} photos…</translation>
         </message>
@@ -831,7 +831,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Confirmez dans la page du navigateur qui s'est ouverte, puis revenez. Si aucune page ne s'est ouverte, allez sur : {url}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="425" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="436" />
             <source>Could not read the instance's rules ({error}); the prediction uses the usual defaults.</source>
             <translation>Impossible de lire les règles de l'instance ({error}) ; la prévision utilise les valeurs par défaut habituelles.</translation>
         </message>
@@ -841,7 +841,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Exporter le rapport (CSV)…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="718" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="729" />
             <source>Export the upload report</source>
             <translation>Exporter le rapport d'envoi</translation>
         </message>
@@ -851,7 +851,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Visages et plaques déjà floutés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="339" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="350" />
             <source>Field</source>
             <translation>Champ</translation>
         </message>
@@ -861,7 +861,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Fichier</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="339" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="350" />
             <source>File path field</source>
             <translation>Champ du chemin de fichier</translation>
         </message>
@@ -871,18 +871,18 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Fichiers envoyés en parallèle</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="320" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="331" />
             <source>Folder of pictures</source>
             <translation>Dossier de photos</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/upload/dialog.py" line="163" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="418" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="429" />
             <source>Instance default</source>
             <translation>Valeur par défaut de l'instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="314" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="325" />
             <source>JPEG pictures (*.jpg *.jpeg *.JPG *.JPEG);;All files (*)</source>
             <translation>Photos JPEG (*.jpg *.jpeg *.JPG *.JPEG);;Tous les fichiers (*)</translation>
         </message>
@@ -892,12 +892,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="588" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="599" />
             <source>No picture is ready to upload.</source>
             <translation>Aucune photo n'est prête à être envoyée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="346" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="357" />
             <source>No selected feature with a file path in {layer}.</source>
             <translation>Aucune entité sélectionnée avec un chemin de fichier dans {layer}.</translation>
         </message>
@@ -922,22 +922,22 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Options</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="250" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="251" />
             <source>Panoramax sign-in</source>
             <translation>Connexion Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="562" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="573" />
             <source>Panoramax upload check</source>
             <translation>Vérification d'envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="711" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="722" />
             <source>Panoramax upload report</source>
             <translation>Rapport d'envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="271" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="282" />
             <source>Paste a token of your account (from the instance's settings page):</source>
             <translation>Collez un jeton de votre compte (depuis la page de paramètres de l'instance) :</translation>
         </message>
@@ -952,12 +952,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Photos des entités sélectionnées de la couche de points active (un champ chemin de fichier)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="312" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="323" />
             <source>Pictures to upload</source>
             <translation>Photos à envoyer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="251" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="252" />
             <source>QGIS Panoramax plugin</source>
             <translation>Extension QGIS Panoramax</translation>
         </message>
@@ -967,7 +967,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Retirer les lignes sélectionnées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="332" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="343" />
             <source>Select features in a point layer that has a file path field.</source>
             <translation>Sélectionnez des entités dans une couche de points qui a un champ chemin de fichier.</translation>
         </message>
@@ -987,7 +987,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Se déconnecter</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="298" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="309" />
             <source>Sign-in failed: {error}</source>
             <translation>Échec de la connexion : {error}</translation>
         </message>
@@ -997,22 +997,22 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Connecté en tant que {name}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="289" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="300" />
             <source>Signed in as {name}.</source>
             <translation>Connecté en tant que {name}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="283" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="294" />
             <source>Signed in for this session only: the token could not be stored in the QGIS authentication database ({error}).</source>
             <translation>Connecté pour cette session seulement : le jeton n'a pas pu être enregistré dans la base d'authentification de QGIS ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="291" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="302" />
             <source>Signed in to {url} as {name}.</source>
             <translation>Connecté à {url} en tant que {name}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="306" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="317" />
             <source>Signed out; the token was removed from QGIS.</source>
             <translation>Déconnecté ; le jeton a été retiré de QGIS.</translation>
         </message>
@@ -1022,7 +1022,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>La base d'authentification de QGIS ne peut pas être utilisée ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="296" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="307" />
             <source>The instance does not accept this token. Sign in again.</source>
             <translation>L'instance n'accepte pas ce jeton. Reconnectez-vous.</translation>
         </message>
@@ -1043,12 +1043,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Envoyer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="648" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="659" />
             <source>Upload finished: {sent} sent, {already} already on the instance, {rejected} rejected, {failed} failed.</source>
             <translation>Envoi terminé : {sent} envoyées, {already} déjà sur l'instance, {rejected} refusées, {failed} en échec.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="577" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="588" />
             <source>Upload from QGIS</source>
             <translation>Envoi depuis QGIS</translation>
         </message>
@@ -1058,22 +1058,22 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Envoyer des photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="730" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="741" />
             <source>Upload report saved to {path}.</source>
             <translation>Rapport d'envoi enregistré dans {path}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="594" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="605" />
             <source>Uploading {count} pictures to Panoramax</source>
             <translation>Envoi de {count} photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="610" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="621" />
             <source>Uploading {count} pictures…</source>
             <translation>Envoi de {count} photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="270" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="281" />
             <source>Use a token</source>
             <translation>Utiliser un jeton</translation>
         </message>
@@ -1093,64 +1093,64 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>En attente de la connexion Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="529" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="540" />
             <source>already on the instance</source>
             <translation>déjà sur l'instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="526" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="537" />
             <source>duplicate</source>
             <translation>doublon</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="467" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="478" />
             <source>duplicate of {name}: the instance would reject it</source>
             <translation>doublon de {name} : l'instance la refuserait</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="531" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="542" />
             <source>failed</source>
             <translation>en échec</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="451" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="525" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="462" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="536" />
             <source>not checked yet</source>
             <translation>pas encore vérifiée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="527" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="538" />
             <source>not ready</source>
             <translation>pas prête</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="532" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="543" />
             <source>not sent</source>
             <translation>non envoyée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="476" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="524" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="487" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="535" />
             <source>ready</source>
             <translation>prête</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="530" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="541" />
             <source>rejected</source>
             <translation>refusée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="625" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="636" />
             <source>sending {percent} %</source>
             <translation>envoi {percent} %</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="528" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="539" />
             <source>sent</source>
             <translation>envoyée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="509" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="520" />
             <source>{total} files: {ready} ready in {sequences} sequence(s), {duplicates} duplicate(s), {bad} not ready.</source>
             <translation>{total} fichiers : {ready} prêts en {sequences} séquence(s), {duplicates} doublon(s), {bad} pas prêts.</translation>
         </message>

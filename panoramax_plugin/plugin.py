@@ -103,6 +103,7 @@ class PanoramaxPlugin:
             self.pick_tool.deleteLater()
             self.pick_tool = None
         if self.upload_dialog is not None:
+            self.upload_dialog.cancel_sign_in()
             if self.upload_dialog.task is not None:
                 self.upload_dialog.task.cancel()  # state is kept: the next run resumes
             self.upload_dialog.close()

@@ -244,6 +244,7 @@ class UploadDialog(QDialog):
                 self._sign_in_failed,
             )
 
+        self.cancel_sign_in()
         self.pending_claim = None
         self.status.setText(self.tr("Asking the instance for a sign-in link…"))
         self.sign_in_task = self._run(
@@ -253,6 +254,16 @@ class UploadDialog(QDialog):
             self._sign_in_failed,
         )
         return self.sign_in_task
+
+    def cancel_sign_in(self) -> None:
+        """Stop waiting for a browser claim (a new sign-in, or the plugin unloading)."""
+        task = getattr(self, "sign_in_task", None)
+        self.sign_in_task = None
+        if task is not None:
+            try:
+                task.cancel()
+            except RuntimeError:  # QGIS already deleted the finished task
+                pass
 
     def use_token(self, token: str) -> CoreTask:
         """Check a pasted token with the instance, then store it."""

@@ -342,3 +342,17 @@ def test_uploaded_sequences_load_on_the_map(desktop, local_instance, qgis_app, t
         )
     finally:
         plugin.unload()
+
+
+def test_a_new_sign_in_stops_waiting_for_the_previous_claim(dialog, qgis_app):
+    dialog.open_url = lambda url: None  # the user never confirms in the browser
+    dialog.sign_in()
+    run_until(qgis_app, lambda: dialog.pending_claim is not None, 30)
+    first_wait, ended = dialog.sign_in_task, []
+    first_wait.taskTerminated.connect(lambda: ended.append("terminated"))
+    first_claim = dialog.pending_claim.claim_url
+    dialog.sign_in()
+    run_until(qgis_app, lambda: ended == ["terminated"], 30)
+    run_until(qgis_app, lambda: dialog.pending_claim is not None, 30)
+    assert dialog.pending_claim.claim_url != first_claim and not dialog.token
+    dialog.cancel_sign_in()
