@@ -791,7 +791,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Demande d'un lien de connexion à l'instance…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="731" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="732" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -804,6 +804,11 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <location filename="../panoramax_plugin/upload/dialog.py" line="140" />
             <source>Check</source>
             <translation>Vérification</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="441" />
+            <source>Check done; drop the rows you do not want, then upload.</source>
+            <translation>Vérification terminée ; retirez les lignes dont vous ne voulez pas, puis envoyez.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/upload/dialog.py" line="414" />
@@ -841,7 +846,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Exporter le rapport (CSV)…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="729" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="730" />
             <source>Export the upload report</source>
             <translation>Exporter le rapport d'envoi</translation>
         </message>
@@ -892,7 +897,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="599" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="600" />
             <source>No picture is ready to upload.</source>
             <translation>Aucune photo n'est prête à être envoyée.</translation>
         </message>
@@ -927,12 +932,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Connexion Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="573" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="574" />
             <source>Panoramax upload check</source>
             <translation>Vérification d'envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="722" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="723" />
             <source>Panoramax upload report</source>
             <translation>Rapport d'envoi Panoramax</translation>
         </message>
@@ -1043,12 +1048,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Envoyer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="659" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="660" />
             <source>Upload finished: {sent} sent, {already} already on the instance, {rejected} rejected, {failed} failed.</source>
             <translation>Envoi terminé : {sent} envoyées, {already} déjà sur l'instance, {rejected} refusées, {failed} en échec.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="588" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="589" />
             <source>Upload from QGIS</source>
             <translation>Envoi depuis QGIS</translation>
         </message>
@@ -1058,17 +1063,17 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Envoyer des photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="741" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="742" />
             <source>Upload report saved to {path}.</source>
             <translation>Rapport d'envoi enregistré dans {path}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="605" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="606" />
             <source>Uploading {count} pictures to Panoramax</source>
             <translation>Envoi de {count} photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="621" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="622" />
             <source>Uploading {count} pictures…</source>
             <translation>Envoi de {count} photos…</translation>
         </message>
@@ -1093,64 +1098,64 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>En attente de la connexion Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="540" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="541" />
             <source>already on the instance</source>
             <translation>déjà sur l'instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="537" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="538" />
             <source>duplicate</source>
             <translation>doublon</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="478" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="479" />
             <source>duplicate of {name}: the instance would reject it</source>
             <translation>doublon de {name} : l'instance la refuserait</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="542" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="543" />
             <source>failed</source>
             <translation>en échec</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="462" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="536" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="463" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="537" />
             <source>not checked yet</source>
             <translation>pas encore vérifiée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="538" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="539" />
             <source>not ready</source>
             <translation>pas prête</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="543" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="544" />
             <source>not sent</source>
             <translation>non envoyée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="487" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="535" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="488" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="536" />
             <source>ready</source>
             <translation>prête</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="541" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="542" />
             <source>rejected</source>
             <translation>refusée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="636" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="637" />
             <source>sending {percent} %</source>
             <translation>envoi {percent} %</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="539" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="540" />
             <source>sent</source>
             <translation>envoyée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="520" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="521" />
             <source>{total} files: {ready} ready in {sequences} sequence(s), {duplicates} duplicate(s), {bad} not ready.</source>
             <translation>{total} fichiers : {ready} prêts en {sequences} séquence(s), {duplicates} doublon(s), {bad} pas prêts.</translation>
         </message>

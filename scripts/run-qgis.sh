@@ -3,8 +3,13 @@
 #   scripts/run-qgis.sh dist/panoramax-<version>.zip
 # PANORAMAX_DEMO=1      preselect the local instance (http://127.0.0.1:5000) in the panel
 # PANORAMAX_SCREENSHOT=file.png   open the panel, connect, save a screenshot and quit
+# PANORAMAX_DEMO_UPLOAD=folder     with DEMO: also open the upload dialog on that folder
+#                                   (checked, not sent); the screenshot is then the screen
 #                                 (runs under xvfb-run when there is no DISPLAY)
 set -euo pipefail
+# the Makefile exports QT_QPA_PLATFORM=offscreen for the tests; the desktop needs a real
+# display (or Xvfb): offscreen QGIS crashes at start-up in its clipboard
+unset QT_QPA_PLATFORM
 cd "$(dirname "$0")/.."
 zip="${1:?usage: run-qgis.sh dist/panoramax-<version>.zip}"
 if ! command -v qgis >/dev/null; then
@@ -33,6 +38,7 @@ from qgis.PyQt.QtCore import QTimer
 from qgis.utils import iface, plugins
 DEMO = "${PANORAMAX_DEMO:-0}" == "1"  # only ever connect to the local instance unattended
 BBOX = [float(v) for v in "${PANORAMAX_DEMO_BBOX:-}".split(",") if v]
+UPLOAD = "${PANORAMAX_DEMO_UPLOAD:-}"
 def open_panel():
     plugin = plugins["panoramax"]
     plugin.panel_action.setChecked(True)
@@ -46,12 +52,20 @@ def load():
                                         canvas.mapSettings().destinationCrs(), QgsProject.instance())
         canvas.setExtent(to_map.transformBoundingBox(QgsRectangle(*BBOX)))
         plugins["panoramax"].panel.load_in_view()
+    if DEMO and UPLOAD:
+        dialog = plugins["panoramax"].open_upload()
+        dialog.move(500, 200)
+        dialog.add_folder(UPLOAD)
 def grab():
-    iface.mainWindow().grab().save("$shot")
+    if DEMO and UPLOAD:
+        from qgis.PyQt.QtGui import QGuiApplication
+        QGuiApplication.primaryScreen().grabWindow(0).save("$shot")
+    else:
+        iface.mainWindow().grab().save("$shot")
     QgsProject.instance().setDirty(False)  # no "save the project?" question on the way out
-    iface.mainWindow().close()
     import os
-    QTimer.singleShot(1000, lambda: os._exit(0))  # a screenshot run must end by itself
+    QTimer.singleShot(1000, lambda: os._exit(0))  # a screenshot run must end by itself,
+    iface.mainWindow().close()  # even if QGIS asks about tasks still running
 def safely(function):
     def run():
         try:

@@ -438,6 +438,7 @@ class UploadDialog(QDialog):
                     "usual defaults."
                 ).format(error=result.config_error)
             )
+        self.status.setText(self.tr("Check done; drop the rows you do not want, then upload."))
         self.auth_enabled = bool((result.configuration.get("auth") or {}).get("enabled", True))
         self._show_account()
         self._fill_table()
