@@ -46,6 +46,8 @@ class UploadCanceled(PanoramaxError):
 class SignInRequired(PanoramaxError):
     """The instance refused the token (missing, expired, revoked): sign in, then resume."""
 
+    status = 401
+
 
 @dataclass
 class UploadOptions:
@@ -269,7 +271,7 @@ class Uploader:
             raise self._sign_in_error(error.status) from error
 
     def _sign_in_error(self, status: int) -> SignInRequired:
-        return SignInRequired(
+        error = SignInRequired(
             translate(
                 "PanoramaxUpload",
                 "The instance refused the upload (HTTP {status}): sign in again (your token "
@@ -277,6 +279,8 @@ class Uploader:
                 "sent will be sent twice.",
             ).format(status=status)
         )
+        error.status = status  # 401: the token is invalid (drop it); 403: not allowed (yet)
+        return error
 
     def _ensure_upload_set(self, options: UploadOptions) -> None:
         if self.state.upload_set_id:

@@ -680,6 +680,8 @@ class UploadDialog(QDialog):
             self.results = dict(self.task.uploader.state.files)
             self._fill_table()
         if isinstance(error, SignInRequired):
+            if error.status == 401 and self.token:  # invalid, expired or revoked: forget it
+                self.tokens.remove(self.api_url)
             self.token, self.account = "", ""
             self._show_account()
         if isinstance(error, UploadCanceled):

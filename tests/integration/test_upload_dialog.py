@@ -356,3 +356,34 @@ def test_a_new_sign_in_stops_waiting_for_the_previous_claim(dialog, qgis_app):
     run_until(qgis_app, lambda: dialog.pending_claim is not None, 30)
     assert dialog.pending_claim.claim_url != first_claim and not dialog.token
     dialog.cancel_sign_in()
+
+
+def test_a_revoked_token_is_forgotten_and_the_queue_kept(
+    desktop, auth_database, qgis_app, tmp_path
+):
+    """A scripted instance answers 401 "Token not valid" to the upload."""
+    from panoramax_plugin.upload.dialog import UploadDialog
+    from panoramax_plugin.upload.token_store import TokenStore
+    from tests.http_server import Canned, CannedServer
+
+    routes = {
+        "/api/configuration": Canned(200, {"auth": {"enabled": True}}),
+        "/api/upload_sets": Canned(401, {"message": "Token not valid", "status_code": 401}),
+    }
+    with CannedServer(routes) as server:
+        api = server.base_url + "/api"
+        TokenStore().save(api, "revoked-token", "alice")
+        settings = PluginSettings()
+        settings.upload_state_folder = str(tmp_path / "state")
+        dialog = UploadDialog(api, PluginLogger(desktop), settings, desktop.window)
+        assert dialog.token == "revoked-token" and "alice" in dialog.account_label.text()
+        good, _ = walk(tmp_path, 2)
+        dialog.add_paths(good)
+        wait_preflight(dialog, qgis_app)
+        upload_and_wait(dialog, qgis_app, 60)
+    assert "sign in again" in dialog.status.text()
+    assert TokenStore().load(api) == ("", "")
+    assert not dialog.token and "Not signed in" in dialog.account_label.text()
+    assert {r[1] for r in dialog.report_rows()} == {"pending"}
+    assert server.requests[-1][2].get("Authorization") == "Bearer revoked-token"
+    dialog.deleteLater()

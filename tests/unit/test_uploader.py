@@ -103,7 +103,7 @@ def test_expired_token_stops_and_keeps_the_queue(tmp_path):
     with instance(answers) as server:
         with pytest.raises(SignInRequired) as error:
             uploader(server, tmp_path).run(paths, fast())
-        assert "sign in again" in str(error.value)
+        assert "sign in again" in str(error.value) and error.value.status == 401
         store = StateStore(str(tmp_path / "state"))
         saved = next(iter(os.listdir(tmp_path / "state")))
         state = store.load(saved[len("upload-") : -len(".json")])
