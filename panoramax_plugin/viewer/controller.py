@@ -1,6 +1,7 @@
 """What the viewer shows and how it moves: pictures, navigation, prefetch, map sync.
 
-Main thread only; items and images come from tasks (``CoreTask``, ``ImageLoader``).
+Main thread only; items and images come from background jobs (:mod:`.background`,
+``ImageLoader``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ..core.errors import PanoramaxError
 from ..core.instances import picture_id_from_text, site_url, viewer_picture_url
 from ..network.session import qgis_http_client
 from ..tasks.core_task import CoreTask
+from . import background
 from .image_loader import LEVELS, ImageLoader, image_warning
 from .map_sync import MapSync
 from .qimage_numpy import qimage_to_array
@@ -45,7 +47,8 @@ class ViewerController(QObject):
         self.loader.ready.connect(self._on_image)
         self.loader.failed.connect(self._on_image_failed)
         self.map_sync = MapSync(canvas)
-        self.item_task = None
+        self.item_task = None  # the job reading the item to show next (a Job)
+        self._prefetch_task = None
         self.prefetched: dict = {}  # picture id -> Picture (items fetched ahead)
         self._image_status: str | None = None  # status set by a picture file, if any
         self.play_timer = QTimer(self)
@@ -94,28 +97,36 @@ class ViewerController(QObject):
         if not self.api_url:
             self.dock.set_status(self.tr("Choose a Panoramax instance first."))
             return None
+        self._cancel_item()  # whatever was being opened: this one wins
         known = self.prefetched.get(picture_id)
         if known is not None:
             self.show(known)
             return None
-        self._cancel_item()
         self.dock.set_status(self.tr("Loading picture…"))
         self._fetch_preview(picture_id)
         client = self._client()
 
-        def work(task):
+        def work(job):
             picture = client.get_picture(picture_id, sequence_id)
             self.instance = client._instance  # discovered once, reused by later opens
             return picture
 
-        self.item_task = CoreTask(
+        return self._start_item(work)
+
+    def _start_item(self, work) -> background.Job:
+        """Read an item in the background, then show it (unless another one was asked)."""
+        job = background.Job(
             self.tr("Opening Panoramax picture"),
             work,
-            on_done=self.show,
-            on_error=self._on_item_error,
+            on_done=lambda picture: self._on_item(job, picture),
+            on_error=lambda error: self._on_item_error(error, job),
         )
-        QgsApplication.taskManager().addTask(self.item_task)
-        return self.item_task
+        self.item_task = job
+        return background.start(job)
+
+    def _on_item(self, job, picture) -> None:
+        if job is self.item_task:
+            self.show(picture)
 
     def _fetch_preview(self, picture_id: str) -> None:
         """Fetch the thumbnail while the item itself is read: first pixels sooner.
@@ -132,15 +143,12 @@ class ViewerController(QObject):
             self.loader.request(preview, "thumb")
 
     def _cancel_item(self) -> None:
-        task, self.item_task = self.item_task, None
-        if task is not None:
-            try:
-                task.cancel()
-            except RuntimeError:
-                pass
+        job, self.item_task = self.item_task, None
+        if job is not None:
+            job.cancel()
 
-    def _on_item_error(self, error) -> None:
-        if not self._alive:
+    def _on_item_error(self, error, job=None) -> None:
+        if not self._alive or (job is not None and job is not self.item_task):
             return
         self.item_task = None
         self.set_playing(False)  # playing on would retry the same picture at every step
@@ -190,7 +198,7 @@ class ViewerController(QObject):
     def show(self, picture) -> None:
         if not self._alive:
             return
-        self.item_task = None
+        self._cancel_item()  # done, or superseded by this picture
         same = self.current is not None and self.current.id == picture.id
         self.current = picture
         self.prefetched[picture.id] = picture
@@ -287,13 +295,16 @@ class ViewerController(QObject):
     def _prefetch(self, picture) -> None:
         """Fetch the next picture's item and sd file while the user looks at this one."""
         link = picture.next
+        previous, self._prefetch_task = self._prefetch_task, None
+        if previous is not None:
+            previous.cancel()  # the picture after another one: not needed any more
         if link is None or link.id in self.prefetched:
             if link is not None:
-                self.loader.request(self.prefetched[link.id], "sd")
+                self.loader.request(self.prefetched[link.id], "sd", background.PRIORITY_AHEAD)
             return
         client = self._client()
 
-        def work(task):
+        def work(job):
             return client.get_picture(link.id, link.collection_id or picture.sequence_id)
 
         def done(next_picture):
@@ -302,16 +313,17 @@ class ViewerController(QObject):
             self.prefetched[next_picture.id] = next_picture
             while len(self.prefetched) > 64:
                 self.prefetched.pop(next(iter(self.prefetched)))
-            self.loader.request(next_picture, "sd")
+            self.loader.request(next_picture, "sd", background.PRIORITY_AHEAD)
 
-        task = CoreTask(
-            self.tr("Prefetching Panoramax picture"),
-            work,
-            on_done=done,
-            on_error=lambda error: None,
+        self._prefetch_task = background.start(
+            background.Job(
+                self.tr("Prefetching Panoramax picture"),
+                work,
+                on_done=done,
+                on_error=lambda error: None,
+            ),
+            background.PRIORITY_AHEAD,
         )
-        self._prefetch_task = task
-        QgsApplication.taskManager().addTask(task)
 
     # ------------------------------------------------------------------ camera and map
     def _on_camera(self, camera) -> None:
@@ -358,18 +370,12 @@ class ViewerController(QObject):
         client = self._client()
         sequence_id, last = picture.sequence_id, where == "last"
 
-        def work(task):
+        def work(job):
             end = client.sequence_end(sequence_id, last=last)
             return client.get_picture(end.id, sequence_id)
 
         self._cancel_item()
-        self.item_task = CoreTask(
-            self.tr("Opening Panoramax picture"),
-            work,
-            on_done=self.show,
-            on_error=self._on_item_error,
-        )
-        QgsApplication.taskManager().addTask(self.item_task)
+        self._start_item(work)
 
     def set_playing(self, playing: bool) -> None:
         if playing:
@@ -461,6 +467,9 @@ class ViewerController(QObject):
         self.set_playing(False)
         self.loader.cancel_all()
         self._cancel_item()
+        if self._prefetch_task is not None:
+            self._prefetch_task.cancel()
+            self._prefetch_task = None
         self.map_sync.clear()
 
     def unload(self) -> None:

@@ -1,22 +1,22 @@
 """Fetch and decode picture files in the background, with a size-bounded cache.
 
-Bytes come through QGIS networking in a ``QgsTask``; decoding to ``QImage``
-(RGB32, EXIF orientation applied) also happens there, since ``QImage`` (unlike
-``QPixmap``) works off the GUI thread. Results arrive as signals on the main thread.
+Bytes come through QGIS networking in a background job (:mod:`.background`); decoding
+to ``QImage`` (RGB32, EXIF orientation applied) also happens there, since ``QImage``
+(unlike ``QPixmap``) works off the GUI thread. Results arrive as signals on the main
+thread.
 """
 
 from __future__ import annotations
 
 import time
 
-from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, pyqtSignal
 from qgis.PyQt.QtGui import QImage, QImageReader
 
 from ..core.errors import PanoramaxError, ServerError
 from ..core.lru import SizedLRU
 from ..network.session import qgis_http_client
-from ..tasks.core_task import CoreTask
+from . import background
 
 LEVELS = ("thumb", "sd", "hd")
 
@@ -114,7 +114,12 @@ def image_bytes(image: QImage) -> int:
 
 
 class ImageLoader(QObject):
-    """``request(picture, level)``; answers with ``ready`` or ``failed``, cache first."""
+    """``request(picture, level)``; answers with ``ready`` or ``failed``, cache first.
+
+    One fetch per (picture, level) at a time: its job is kept under that key until it
+    ends or is canceled. A job only ever removes its own entry: a fetch canceled or
+    given up never hides a newer fetch of the same file.
+    """
 
     ready = pyqtSignal(str, str, object)  # picture id, level, QImage
     failed = pyqtSignal(str, str, str)  # picture id, level, message
@@ -123,7 +128,7 @@ class ImageLoader(QObject):
         super().__init__(parent)
         self.cache = SizedLRU(max_mb * 1024 * 1024)
         self.timeout_s = timeout_s
-        self._tasks: dict = {}  # (picture id, level) -> task
+        self._tasks: dict = {}  # (picture id, level) -> (job, started at)
         self.fetches = 0  # network fetches started (tests, prefetch checks)
 
     def cached(self, picture_id: str, level: str) -> QImage | None:
@@ -132,7 +137,12 @@ class ImageLoader(QObject):
     def is_pending(self, picture_id: str, level: str) -> bool:
         return (picture_id, level) in self._tasks
 
-    def request(self, picture, level: str) -> bool:
+    def _stale_after_s(self) -> float:
+        """A fetch still running after this long is given up (its attempts and their
+        pauses are over by then): a new request starts another one."""
+        return 3 * self.timeout_s + 10.0
+
+    def request(self, picture, level: str, priority: int = background.PRIORITY_NOW) -> bool:
         """Start fetching ``level`` of ``picture`` unless cached or under way.
 
         Returns True when the image is already cached (``ready`` is emitted now).
@@ -142,8 +152,13 @@ class ImageLoader(QObject):
         if image is not None:
             self.ready.emit(picture.id, level, image)
             return True
-        if key in self._tasks:
-            return False
+        pending = self._tasks.get(key)
+        if pending is not None:
+            job, started = pending
+            if time.monotonic() - started < self._stale_after_s():
+                return False
+            job.cancel()  # never waited for: whatever it still does is ignored
+            del self._tasks[key]
         url = picture.asset_url(level)
         if not url:
             self.failed.emit(
@@ -152,49 +167,52 @@ class ImageLoader(QObject):
                 self.tr("This picture has no '{level}' file.").format(level=level),
             )
             return False
+        timeout_s = self.timeout_s
 
-        def work(task):
-            data = fetch_with_retries(qgis_http_client(self.timeout_s), url, task)
-            task.check_canceled()
+        def work(job):
+            data = fetch_with_retries(qgis_http_client(timeout_s), url, job)
+            job.check_canceled()
             return decode_image(data)
 
-        task = CoreTask(
+        job = background.Job(
             self.tr("Loading Panoramax picture"),
             work,
-            on_done=lambda image, key=key: self._done(key, image),
-            on_error=lambda error, key=key: self._failed(key, error),
+            on_done=lambda image: self._done(key, job, image),
+            on_error=lambda error: self._failed(key, job, error),
         )
-        task.taskTerminated.connect(lambda key=key: self._tasks.pop(key, None))
-        self._tasks[key] = task
+        self._tasks[key] = (job, time.monotonic())
         self.fetches += 1
-        QgsApplication.taskManager().addTask(task)
+        background.start(job, priority)
         return False
 
-    def _done(self, key, image: QImage) -> None:
-        self._tasks.pop(key, None)
-        self.cache.put(key, image, image_bytes(image))
+    def _forget(self, key, job) -> None:
+        """Remove ``job`` from the fetches under way, only if it is the one for ``key``."""
+        pending = self._tasks.get(key)
+        if pending is not None and pending[0] is job:
+            del self._tasks[key]
+
+    def _done(self, key, job, image: QImage) -> None:
         try:
+            self._forget(key, job)
+            self.cache.put(key, image, image_bytes(image))
             self.ready.emit(key[0], key[1], image)
-        except RuntimeError:  # the loader was deleted while the task ran (plugin unloaded)
+        except RuntimeError:  # the loader was deleted while the job ran (plugin unloaded)
             pass
 
-    def _failed(self, key, error) -> None:
-        self._tasks.pop(key, None)
+    def _failed(self, key, job, error) -> None:
         message = str(error) if isinstance(error, PanoramaxError) else repr(error)
         try:
+            self._forget(key, job)
             self.failed.emit(key[0], key[1], message)
-        except RuntimeError:  # the loader was deleted while the task ran
+        except RuntimeError:  # the loader was deleted while the job ran
             pass
 
     def cancel_except(self, keep_ids) -> None:
         """Cancel fetches of pictures no longer wanted (the user moved on)."""
-        for key, task in list(self._tasks.items()):
+        for key, (job, _) in list(self._tasks.items()):
             if key[0] not in keep_ids:
-                try:
-                    task.cancel()
-                except RuntimeError:
-                    pass
-                self._tasks.pop(key, None)
+                job.cancel()
+                del self._tasks[key]
 
     def cancel_all(self) -> None:
         self.cancel_except(set())

@@ -21,7 +21,7 @@ SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
 @pytest.fixture()
-def viewer(desktop, local_instance, qgis_app, roomy_thread_pool):
+def viewer(desktop, local_instance, qgis_app):
     from panoramax_plugin.viewer.controller import ViewerController
     from panoramax_plugin.viewer.dock import ViewerDock
 
@@ -93,11 +93,11 @@ def test_next_and_prev_follow_rank_order_and_prefetch(viewer, seeded_place, qgis
     try:
         run_until(qgis_app, lambda: viewer.loader.cached(following, "sd") is not None, 20)
     except AssertionError:
-        from qgis.core import QgsApplication
+        from panoramax_plugin.viewer import background
 
-        tasks = [(t.description(), t.status()) for t in QgsApplication.taskManager().tasks()]
+        jobs = [(job.description(), job.finished) for job in background._jobs.values()]
         raise AssertionError(
-            f"no prefetch: {list(viewer.prefetched)} {viewer.loader._tasks} {tasks} "
+            f"no prefetch: {list(viewer.prefetched)} {viewer.loader._tasks} {jobs} "
             f"{list(viewer.loader.cache._items)} {viewer.current.next}"
         ) from None
     walked = [viewer.current.id]

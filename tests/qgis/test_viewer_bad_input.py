@@ -8,6 +8,7 @@ After each failure the viewer must still open and navigate to a good picture.
 
 from __future__ import annotations
 
+import time
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -153,19 +154,7 @@ def fake(pictures):
 
 
 @pytest.fixture()
-def roomy_pool(qgis_app):
-    """Canceled tasks may still wait on a slow answer: leave room for the next ones."""
-    from qgis.PyQt.QtCore import QThreadPool
-
-    pool = QThreadPool.globalInstance()
-    before = pool.maxThreadCount()
-    pool.setMaxThreadCount(max(before, 8))
-    yield
-    pool.setMaxThreadCount(before)
-
-
-@pytest.fixture()
-def viewer(desktop, fake, qgis_app, roomy_pool):
+def viewer(desktop, fake, qgis_app):
     from panoramax_plugin.viewer.controller import ViewerController
     from panoramax_plugin.viewer.dock import ViewerDock
 
@@ -351,6 +340,95 @@ def test_html_and_script_from_the_server_are_shown_as_text(viewer, fake, qgis_ap
     assert viewer.dock.status.textFormat() == Qt.TextFormat.PlainText
     assert f"{SCRIPT}<h1>no</h1>" in status(viewer)
     open_good(viewer, qgis_app, tricky)
+
+
+def test_the_viewer_leaves_the_qgis_task_manager_alone(viewer, fake, qgis_app):
+    """Its jobs run in its own pool: QGIS 3.22's task manager can lose a queued task
+    (a prefetch then never started), and the global pool's threads serve map rendering."""
+    from qgis.core import QgsApplication
+
+    added = []
+    manager = QgsApplication.taskManager()
+    manager.taskAdded.connect(added.append)
+    try:
+        second = new_id()
+        first = fake.picture(next=second)
+        fake.picture(second, prev=first)
+        open_good(viewer, qgis_app, first)
+        viewer.go("next")
+        run_until(qgis_app, lambda: (second, "sd") in viewer.images, 15)
+    finally:
+        manager.taskAdded.disconnect(added.append)
+    assert added == []
+
+
+def file_only(fake, picture_id: str, files: Canned):
+    """A picture known by its files only (as the item-preview thumbnail is)."""
+    from panoramax_plugin.core.models import Picture
+
+    fake.add_files(picture_id, files, levels=("sd",))
+    return Picture(
+        picture_id,
+        None,
+        0.0,
+        0.0,
+        assets={"sd": f"{fake.server.base_url}/pics/{picture_id}/sd.jpg"},
+    )
+
+
+def test_a_canceled_fetch_ending_late_keeps_the_newer_one_pending(viewer, fake, qgis_app):
+    loader = viewer.loader
+    ready = []
+    loader.ready.connect(lambda pid, level, image: ready.append((pid, level)))
+    picture_id = new_id()
+    picture = file_only(fake, picture_id, Canned(200, fake.jpeg, "image/jpeg", delay=0.6))
+    key = (picture_id, "sd")
+    loader.request(picture, "sd")
+    canceled = loader._tasks[key][0]
+    run_until(qgis_app, lambda: fake.hits(f"/pics/{picture_id}/sd.jpg") == 1, 5)
+    loader.cancel_all()  # the user moved on...
+    time.sleep(0.2)
+    loader.request(picture, "sd")  # ...and came back while the first fetch still runs
+    newer = loader._tasks[key][0]
+    run_until(qgis_app, lambda: canceled.finished, 10)
+    # the canceled fetch ended first: the newer one is still known to be under way
+    assert loader.is_pending(picture_id, "sd") and loader._tasks[key][0] is newer
+    run_until(qgis_app, lambda: key in ready, 10)
+    assert ready == [key] and not loader.is_pending(picture_id, "sd")
+
+
+def test_a_fetch_that_never_ends_is_given_up(viewer, fake, qgis_app):
+    loader = viewer.loader
+    loader.timeout_s = 10.0
+    loader._stale_after_s = lambda: 0.3
+    ready = []
+    loader.ready.connect(lambda pid, level, image: ready.append(pid))
+    picture_id = new_id()
+    picture = file_only(fake, picture_id, Canned(200, fake.jpeg, "image/jpeg", delay=SLOW_S))
+    loader.request(picture, "sd")
+    run_until(qgis_app, lambda: fake.hits(f"/pics/{picture_id}/sd.jpg") == 1, 5)
+    assert not loader.request(picture, "sd")  # still waited for
+    fake.add_files(picture_id, Canned(200, fake.jpeg, "image/jpeg"), levels=("sd",))
+    time.sleep(0.35)
+    began = time.monotonic()
+    loader.request(picture, "sd")  # the first one is late: a new fetch
+    run_until(qgis_app, lambda: picture_id in ready, 5)
+    assert time.monotonic() - began < SLOW_S - 0.5 and loader.fetches == 2
+
+
+def test_opening_a_picture_drops_the_item_still_being_read(viewer, fake, qgis_app):
+    shown = fake.picture()
+    open_good(viewer, qgis_app, shown)
+    slow = new_id()
+    fake.add_item(slow, Canned(200, item(slow), delay=0.6))
+    fake.add_files(slow, Canned(200, fake.jpeg, "image/jpeg"))
+    viewer.open_id(slow, SEQUENCE)
+    run_until(qgis_app, lambda: fake.hits(f"/items/{slow}") == 1, 5)
+    viewer.open_id(shown, SEQUENCE)  # known already: shown at once
+    assert viewer.current.id == shown and viewer.item_task is None
+    time.sleep(0.9)  # the slow item has come meanwhile: it must not replace the picture
+    qgis_app.processEvents()
+    assert viewer.current.id == shown
 
 
 def test_truncation_is_found_after_the_first_scan_only(pictures, qgis_app):
