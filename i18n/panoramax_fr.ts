@@ -153,7 +153,7 @@
     <context>
         <name>ImageLoader</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="162" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="178" />
             <source>Loading Panoramax picture</source>
             <translation>Chargement de la photo Panoramax</translation>
         </message>
@@ -168,7 +168,7 @@
             <translation>Le fichier de la photo est incomplet : seule une partie a pu être affichée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="152" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="167" />
             <source>This picture has no '{level}' file.</source>
             <translation>Cette photo n'a pas de fichier « {level} ».</translation>
         </message>
@@ -646,12 +646,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>PanoramaxUpload</name>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="508" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="512" />
             <source>All files sent; the instance is processing them…</source>
             <translation>Tous les fichiers sont envoyés ; l'instance les traite…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="256" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="258" />
             <source>Could not save the upload state in {folder} ({error}): the upload goes on, but if it stops it cannot resume by itself (files already sent will be recognised by the instance).</source>
             <translation>Impossible d'enregistrer l'état de l'envoi dans {folder} ({error}) : l'envoi continue, mais s'il s'arrête il ne pourra pas reprendre seul (les fichiers déjà envoyés seront reconnus par l'instance).</translation>
         </message>
@@ -676,17 +676,17 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Ce n'est pas une photo JPEG.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="383" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="387" />
             <source>Not sent after {attempts} attempts ({error}). Run the upload again to retry.</source>
             <translation>Non envoyé après {attempts} tentatives ({error}). Relancez l'envoi pour réessayer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="397" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="401" />
             <source>Not sent after {attempts} attempts. Run the upload again to retry.</source>
             <translation>Non envoyé après {attempts} tentatives. Relancez l'envoi pour réessayer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="452" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="456" />
             <source>Refused by the instance (HTTP {status}).</source>
             <translation>Refusé par l'instance (HTTP {status}).</translation>
         </message>
@@ -696,32 +696,32 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Le JPEG est tronqué ou corrompu (pas de marqueur de fin d'image).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="373" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="377" />
             <source>The file could not be read: {error}</source>
             <translation>Le fichier n'a pas pu être lu : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="362" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="366" />
             <source>The file disappeared before it was sent. Put it back and run the upload again.</source>
             <translation>Le fichier a disparu avant d'être envoyé. Remettez-le en place et relancez l'envoi.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="517" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="521" />
             <source>The instance is still processing the pictures; the report shows what is known now.</source>
             <translation>L'instance traite encore les photos ; le rapport montre ce qui est connu à cet instant.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="442" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="446" />
             <source>The instance kept failing (HTTP {status}). Run the upload again later.</source>
             <translation>L'instance a échoué à plusieurs reprises (HTTP {status}). Relancez l'envoi plus tard.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="273" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="275" />
             <source>The instance refused the upload (HTTP {status}): sign in again (your token may have expired or been revoked), then run the same upload: nothing already sent will be sent twice.</source>
             <translation>L'instance a refusé l'envoi (HTTP {status}) : reconnectez-vous (votre jeton a peut-être expiré ou été révoqué), puis relancez le même envoi : rien de ce qui a déjà été envoyé ne le sera deux fois.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="428" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="432" />
             <source>The upload set no longer exists on the instance. Run the upload again to start a new one.</source>
             <translation>Le lot d'envoi n'existe plus sur l'instance. Relancez l'envoi pour en créer un nouveau.</translation>
         </message>
@@ -736,13 +736,13 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Fichier illisible : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="117" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="119" />
             <location filename="../panoramax_plugin/upload/qt_sender.py" line="113" />
             <source>Upload canceled.</source>
             <translation>Envoi annulé.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="221" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="223" />
             <source>Upload canceled. What was sent is kept: run the same upload again to send the rest.</source>
             <translation>Envoi annulé. Ce qui a été envoyé est conservé : relancez le même envoi pour envoyer le reste.</translation>
         </message>
@@ -791,7 +791,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Demande d'un lien de connexion à l'instance…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="732" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="734" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -846,7 +846,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Exporter le rapport (CSV)…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="730" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="732" />
             <source>Export the upload report</source>
             <translation>Exporter le rapport d'envoi</translation>
         </message>
@@ -937,7 +937,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Vérification d'envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="723" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="725" />
             <source>Panoramax upload report</source>
             <translation>Rapport d'envoi Panoramax</translation>
         </message>
@@ -1063,7 +1063,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Envoyer des photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="742" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="744" />
             <source>Upload report saved to {path}.</source>
             <translation>Rapport d'envoi enregistré dans {path}.</translation>
         </message>
@@ -1163,114 +1163,113 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>ViewerController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="162" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="170" />
             <source>360° panorama</source>
             <translation>panorama 360°</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="168" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="176" />
             <source>Camera: {camera}</source>
             <translation>Appareil : {camera}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="156" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="164" />
             <source>Captured: {date}</source>
             <translation>Prise le : {date}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="95" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="98" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="172" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="180" />
             <source>Instance: {url}</source>
             <translation>Instance : {url}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="415" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="421" />
             <source>JPEG pictures (*.jpg)</source>
             <translation>Photos JPEG (*.jpg)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="170" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="178" />
             <source>Licence: {licence}</source>
             <translation>Licence : {licence}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="102" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="224" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="105" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="232" />
             <source>Loading picture…</source>
             <translation>Chargement de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="112" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="367" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="119" />
             <source>Opening Panoramax picture</source>
             <translation>Ouverture de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="432" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="438" />
             <source>Picture saved to {path}</source>
             <translation>Photo enregistrée dans {path}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="308" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="320" />
             <source>Prefetching Panoramax picture</source>
             <translation>Préchargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="166" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="174" />
             <source>Producer: {name}</source>
             <translation>Auteur : {name}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="184" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="192" />
             <source>Quality: {quality}</source>
             <translation>Qualité : {quality}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="186" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="194" />
             <source>Rank in sequence: {rank}</source>
             <translation>Rang dans la séquence : {rank}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="413" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="419" />
             <source>Save HD picture</source>
             <translation>Enregistrer la photo HD</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="429" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="435" />
             <source>Saving Panoramax picture</source>
             <translation>Enregistrement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="435" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="441" />
             <source>The picture could not be saved: {error}</source>
             <translation>La photo n'a pas pu être enregistrée : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="86" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="89" />
             <source>This is not a picture id or a Panoramax picture link.</source>
             <translation>Ce n'est ni un identifiant de photo ni un lien vers une photo Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="161" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="169" />
             <source>Type: {kind}</source>
             <translation>Type : {kind}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="162" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="170" />
             <source>flat picture</source>
             <translation>photo classique</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="179" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="187" />
             <source>position ±{metres} m</source>
             <translation>position ±{metres} m</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="182" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="190" />
             <source>{density} px/°</source>
             <translation>{density} px/°</translation>
         </message>
