@@ -127,18 +127,19 @@ def _deduplicate(sequence: list, pictures: list, rules: DispatchRules):
         return list(sequence), []
     limit = float(rules.duplicate_distance)
     cell = max(limit, 0.5) / 111_320.0  # degrees of latitude per cell
+
+    def cell_of(pic):
+        return int(pic.lat // cell), int(pic.lon // (cell / _cos(pic.lat)))
+
     grid: dict = {}
     for position, index in enumerate(sequence):
-        pic = pictures[index]
-        grid.setdefault((int(pic.lat // cell), int(pic.lon // (cell / _cos(pic.lat)))), []).append(
-            position
-        )
-    removed, kept, duplicates = set(), [], []
+        grid.setdefault(cell_of(pictures[index]), []).append(position)
+    removed, duplicates = set(), []
     for position, index in enumerate(sequence):
         if position in removed:
             continue
         pic = pictures[index]
-        row, col = int(pic.lat // cell), int(pic.lon // (cell / _cos(pic.lat)))
+        row, col = cell_of(pic)
         for d_row in (-1, 0, 1):
             for d_col in (-1, 0, 1):
                 for other_position in grid.get((row + d_row, col + d_col), ()):
@@ -156,7 +157,6 @@ def _deduplicate(sequence: list, pictures: list, rules: DispatchRules):
                     duplicates.append(
                         Duplicate(sequence[other_position], index, round(dist, 2), angle)
                     )
-        kept.append(index)
     return [i for p, i in enumerate(sequence) if p not in removed], duplicates
 
 

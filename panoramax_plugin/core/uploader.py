@@ -205,6 +205,7 @@ class Uploader:
         self._lock = threading.Lock()
         self._stop: PanoramaxError | None = None
         self._sent_bytes: dict = {}
+        self._sizes: dict = {}  # read once per run, not at every progress event
         self._total_bytes = 0
 
     # --- public -------------------------------------------------------------------------
@@ -305,26 +306,39 @@ class Uploader:
 
     def _sync_with_server(self) -> None:
         """Files the server already holds (sent before a crash) are not sent again."""
+        self._apply_server_files(after_processing=False)
+        self._save()
+
+    def _apply_server_files(self, after_processing: bool) -> None:
+        """The server's word on each file: received (picture id) or rejected (reason).
+
+        Before sending, only files not settled yet are updated (and become SENT); after
+        processing, every file may turn out rejected (duplicates, bad metadata).
+        """
         by_name = {f.name: f for f in self.state.files.values()}
         for item in self._server_files():
             file = by_name.get(item.get("file_name"))
-            if file is None or file.status in FINAL_STATES:
+            if file is None or (not after_processing and file.status in FINAL_STATES):
                 continue
-            if item.get("rejected"):
+            rejected = item.get("rejected")
+            if rejected:
+                if file.status == ALREADY_SENT:
+                    continue  # the server notes our 409 as a file_duplicate: it is done
                 file.status = REJECTED
-                file.message = (item["rejected"] or {}).get("message") or ""
+                file.message = rejected.get("message") or rejected.get("reason") or ""
             elif item.get("picture_id"):
-                file.status, file.picture_id = SENT, str(item["picture_id"])
-        self._save()
+                if not after_processing:
+                    file.status = SENT
+                file.picture_id = file.picture_id or str(item["picture_id"])
 
     # --- sending ----------------------------------------------------------------------------
     def _send_pending(self, options: UploadOptions) -> None:
         todo = [f for f in self.state.files.values() if f.status not in FINAL_STATES]
-        self._total_bytes = 0
+        self._sizes = {path: _size(path) for path in self.state.files}
+        self._total_bytes = sum(self._sizes.values())
         for file in self.state.files.values():
-            size = _size(file.path)
-            self._total_bytes += size
-            self._sent_bytes[file.path] = size if file.status in FINAL_STATES else 0
+            done = file.status in FINAL_STATES
+            self._sent_bytes[file.path] = self._sizes[file.path] if done else 0
         self._report_progress()
         if not todo:
             return
@@ -421,20 +435,18 @@ class Uploader:
                 self._finish(file, REJECTED, message=server_says)
             return True
         if answer.status in (401, 403):
-            with self._lock:
-                if self._stop is None:
-                    self._stop = self._sign_in_error(answer.status)
+            self._stop_all(self._sign_in_error(answer.status))
             return True
         if answer.status == 404:
-            with self._lock:
-                if self._stop is None:
-                    self._stop = PanoramaxError(
-                        translate(
-                            "PanoramaxUpload",
-                            "The upload set no longer exists on the instance. Run the upload "
-                            "again to start a new one.",
-                        )
+            self._stop_all(
+                PanoramaxError(
+                    translate(
+                        "PanoramaxUpload",
+                        "The upload set no longer exists on the instance. Run the upload "
+                        "again to start a new one.",
                     )
+                )
+            )
             return True
         if answer.status in TRANSIENT_STATUSES and attempt < options.max_attempts:
             self._wait(self._backoff(options, attempt, answer.headers))
@@ -459,6 +471,12 @@ class Uploader:
         )
         return True
 
+    def _stop_all(self, error: PanoramaxError) -> None:
+        """No file is started after this; the first reason given is the one reported."""
+        with self._lock:
+            if self._stop is None:
+                self._stop = error
+
     def _backoff(self, options, attempt: int, headers) -> float:
         retry_after = None
         for key, value in (headers or {}).items():
@@ -481,7 +499,7 @@ class Uploader:
             self.sleep(min(0.2, max(0.0, deadline - time.monotonic())))
 
     def _on_bytes(self, path: str, sent: int, total: int) -> None:
-        self._sent_bytes[path] = min(sent, _size(path) or sent)
+        self._sent_bytes[path] = min(sent, self._sizes.get(path) or sent)
         self.feedback.file_progress(path, sent, total)
         self._report_progress()
 
@@ -495,7 +513,7 @@ class Uploader:
                 file.picture_id = picture_id
             file.message = message
             if status in DONE_STATES:
-                self._sent_bytes[file.path] = _size(file.path)
+                self._sent_bytes[file.path] = self._sizes.get(file.path, 0)
             self._save()
         self._report_progress()
         self.feedback.file_done(file)
@@ -529,19 +547,7 @@ class Uploader:
         self._collect_results(body)
 
     def _collect_results(self, upload_set: dict) -> None:
-        by_name = {f.name: f for f in self.state.files.values()}
-        for item in self._server_files():
-            file = by_name.get(item.get("file_name"))
-            if file is None:
-                continue
-            rejected = item.get("rejected")
-            if rejected and file.status == ALREADY_SENT:
-                continue  # the server notes our 409 as a file_duplicate: it is done
-            if rejected:
-                file.status = REJECTED
-                file.message = rejected.get("message") or rejected.get("reason") or ""
-            elif item.get("picture_id") and not file.picture_id:
-                file.picture_id = str(item["picture_id"])
+        self._apply_server_files(after_processing=True)
         sequence_of = {}
         for collection in upload_set.get("associated_collections") or []:
             for picture_id in self._collection_picture_ids(str(collection.get("id"))):

@@ -52,29 +52,44 @@ class CoreTask(QgsTask):
             raise TaskCanceled()
 
     def run(self) -> bool:
-        try:
-            self.result = self._work(self)
-            return not self.isCanceled()
-        except TaskCanceled:
-            return False
-        except BaseException as exc:
-            self.error = exc
-            if not isinstance(exc, PanoramaxError):
-                self.error_trace = traceback.format_exc()
-            return False
+        self.result, self.error, self.error_trace, canceled = call_work(self._work, self)
+        return not canceled and self.error is None and not self.isCanceled()
 
     def finished(self, ok: bool) -> None:
         # finished() is called from C++: an exception here would abort QGIS, e.g. a
         # callback touching a widget deleted while the task ran (plugin unloaded)
-        try:
-            if ok:
-                if self._on_done:
-                    self._on_done(self.result)
-            elif self.error is not None and self._on_error:
-                self._on_error(self.error)
-        except Exception:
-            QgsMessageLog.logMessage(
-                "Panoramax task callback failed:\n" + traceback.format_exc(),
-                "Panoramax",
-                Qgis.MessageLevel.Warning,
-            )
+        if ok:
+            hand_over(self.result, None, self._on_done, self._on_error, "task")
+        elif self.error is not None:
+            hand_over(None, self.error, self._on_done, self._on_error, "task")
+
+
+def call_work(work, task) -> tuple:
+    """``work(task)`` without ever raising: (result, error, error trace, canceled).
+
+    Shared by ``CoreTask`` and the viewer's own jobs: nothing may leave a worker
+    thread (on QGIS 3.22 it aborts the interpreter). Our own errors need no trace.
+    """
+    try:
+        return work(task), None, None, False
+    except TaskCanceled:
+        return None, None, None, True
+    except BaseException as exc:
+        trace = None if isinstance(exc, PanoramaxError) else traceback.format_exc()
+        return None, exc, trace, False
+
+
+def hand_over(result, error, on_done, on_error, what: str) -> None:
+    """On the main thread: ``on_done(result)`` or ``on_error(error)``, never raising."""
+    try:
+        if error is None:
+            if on_done:
+                on_done(result)
+        elif on_error:
+            on_error(error)
+    except Exception:
+        QgsMessageLog.logMessage(
+            f"Panoramax {what} callback failed:\n" + traceback.format_exc(),
+            "Panoramax",
+            Qgis.MessageLevel.Warning,
+        )

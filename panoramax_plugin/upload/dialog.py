@@ -78,6 +78,7 @@ class UploadDialog(QDialog):
         self.token = ""
         self.account = ""
         self.paths: list = []
+        self.rows: list = []  # check_rows() as of the last change (see _fill_table)
         self.preflight = None
         self.results: dict = {}  # path -> FileState after an upload
         self.task = None
@@ -490,10 +491,11 @@ class UploadDialog(QDialog):
         return rows
 
     def ready_paths(self) -> list:
-        return [row[0] for row in self.check_rows() if row[2] == "ready"]
+        return [row[0] for row in self.rows if row[2] == "ready"]
 
     def _fill_table(self) -> None:
-        rows = self.check_rows()
+        """Every change of files or of the check ends here: the rows are computed once."""
+        rows = self.rows = self.check_rows()
         self.table.setRowCount(len(rows))
         labels = self.status_labels()
         for number, (path, _meta, key, text, sequence, _dup) in enumerate(rows):
@@ -550,7 +552,7 @@ class UploadDialog(QDialog):
     def _show_preview(self) -> None:
         self._drop_layer("preview")
         rows = []
-        for path, meta, key, text, sequence, dup in self.check_rows():
+        for path, meta, key, text, sequence, dup in self.rows:
             point = (meta.lon, meta.lat) if meta and meta.lat is not None else None
             captured = meta.captured_at.isoformat() if meta and meta.captured_at else ""
             rows.append(
@@ -628,20 +630,23 @@ class UploadDialog(QDialog):
         if self.task is not None:
             self.task.cancel()
 
-    def _file_progress(self, path: str, percent: int) -> None:
+    def _row_of(self, path: str):
+        """The table row of ``path``; None when the user removed it meanwhile."""
         try:
-            row = self.paths.index(path)
+            return self.paths.index(path)
         except ValueError:
-            return
-        if path not in self.results:
+            return None
+
+    def _file_progress(self, path: str, percent: int) -> None:
+        row = self._row_of(path)
+        if row is not None and path not in self.results:
             text = self.tr("sending {percent} %").format(percent=percent)
             self.table.setItem(row, 3, QTableWidgetItem(text))
 
     def _file_settled(self, state) -> None:
         self.results[state.path] = state
-        try:
-            row = self.paths.index(state.path)
-        except ValueError:
+        row = self._row_of(state.path)
+        if row is None:
             return
         self.table.setItem(row, 3, QTableWidgetItem(self.upload_status_text(state.status)))
         self.table.setItem(row, 4, QTableWidgetItem(state.picture_id))
@@ -695,7 +700,7 @@ class UploadDialog(QDialog):
     def report_rows(self) -> list:
         """file, status, picture id, sequence id, link, reason (one per file)."""
         rows = []
-        check = {row[0]: row for row in self.check_rows()}
+        check = {row[0]: row for row in self.rows}
         for path in self.paths:
             state = self.results.get(path)
             if state is not None:

@@ -21,14 +21,11 @@ from __future__ import annotations
 
 import functools
 import itertools
-import traceback
 
-from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, QThreadPool, pyqtSignal
 
-from ..core.errors import PanoramaxError
-from ..tasks.core_task import TaskCanceled
+from ..tasks.core_task import TaskCanceled, call_work, hand_over
 
 MAX_THREADS = 6
 """Threads of the viewer's pool: a picture needs up to six fetches at once (item,
@@ -74,33 +71,14 @@ class Job:
 
     def _run(self) -> None:
         """In a worker thread; never raises."""
-        try:
-            if not self._canceled:
-                self.result = self._work(self)
-        except TaskCanceled:
-            pass
-        except BaseException as exc:
-            self.error = exc
-            if not isinstance(exc, PanoramaxError):
-                self.error_trace = traceback.format_exc()
+        if not self._canceled:
+            self.result, self.error, self.error_trace, _ = call_work(self._work, self)
 
     def _deliver(self) -> None:
         """On the main thread: hand the outcome over (never raises)."""
         self.finished = True
-        if self._canceled:
-            return
-        try:
-            if self.error is None:
-                if self._on_done:
-                    self._on_done(self.result)
-            elif self._on_error:
-                self._on_error(self.error)
-        except Exception:
-            QgsMessageLog.logMessage(
-                "Panoramax viewer callback failed:\n" + traceback.format_exc(),
-                "Panoramax",
-                Qgis.MessageLevel.Warning,
-            )
+        if not self._canceled:
+            hand_over(self.result, self.error, self._on_done, self._on_error, "viewer")
 
 
 class _Relay(QObject):

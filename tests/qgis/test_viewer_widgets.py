@@ -125,24 +125,24 @@ def pano_source(width: int = 1024, height: int = 512) -> np.ndarray:
     return np.ascontiguousarray(pack_rgb(rgb))
 
 
-@pytest.fixture()
-def flat(qgis_app):
-    view = FlatView()
+def shown(view_class):
+    """A view of the test size, shown; closed and deleted afterwards."""
+    view = view_class()
     view.resize(WIDTH, HEIGHT)
     view.show()
     yield view
     view.close()
     view.deleteLater()
+
+
+@pytest.fixture()
+def flat(qgis_app):
+    yield from shown(FlatView)
 
 
 @pytest.fixture()
 def pano(qgis_app):
-    view = PanoView()
-    view.resize(WIDTH, HEIGHT)
-    view.show()
-    yield view
-    view.close()
-    view.deleteLater()
+    yield from shown(PanoView)
 
 
 # --- qimage_numpy -------------------------------------------------------------------------

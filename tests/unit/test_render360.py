@@ -227,9 +227,8 @@ def test_centre_pixel_contract_exact(yaw, pitch, width, height):
     assert abs(row + 0.5 - expected_row) <= 1.0
 
 
-def reference_frame(source: np.ndarray, camera: Camera, width: int, height: int) -> np.ndarray:
-    """Straightforward float64 nearest-pixel rendering, everything recomputed."""
-    src_h, src_w = source.shape
+def reference_angles(camera: Camera, width: int, height: int) -> tuple:
+    """Longitude and latitude (degrees) seen by each view pixel, in float64."""
     focal = (width / 2) / math.tan(math.radians(camera.hfov) / 2)
     x = (np.arange(width) + 0.5 - width / 2) / focal
     y = (height / 2 - np.arange(height) - 0.5) / focal
@@ -239,6 +238,13 @@ def reference_frame(source: np.ndarray, camera: Camera, width: int, height: int)
     y, z = y * math.cos(p) + z * math.sin(p), z * math.cos(p) - y * math.sin(p)
     lon = np.degrees(np.arctan2(x, z)) + camera.yaw
     lat = np.degrees(np.arctan2(y, np.hypot(x, z)))
+    return lon, lat
+
+
+def reference_frame(source: np.ndarray, camera: Camera, width: int, height: int) -> np.ndarray:
+    """Straightforward float64 nearest-pixel rendering, everything recomputed."""
+    src_h, src_w = source.shape
+    lon, lat = reference_angles(camera, width, height)
     columns = np.floor(src_w / 2 + lon / 360 * src_w).astype(int) % src_w
     rows = np.clip(np.floor(src_h / 2 - lat / 180 * src_h).astype(int), 0, src_h - 1)
     return source[rows, columns]
@@ -262,15 +268,7 @@ def test_nearest_matches_reference(camera, width, height):
 def reference_smooth(source: np.ndarray, camera: Camera, width: int, height: int) -> np.ndarray:
     """Float64 bilinear rendering (wrapped horizontally, clamped vertically), RGB floats."""
     src_h, src_w = source.shape
-    focal = (width / 2) / math.tan(math.radians(camera.hfov) / 2)
-    x = (np.arange(width) + 0.5 - width / 2) / focal
-    y = (height / 2 - np.arange(height) - 0.5) / focal
-    x, y = np.meshgrid(x, y)
-    z = np.ones_like(x)
-    p = math.radians(camera.pitch)
-    y, z = y * math.cos(p) + z * math.sin(p), z * math.cos(p) - y * math.sin(p)
-    lon = np.degrees(np.arctan2(x, z)) + camera.yaw
-    lat = np.degrees(np.arctan2(y, np.hypot(x, z)))
+    lon, lat = reference_angles(camera, width, height)
     u = src_w / 2 + lon / 360 * src_w - 0.5
     v = np.clip(src_h / 2 - lat / 180 * src_h - 0.5, 0, src_h - 1)
     u0, v0 = np.floor(u).astype(int), np.floor(v).astype(int)
