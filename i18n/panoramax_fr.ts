@@ -646,12 +646,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>PanoramaxUpload</name>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="512" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="530" />
             <source>All files sent; the instance is processing them…</source>
             <translation>Tous les fichiers sont envoyés ; l'instance les traite…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="258" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="259" />
             <source>Could not save the upload state in {folder} ({error}): the upload goes on, but if it stops it cannot resume by itself (files already sent will be recognised by the instance).</source>
             <translation>Impossible d'enregistrer l'état de l'envoi dans {folder} ({error}) : l'envoi continue, mais s'il s'arrête il ne pourra pas reprendre seul (les fichiers déjà envoyés seront reconnus par l'instance).</translation>
         </message>
@@ -676,17 +676,17 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Ce n'est pas une photo JPEG.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="387" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="401" />
             <source>Not sent after {attempts} attempts ({error}). Run the upload again to retry.</source>
             <translation>Non envoyé après {attempts} tentatives ({error}). Relancez l'envoi pour réessayer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="401" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="415" />
             <source>Not sent after {attempts} attempts. Run the upload again to retry.</source>
             <translation>Non envoyé après {attempts} tentatives. Relancez l'envoi pour réessayer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="456" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="468" />
             <source>Refused by the instance (HTTP {status}).</source>
             <translation>Refusé par l'instance (HTTP {status}).</translation>
         </message>
@@ -696,32 +696,32 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Le JPEG est tronqué ou corrompu (pas de marqueur de fin d'image).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="377" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="391" />
             <source>The file could not be read: {error}</source>
             <translation>Le fichier n'a pas pu être lu : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="366" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="380" />
             <source>The file disappeared before it was sent. Put it back and run the upload again.</source>
             <translation>Le fichier a disparu avant d'être envoyé. Remettez-le en place et relancez l'envoi.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="521" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="539" />
             <source>The instance is still processing the pictures; the report shows what is known now.</source>
             <translation>L'instance traite encore les photos ; le rapport montre ce qui est connu à cet instant.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="446" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="458" />
             <source>The instance kept failing (HTTP {status}). Run the upload again later.</source>
             <translation>L'instance a échoué à plusieurs reprises (HTTP {status}). Relancez l'envoi plus tard.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="275" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="276" />
             <source>The instance refused the upload (HTTP {status}): sign in again (your token may have expired or been revoked), then run the same upload: nothing already sent will be sent twice.</source>
             <translation>L'instance a refusé l'envoi (HTTP {status}) : reconnectez-vous (votre jeton a peut-être expiré ou été révoqué), puis relancez le même envoi : rien de ce qui a déjà été envoyé ne le sera deux fois.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="432" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="443" />
             <source>The upload set no longer exists on the instance. Run the upload again to start a new one.</source>
             <translation>Le lot d'envoi n'existe plus sur l'instance. Relancez l'envoi pour en créer un nouveau.</translation>
         </message>
@@ -742,7 +742,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Envoi annulé.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="223" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="224" />
             <source>Upload canceled. What was sent is kept: run the same upload again to send the rest.</source>
             <translation>Envoi annulé. Ce qui a été envoyé est conservé : relancez le même envoi pour envoyer le reste.</translation>
         </message>
@@ -766,396 +766,396 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>UploadDialog</name>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="95" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="96" />
             <source>Account</source>
             <translation>Compte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="116" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="117" />
             <source>Add a folder…</source>
             <translation>Ajouter un dossier…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="115" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="116" />
             <source>Add files…</source>
             <translation>Ajouter des fichiers…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="117" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="118" />
             <source>Add selected features</source>
             <translation>Ajouter les entités sélectionnées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="249" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="250" />
             <source>Asking the instance for a sign-in link…</source>
             <translation>Demande d'un lien de connexion à l'instance…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="734" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="739" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="181" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="182" />
             <source>Cancel upload</source>
             <translation>Annuler l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="140" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="141" />
             <source>Check</source>
             <translation>Vérification</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="441" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="442" />
             <source>Check done; drop the rows you do not want, then upload.</source>
             <translation>Vérification terminée ; retirez les lignes dont vous ne voulez pas, puis envoyez.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="414" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="415" />
             <source>Checking pictures before upload</source>
             <translation>Vérification des photos avant l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="272" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="273" />
             <source>Checking the Panoramax token</source>
             <translation>Vérification du jeton Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="412" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="413" />
             <source>Checking {count} pictures…</source>
             <translation>Vérification de {count} photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="124" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="125" />
             <source>Clear</source>
             <translation>Vider</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="233" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="234" />
             <source>Confirm in the browser page that opened, then come back. If no page opened, visit: {url}</source>
             <translation>Confirmez dans la page du navigateur qui s'est ouverte, puis revenez. Si aucune page ne s'est ouverte, allez sur : {url}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="436" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="437" />
             <source>Could not read the instance's rules ({error}); the prediction uses the usual defaults.</source>
             <translation>Impossible de lire les règles de l'instance ({error}) ; la prévision utilise les valeurs par défaut habituelles.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="183" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="184" />
             <source>Export report (CSV)…</source>
             <translation>Exporter le rapport (CSV)…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="732" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="737" />
             <source>Export the upload report</source>
             <translation>Exporter le rapport d'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="164" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="165" />
             <source>Faces and plates are already blurred</source>
             <translation>Visages et plaques déjà floutés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="350" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="351" />
             <source>Field</source>
             <translation>Champ</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="139" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="140" />
             <source>File</source>
             <translation>Fichier</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="350" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="351" />
             <source>File path field</source>
             <translation>Champ du chemin de fichier</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="170" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="171" />
             <source>Files sent at once</source>
             <translation>Fichiers envoyés en parallèle</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="331" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="332" />
             <source>Folder of pictures</source>
             <translation>Dossier de photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="163" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="429" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="164" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="430" />
             <source>Instance default</source>
             <translation>Valeur par défaut de l'instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="325" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="326" />
             <source>JPEG pictures (*.jpg *.jpeg *.JPG *.JPEG);;All files (*)</source>
             <translation>Photos JPEG (*.jpg *.jpeg *.JPG *.JPEG);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="144" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="145" />
             <source>Message</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="600" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="602" />
             <source>No picture is ready to upload.</source>
             <translation>Aucune photo n'est prête à être envoyée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="357" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="358" />
             <source>No selected feature with a file path in {layer}.</source>
             <translation>Aucune entité sélectionnée avec un chemin de fichier dans {layer}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="223" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="224" />
             <source>Not signed in (needed unless the instance accepts anonymous uploads)</source>
             <translation>Non connecté (nécessaire sauf si l'instance accepte les envois anonymes)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="221" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="222" />
             <source>Not signed in: this instance takes uploads without an account</source>
             <translation>Non connecté : cette instance accepte les envois sans compte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="103" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="104" />
             <source>Opens the instance's login page in your browser; come back once accepted</source>
             <translation>Ouvre la page de connexion de l'instance dans votre navigateur ; revenez une fois accepté</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="158" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="159" />
             <source>Options</source>
             <translation>Options</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="251" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="252" />
             <source>Panoramax sign-in</source>
             <translation>Connexion Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="574" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="576" />
             <source>Panoramax upload check</source>
             <translation>Vérification d'envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="725" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="730" />
             <source>Panoramax upload report</source>
             <translation>Rapport d'envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="282" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="283" />
             <source>Paste a token of your account (from the instance's settings page):</source>
             <translation>Collez un jeton de votre compte (depuis la page de paramètres de l'instance) :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="143" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="144" />
             <source>Picture</source>
             <translation>Photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="119" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="120" />
             <source>Pictures of the selected features of the active point layer (a file path field)</source>
             <translation>Photos des entités sélectionnées de la couche de points active (un champ chemin de fichier)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="323" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="324" />
             <source>Pictures to upload</source>
             <translation>Photos à envoyer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="252" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="253" />
             <source>QGIS Panoramax plugin</source>
             <translation>Extension QGIS Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="123" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="124" />
             <source>Remove selected rows</source>
             <translation>Retirer les lignes sélectionnées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="343" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="344" />
             <source>Select features in a point layer that has a file path field.</source>
             <translation>Sélectionnez des entités dans une couche de points qui a un champ chemin de fichier.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="141" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="142" />
             <source>Sequence</source>
             <translation>Séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="101" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="102" />
             <source>Sign in…</source>
             <translation>Se connecter…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="106" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="107" />
             <source>Sign out</source>
             <translation>Se déconnecter</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="309" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="310" />
             <source>Sign-in failed: {error}</source>
             <translation>Échec de la connexion : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="219" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="220" />
             <source>Signed in as {name}</source>
             <translation>Connecté en tant que {name}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="300" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="301" />
             <source>Signed in as {name}.</source>
             <translation>Connecté en tant que {name}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="294" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="295" />
             <source>Signed in for this session only: the token could not be stored in the QGIS authentication database ({error}).</source>
             <translation>Connecté pour cette session seulement : le jeton n'a pas pu être enregistré dans la base d'authentification de QGIS ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="302" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="303" />
             <source>Signed in to {url} as {name}.</source>
             <translation>Connecté à {url} en tant que {name}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="317" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="318" />
             <source>Signed out; the token was removed from QGIS.</source>
             <translation>Déconnecté ; le jeton a été retiré de QGIS.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="211" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="212" />
             <source>The QGIS authentication database cannot be used ({error}).</source>
             <translation>La base d'authentification de QGIS ne peut pas être utilisée ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="307" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="308" />
             <source>The instance does not accept this token. Sign in again.</source>
             <translation>L'instance n'accepte pas ce jeton. Reconnectez-vous.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="168" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="169" />
             <source>Title</source>
             <translation>Titre</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="161" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="162" />
             <source>Title of the upload</source>
             <translation>Titre de l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="142" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="180" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="143" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="181" />
             <source>Upload</source>
             <translation>Envoyer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="660" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="665" />
             <source>Upload finished: {sent} sent, {already} already on the instance, {rejected} rejected, {failed} failed.</source>
             <translation>Envoi terminé : {sent} envoyées, {already} déjà sur l'instance, {rejected} refusées, {failed} en échec.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="589" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="591" />
             <source>Upload from QGIS</source>
             <translation>Envoi depuis QGIS</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="87" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="88" />
             <source>Upload pictures to Panoramax</source>
             <translation>Envoyer des photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="744" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="749" />
             <source>Upload report saved to {path}.</source>
             <translation>Rapport d'envoi enregistré dans {path}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="606" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="608" />
             <source>Uploading {count} pictures to Panoramax</source>
             <translation>Envoi de {count} photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="622" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="624" />
             <source>Uploading {count} pictures…</source>
             <translation>Envoi de {count} photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="281" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="282" />
             <source>Use a token</source>
             <translation>Utiliser un jeton</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="105" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="106" />
             <source>Use a token…</source>
             <translation>Utiliser un jeton…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="169" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="170" />
             <source>Visibility</source>
             <translation>Visibilité</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="241" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="242" />
             <source>Waiting for the Panoramax sign-in</source>
             <translation>En attente de la connexion Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="541" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="543" />
             <source>already on the instance</source>
             <translation>déjà sur l'instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="538" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="540" />
             <source>duplicate</source>
             <translation>doublon</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="479" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="480" />
             <source>duplicate of {name}: the instance would reject it</source>
             <translation>doublon de {name} : l'instance la refuserait</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="543" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="545" />
             <source>failed</source>
             <translation>en échec</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="463" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="537" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="464" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="539" />
             <source>not checked yet</source>
             <translation>pas encore vérifiée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="539" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="541" />
             <source>not ready</source>
             <translation>pas prête</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="544" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="546" />
             <source>not sent</source>
             <translation>non envoyée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="488" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="536" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="489" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="538" />
             <source>ready</source>
             <translation>prête</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="542" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="544" />
             <source>rejected</source>
             <translation>refusée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="637" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="643" />
             <source>sending {percent} %</source>
             <translation>envoi {percent} %</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="540" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="542" />
             <source>sent</source>
             <translation>envoyée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="521" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="523" />
             <source>{total} files: {ready} ready in {sequences} sequence(s), {duplicates} duplicate(s), {bad} not ready.</source>
             <translation>{total} fichiers : {ready} prêts en {sequences} séquence(s), {duplicates} doublon(s), {bad} pas prêts.</translation>
         </message>
