@@ -9,11 +9,13 @@ gets its own ``QgsNetworkAccessManager``), never from the GUI thread.
 from __future__ import annotations
 
 import io
+import threading
 import zlib
+from contextlib import contextmanager
 
 import requests
 from qgis.core import QgsBlockingNetworkRequest, QgsNetworkAccessManager
-from qgis.PyQt.QtCore import QByteArray, QUrl
+from qgis.PyQt.QtCore import QByteArray, Qt, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 from requests.adapters import BaseAdapter
 from requests.structures import CaseInsensitiveDict
@@ -69,6 +71,44 @@ def _body_bytes(body) -> QByteArray:
     return QByteArray(bytes(body))
 
 
+_in_flight_guard = threading.Lock()
+_in_flight: dict = {}  # URL -> how many of our requests to it are under way
+
+
+@contextmanager
+def _in_flight_request(url: str):
+    """Count our requests per URL; yields a function that, called at the end of the
+    request, takes its answer out of the disk cache unless another is still under way."""
+    with _in_flight_guard:
+        _in_flight[url] = _in_flight.get(url, 0) + 1
+
+    def forget(cache, qurl) -> None:
+        with _in_flight_guard:  # no request to this URL can start meanwhile
+            if _in_flight.get(url) == 1 and cache is not None:
+                cache.remove(qurl)
+
+    try:
+        yield forget
+    finally:
+        with _in_flight_guard:
+            left = _in_flight[url] - 1
+            if left:
+                _in_flight[url] = left
+            else:
+                del _in_flight[url]
+
+
+def thread_network_manager() -> QgsNetworkAccessManager:
+    """This thread's QGIS network manager, set up as QGIS's own blocking requests want it.
+
+    A worker thread's manager is made on its first use. QGIS's blocking requests make it
+    with direct connections (proxy authentication and SSL errors handled by QGIS's
+    handlers, which reach the main thread themselves); made by default, it would block
+    the worker on the main thread for them.
+    """
+    return QgsNetworkAccessManager.instance(Qt.ConnectionType.DirectConnection)
+
+
 class QgisTransportAdapter(BaseAdapter):
     """``requests`` adapter over ``QgsBlockingNetworkRequest``.
 
@@ -93,7 +133,26 @@ class QgisTransportAdapter(BaseAdapter):
             qrequest.setTransferTimeout(milliseconds)
 
         method = request.method.upper()
-        manager = QgsNetworkAccessManager.instance()
+        with _in_flight_request(request.url) as forget_cached:
+            reply = self._exchange(request, qrequest, method)
+            # API answers change under our feet (uploads, processing), and on QGIS 3.22
+            # an error answer to a URL already in the disk cache came back as the cached
+            # 200 with both bodies glued together: our answers do not stay there. The
+            # cache is shared by every thread, and removing a URL cancels an insertion of
+            # it still in progress, whose reply then inserts a device the cache deleted:
+            # QGIS crashed. So the last of our requests to a URL removes it.
+            forget_cached(thread_network_manager().cache(), qrequest.url())
+        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        if not status:  # no HTTP answer at all: refused, DNS, TLS, timeout, abort
+            message = reply.errorString() or "network error"
+            if reply.error() in _TIMEOUT_ERRORS:
+                raise requests.Timeout(message, request=request)
+            raise requests.ConnectionError(message, request=request)
+        return self._build_response(request, reply, int(status))
+
+    def _exchange(self, request, qrequest, method: str):
+        """The blocking request through this thread's QGIS network manager."""
+        manager = thread_network_manager()
         authcfg = self.authcfg or ""
         if method == "GET":
             # QGIS's own blocking calls: a QgsBlockingNetworkRequest made from Python is a
@@ -103,20 +162,8 @@ class QgisTransportAdapter(BaseAdapter):
         elif method == "POST":
             reply = manager.blockingPost(qrequest, _body_bytes(request.body), authcfg, True)
         else:
-            reply = self._other_method(request, qrequest, method)
-        # API answers change under our feet (uploads, processing), and on QGIS 3.22 an
-        # error answer to a URL already in QGIS's disk cache came back as the cached 200
-        # with both bodies glued together: keep our answers out of that cache.
-        cache = QgsNetworkAccessManager.instance().cache()
-        if cache is not None:
-            cache.remove(qrequest.url())
-        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
-        if not status:  # no HTTP answer at all: refused, DNS, TLS, timeout, abort
-            message = reply.errorString() or "network error"
-            if reply.error() in _TIMEOUT_ERRORS:
-                raise requests.Timeout(message, request=request)
-            raise requests.ConnectionError(message, request=request)
-        return self._build_response(request, reply, int(status))
+            return self._other_method(request, qrequest, method)
+        return reply
 
     def _other_method(self, request, qrequest, method: str):
         """PUT, DELETE and HEAD, which QGIS has no one-call helper for."""

@@ -13,7 +13,7 @@ import threading
 import traceback
 from collections import deque
 
-from qgis.core import Qgis, QgsMessageLog, QgsNetworkAccessManager
+from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt.QtCore import QByteArray, QEventLoop, QFile, QIODevice, QThread, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QHttpMultiPart, QHttpPart, QNetworkReply, QNetworkRequest
 
@@ -21,6 +21,7 @@ from ..core.errors import NetworkError
 from ..core.i18n import translate
 from ..core.multipart import FileChangedError
 from ..core.uploader import SendAnswer, UploadCanceled
+from ..network.qgis_transport import thread_network_manager
 
 _CANCEL_POLL_MS = 100
 
@@ -66,7 +67,7 @@ class QtFileSender:
         # call from a QThread (see ``run_in_qthreads``): Qt's timers (transfer timeout,
         # the cancel poll below) do not run in plain Python threads
         loop = QEventLoop()
-        manager = QgsNetworkAccessManager.instance()
+        manager = thread_network_manager()
         reply = manager.post(request, multipart)
         multipart.setParent(reply)
         was_canceled = [False]

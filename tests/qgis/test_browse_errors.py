@@ -168,6 +168,13 @@ def test_a_load_with_a_known_instance_costs_two_requests(make_controller, qgis_a
     assert sorted(paths) == ["/api/collections", "/api/search"], paths  # in parallel
 
 
+def task_ended(task) -> bool:
+    try:
+        return task.status() in (task.TaskStatus.Complete, task.TaskStatus.Terminated)
+    except RuntimeError:  # ended, and deleted by QGIS's task manager
+        return True
+
+
 def test_the_gc_is_held_only_while_loading(make_controller, qgis_app):
     import gc
 
@@ -182,8 +189,12 @@ def test_the_gc_is_held_only_while_loading(make_controller, qgis_app):
         assert not gc.isenabled()
         run_until(qgis_app, lambda: results)
         assert gc.isenabled()
-        controller.load_bbox(BBOX)
+        task = controller.load_bbox(BBOX)
         controller.cancel()
+        assert not controller._gc_held
+        # the canceled search may still be parsing in its thread, under a pause of its
+        # own: the collector is back once that thread has stopped
+        run_until(qgis_app, lambda: task_ended(task), 30)
         assert gc.isenabled()
     with CannedServer({"/api": Canned(500, {"message": "x"})}) as broken:
         controller, messages, _ = make_controller(broken.base_url + "/api")

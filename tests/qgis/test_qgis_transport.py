@@ -187,3 +187,38 @@ def test_error_after_success_on_the_same_url_is_not_hidden_by_the_cache(qgis_app
         assert "maintenance" in str(info.value)
         server.routes["/api/x"] = Canned(200, {"ok": 2})
         assert http.get_json(server.base_url + "/api/x") == {"ok": 2}
+
+
+def test_our_answers_do_not_stay_in_qgis_disk_cache(qgis_app):
+    """API answers change (uploads, processing): none is served from the cache later."""
+    from qgis.PyQt.QtCore import QUrl
+
+    cacheable = Canned(200, {"ok": 1}, headers={"Cache-Control": "public, max-age=3600"})
+    with CannedServer({"/api/x": cacheable}) as server:
+        url = server.base_url + "/api/x"
+        assert qgis_http_client(10).get_json(url) == {"ok": 1}
+        cache = QgsNetworkAccessManager.instance().cache()
+        assert cache is not None and not cache.metaData(QUrl(url)).isValid()
+
+
+def test_many_threads_fetching_one_url_at_once(qgis_app):
+    """Removing a URL from the shared cache in one thread cancelled another thread's
+    insertion of it; QGIS then crashed (seen with the viewer's thumbnail fetches)."""
+    from panoramax_plugin.viewer import background
+    from tests.qt_wait import run_until
+
+    body = b"\xff\xd8" + b"x" * 200_000
+    cacheable = Canned(200, body, "image/jpeg", headers={"Cache-Control": "max-age=3600"})
+    with CannedServer({"/thumb.jpg": cacheable}) as server:
+        url = server.base_url + "/thumb.jpg"
+        results, errors = [], []
+
+        def fetch_many(job):
+            http = qgis_http_client(10)
+            return [len(http.get_bytes(url)) for _ in range(15)]
+
+        for _ in range(background.MAX_THREADS):
+            background.start(background.Job("fetch", fetch_many, results.append, errors.append))
+        run_until(qgis_app, lambda: len(results) + len(errors) == background.MAX_THREADS, 60)
+    assert errors == []
+    assert results == [[len(body)] * 15] * background.MAX_THREADS
