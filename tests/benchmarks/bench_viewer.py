@@ -2,6 +2,11 @@
 
 BENCH viewer_first_pixels_ms  open request -> first painted pixels of a 360° picture
                               (median of 5 pictures not seen before; target <= 200)
+BENCH viewer_first_pixels_raw_fetch_ms   reference: the server's item + thumbnail alone
+                              (plain requests, pictures not fetched before: GeoVisio
+                              makes the thumbnail then, ~200 ms for these panoramas)
+BENCH viewer_first_pixels_server_ready_ms  the same opens once the instance has the
+                              thumbnails (viewer cache emptied): the viewer's own share
 BENCH viewer_cache_mb         process memory growth after visiting 30 pictures one after
                               the other (sd files; target <= 400, bounded by the cache)
 BENCH viewer_cache_held_mb    what the viewer's image cache holds at the end
@@ -71,6 +76,31 @@ def main() -> None:
         delete_sequences(api, token, seeded.sequence_ids)
 
 
+def first_pixels(viewer, dock, shown, ids, sequence) -> list:
+    """Milliseconds from each open to the first render of that picture in the dock."""
+    firsts = []
+    for picture_id in ids:
+        renders = dock.pano_view.render_count
+        shown_before = len(shown)
+        start = time.perf_counter()
+        viewer.open_id(picture_id, sequence)
+        try:
+            wait(
+                lambda pid=picture_id, before=renders, seen=shown_before: (
+                    any(p == pid for p, _ in shown[seen:]) and dock.pano_view.render_count > before
+                ),
+                20,
+            )
+        except TimeoutError:
+            raise SystemExit(
+                f"no pixels: shown={shown} renders={dock.pano_view.render_count} "
+                f"status={dock.status.text()!r} current={viewer.current}"
+            ) from None
+        firsts.append((time.perf_counter() - start) * 1000)
+        wait(lambda pid=picture_id, seen=shown_before: (pid, "sd") in shown[seen:])
+    return firsts
+
+
 def run(app, api, seeded, ids) -> None:
     from panoramax_plugin.settings import PluginSettings
     from panoramax_plugin.viewer.controller import ViewerController
@@ -92,25 +122,7 @@ def run(app, api, seeded, ids) -> None:
     viewer.image_shown.connect(lambda pid, level: shown.append((pid, level)))
 
     # first pixels: pictures opened directly (not prefetched), thumb first
-    firsts = []
-    for picture_id in ids[-5:]:
-        renders = dock.pano_view.render_count
-        start = time.perf_counter()
-        viewer.open_id(picture_id, sequence)
-        try:
-            wait(
-                lambda pid=picture_id, before=renders: (
-                    any(p == pid for p, _ in shown) and dock.pano_view.render_count > before
-                ),
-                20,
-            )
-        except TimeoutError:
-            raise SystemExit(
-                f"no pixels: shown={shown} renders={dock.pano_view.render_count} "
-                f"status={dock.status.text()!r} current={viewer.current}"
-            ) from None
-        firsts.append((time.perf_counter() - start) * 1000)
-        wait(lambda pid=picture_id: (pid, "sd") in shown)
+    firsts = first_pixels(viewer, dock, shown, ids[-5:], sequence)
     print(f"BENCH viewer_first_pixels_ms {statistics.median(firsts):.0f} ms")
     # reference, same run: the server's answer alone for pictures not fetched before
     # (item JSON + thumbnail, which GeoVisio makes on first request), plain requests
@@ -124,6 +136,13 @@ def run(app, api, seeded, ids) -> None:
         assert thumb[:2] == b"\xff\xd8"
         raw.append((time.perf_counter() - start) * 1000)
     print(f"BENCH viewer_first_pixels_raw_fetch_ms {statistics.median(raw):.0f} ms")
+    # the same pictures again, the instance's thumbnails made: what the viewer itself costs
+    viewer.loader.cache.clear()
+    viewer.prefetched.clear()
+    viewer.open_id(ids[0], sequence)  # somewhere else first: each open below is a change
+    wait(lambda: (ids[0], "sd") in shown)
+    again = first_pixels(viewer, dock, shown, ids[-5:], sequence)
+    print(f"BENCH viewer_first_pixels_server_ready_ms {statistics.median(again):.0f} ms")
 
     # memory: walk 30 pictures with "next", each until its sd file is shown
     process = psutil.Process()
