@@ -92,52 +92,52 @@
     <context>
         <name>BrowseController</name>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="227" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="229" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="232" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="234" />
             <source>Loading Panoramax pictures</source>
             <translation>Chargement des photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="378" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="383" />
             <source>Loading pictures failed after {count} pictures of this area; the layers keep what they hold and are not complete for this area. {error}</source>
             <translation>Le chargement des photos a échoué après {count} photos de cette zone ; les couches gardent leur contenu mais ne sont pas complètes pour cette zone. {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="166" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="168" />
             <source>Panoramax coverage ({host})</source>
             <translation>Couverture Panoramax ({host})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="362" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="367" />
             <source>Sequence details could not be read: {error}</source>
             <translation>Les détails des séquences n'ont pas pu être lus : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="349" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="354" />
             <source>The search stopped at {ceiling} pictures and {parts} parts of the area were not searched: zoom in or filter to see the rest.</source>
             <translation>La recherche s'est arrêtée à {ceiling} photos et {parts} parties de la zone n'ont pas été parcourues : zoomez ou filtrez pour voir le reste.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="375" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="380" />
             <source>Unexpected error while loading pictures: {error}</source>
             <translation>Erreur inattendue pendant le chargement des photos : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="358" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="363" />
             <source>{count} malformed pictures were skipped.</source>
             <translation>{count} photos mal formées ont été ignorées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="354" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="359" />
             <source>{count} pictures no longer on the instance were removed.</source>
             <translation>{count} photos qui ne sont plus sur l'instance ont été retirées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="342" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="347" />
             <source>{loaded} pictures in this area; {total} pictures and {sequences} sequences in the layers.</source>
             <translation>{loaded} photos dans cette zone ; {total} photos et {sequences} séquences dans les couches.</translation>
         </message>
@@ -176,12 +176,12 @@
     <context>
         <name>InstanceLayers</name>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="56" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="57" />
             <source>Panoramax pictures ({host})</source>
             <translation>Photos Panoramax ({host})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="61" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="62" />
             <source>Panoramax sequences ({host})</source>
             <translation>Séquences Panoramax ({host})</translation>
         </message>
@@ -202,6 +202,14 @@
             <location filename="../panoramax_plugin/ui/instance_picker.py" line="25" />
             <source>https://panoramax.example.org</source>
             <translation>https://panoramax.example.org</translation>
+        </message>
+    </context>
+    <context>
+        <name>LostTaskWatch</name>
+        <message>
+            <location filename="../panoramax_plugin/tasks/core_task.py" line="145" />
+            <source>QGIS never started the task “{task}”: starting it again.</source>
+            <translation>QGIS n’a jamais démarré la tâche « {task} » : elle est relancée.</translation>
         </message>
     </context>
     <context>
@@ -737,7 +745,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
         </message>
         <message>
             <location filename="../panoramax_plugin/core/uploader.py" line="119" />
-            <location filename="../panoramax_plugin/upload/qt_sender.py" line="113" />
+            <location filename="../panoramax_plugin/upload/qt_sender.py" line="114" />
             <source>Upload canceled.</source>
             <translation>Envoi annulé.</translation>
         </message>
@@ -791,7 +799,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Demande d'un lien de connexion à l'instance…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="739" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="752" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -846,7 +854,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Exporter le rapport (CSV)…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="737" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="750" />
             <source>Export the upload report</source>
             <translation>Exporter le rapport d'envoi</translation>
         </message>
@@ -937,7 +945,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Vérification d'envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="730" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="743" />
             <source>Panoramax upload report</source>
             <translation>Rapport d'envoi Panoramax</translation>
         </message>
@@ -1048,7 +1056,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Envoyer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="665" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="678" />
             <source>Upload finished: {sent} sent, {already} already on the instance, {rejected} rejected, {failed} failed.</source>
             <translation>Envoi terminé : {sent} envoyées, {already} déjà sur l'instance, {rejected} refusées, {failed} en échec.</translation>
         </message>
@@ -1063,7 +1071,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Envoyer des photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="749" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="762" />
             <source>Upload report saved to {path}.</source>
             <translation>Rapport d'envoi enregistré dans {path}.</translation>
         </message>
@@ -1145,7 +1153,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>refusée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="643" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="654" />
             <source>sending {percent} %</source>
             <translation>envoi {percent} %</translation>
         </message>

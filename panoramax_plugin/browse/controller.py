@@ -24,6 +24,7 @@ from ..core.errors import PanoramaxError
 from ..core.sequence_index import SequenceIndex
 from ..layers.pictures import PicturesLayer
 from ..layers.sequences import SequencesLayer
+from ..tasks.core_task import LostTaskWatch
 from ..tasks.load_pictures import LoadPicturesTask, LoadResult
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -89,6 +90,7 @@ class BrowseController(QObject):
         self._touched: set = set()
         self._delivered: set = set()
         self._gc_held = False
+        self._lost_watch = None
         self._task_layers: InstanceLayers | None = None
         self._drain_timer = QTimer(self)
         self._drain_timer.setInterval(1)  # 0 would starve other timers of the GUI
@@ -249,9 +251,12 @@ class BrowseController(QObject):
         self._hold_gc(True)
         self.loading_changed.emit(True)
         QgsApplication.taskManager().addTask(self.task)
+        self._lost_watch = LostTaskWatch(self.task, lambda: self.load_bbox(bbox), self)
         return self.task
 
     def cancel(self) -> None:
+        if self._lost_watch is not None:
+            self._lost_watch.stop()
         task, self.task = self.task, None
         if task is not None:
             try:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import traceback
 
 from qgis.core import Qgis, QgsMessageLog, QgsTask
+from qgis.PyQt.QtCore import QObject, QThreadPool, QTimer
 
 from ..core.errors import PanoramaxError
+from ..core.i18n import translate
 
 # Tasks alive from creation until QGIS reports them completed or terminated. The
 # task manager owns the C++ object but calls run() through the Python wrapper:
@@ -93,3 +95,57 @@ def hand_over(result, error, on_done, on_error, what: str) -> None:
             "Panoramax",
             Qgis.MessageLevel.Warning,
         )
+
+
+class LostTaskWatch(QObject):
+    """Calls ``on_lost()`` when QGIS's task manager lost ``task`` before starting it.
+
+    On QGIS 3.22 a task that has just ended has its deleted runnable handed to
+    ``QThreadPool.cancel()``; a new runnable allocated at the same address and still
+    waiting in Qt's global pool is then dropped, and its task stays "queued" for ever
+    (see ``viewer/background.py``). A task still queued while the pool has had idle
+    threads at ``checks`` checks in a row was lost: its owner starts it again.
+    """
+
+    interval_ms = 1000
+
+    def __init__(self, task: QgsTask, on_lost, parent=None, checks=3):
+        super().__init__(parent)
+        self.task = task
+        self.on_lost = on_lost
+        self.checks = checks
+        self.idle_checks = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.interval_ms)
+        self.timer.timeout.connect(self._check)
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.task = None
+
+    def _check(self) -> None:
+        task = self.task
+        try:
+            queued = task is not None and task.status() == QgsTask.TaskStatus.Queued
+        except RuntimeError:  # ended, and deleted by the task manager
+            queued = False
+        if not queued:
+            self.stop()
+            return
+        pool = QThreadPool.globalInstance()
+        if pool.activeThreadCount() >= pool.maxThreadCount():
+            self.idle_checks = 0  # really waiting for a thread
+            return
+        self.idle_checks += 1
+        if self.idle_checks < self.checks:
+            return
+        self.stop()
+        QgsMessageLog.logMessage(
+            translate(
+                "LostTaskWatch", "QGIS never started the task “{task}”: starting it again."
+            ).format(task=task.description()),
+            "Panoramax",
+            Qgis.MessageLevel.Warning,
+        )
+        hand_over(None, None, lambda _: self.on_lost(), None, "lost task")

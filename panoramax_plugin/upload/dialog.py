@@ -39,7 +39,7 @@ from ..core.errors import AuthenticationError
 from ..core.instances import viewer_picture_url
 from ..core.upload_state import ALREADY_SENT, FAILED, PENDING, REJECTED, SENT
 from ..core.uploader import SignInRequired, UploadCanceled, UploadOptions
-from ..tasks.core_task import CoreTask
+from ..tasks.core_task import CoreTask, LostTaskWatch
 from . import layers
 from .tasks import (
     UploadTask,
@@ -623,8 +623,19 @@ class UploadDialog(QDialog):
         self.task.taskCompleted.connect(self._upload_ended)
         self.status.setText(self.tr("Uploading {count} pictures…").format(count=len(paths)))
         QgsApplication.taskManager().addTask(self.task)
+        self._lost_watch = LostTaskWatch(self.task, self._restart_lost_upload, self)
         self._update_buttons()
         return self.task
+
+    def _restart_lost_upload(self) -> None:
+        """QGIS never started the upload task (see ``LostTaskWatch``): a new one."""
+        task, self.task = self.task, None
+        if task is not None:
+            try:
+                task.cancel()
+            except RuntimeError:
+                pass
+        self.start_upload()
 
     def cancel_upload(self) -> None:
         if self.task is not None:
@@ -653,6 +664,8 @@ class UploadDialog(QDialog):
         self.table.setItem(row, 5, QTableWidgetItem(state.message))
 
     def _upload_ended(self) -> None:
+        if self.sender() is not self.task:
+            return  # a lost task given up for a new one
         self.task = None
         self._update_buttons()
 

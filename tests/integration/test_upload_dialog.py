@@ -358,6 +358,30 @@ def test_a_new_sign_in_stops_waiting_for_the_previous_claim(dialog, qgis_app):
     dialog.cancel_sign_in()
 
 
+def test_an_upload_qgis_never_started_is_started_again(
+    dialog, local_instance, qgis_app, tmp_path, monkeypatch
+):
+    """QGIS 3.22 can lose a queued task: the dialog starts a new upload task."""
+    from panoramax_plugin.tasks.core_task import LostTaskWatch
+    from panoramax_plugin.upload import dialog as dialog_module
+    from panoramax_plugin.upload.tasks import UploadTask
+    from tests.qgis.lost_tasks import DroppingTaskManager
+
+    manager = DroppingTaskManager(lambda task: isinstance(task, UploadTask))
+    monkeypatch.setattr(dialog_module, "QgsApplication", manager)
+    monkeypatch.setattr(LostTaskWatch, "interval_ms", 100)
+    good, _ = walk(tmp_path, 2)
+    dialog.add_paths(good)
+    wait_preflight(dialog, qgis_app)
+    lost = dialog.start_upload()
+    run_until(qgis_app, lambda: dialog.task is not None and dialog.task is not lost, 10)
+    run_until(qgis_app, lambda: dialog.task is None, 180)
+    assert manager.dropped == [lost]
+    rows = dialog.report_rows()
+    assert {r[1] for r in rows} == {"sent"}, dialog.status.text()
+    delete_sequences(local_instance.api, local_instance.token, {r[3] for r in rows})
+
+
 def test_a_revoked_token_is_forgotten_and_the_queue_kept(
     desktop, auth_database, qgis_app, tmp_path
 ):

@@ -152,12 +152,7 @@ def test_auto_refresh_debounces_a_pan(make_controller, desktop, qgis_app):
 def test_a_load_with_a_known_instance_costs_two_requests(make_controller, qgis_app):
     from panoramax_plugin.core.client import PanoramaxClient
 
-    routes = {
-        "/api": Canned(body=json.dumps(landing())),
-        "/api/search": Canned(body={"type": "FeatureCollection", "features": [feature("a")]}),
-        "/api/collections": Canned(body={"collections": [], "links": []}),
-    }
-    with CannedServer(routes) as server:
+    with CannedServer(one_picture_routes()) as server:
         instance = PanoramaxClient(server.base_url).discover()
         server.requests.clear()
         controller, messages, results = make_controller(server.base_url + "/api")
@@ -166,6 +161,15 @@ def test_a_load_with_a_known_instance_costs_two_requests(make_controller, qgis_a
         run_until(qgis_app, lambda: results)
         paths = [path.split("?")[0] for _, path, _, _ in server.requests]
     assert sorted(paths) == ["/api/collections", "/api/search"], paths  # in parallel
+
+
+def one_picture_routes() -> dict:
+    """An instance whose search finds one picture, in no listed sequence."""
+    return {
+        "/api": Canned(body=json.dumps(landing())),
+        "/api/search": Canned(body={"type": "FeatureCollection", "features": [feature("a")]}),
+        "/api/collections": Canned(body={"collections": [], "links": []}),
+    }
 
 
 def task_ended(task) -> bool:
@@ -178,12 +182,7 @@ def task_ended(task) -> bool:
 def test_the_gc_is_held_only_while_loading(make_controller, qgis_app):
     import gc
 
-    routes = {
-        "/api": Canned(body=json.dumps(landing())),
-        "/api/search": Canned(body={"type": "FeatureCollection", "features": [feature("a")]}),
-        "/api/collections": Canned(body={"collections": [], "links": []}),
-    }
-    with CannedServer(routes) as server:
+    with CannedServer(one_picture_routes()) as server:
         controller, messages, results = make_controller(server.base_url + "/api")
         controller.load_bbox(BBOX)
         assert not gc.isenabled()
@@ -224,3 +223,22 @@ def test_picture_files_are_retried_after_a_server_error(qgis_app):
         )
     assert data == b"\xff\xd8jpeg"
     assert len(server.requests) == 2
+
+
+def test_a_search_qgis_never_started_is_started_again(make_controller, qgis_app, monkeypatch):
+    """QGIS 3.22 can lose a queued task: the load starts a new one instead of hanging."""
+    from panoramax_plugin.browse import controller as controller_module
+    from panoramax_plugin.tasks.core_task import LostTaskWatch
+    from tests.qgis.lost_tasks import DroppingTaskManager
+
+    manager = DroppingTaskManager(lambda task: True)
+    monkeypatch.setattr(controller_module, "QgsApplication", manager)
+    monkeypatch.setattr(LostTaskWatch, "interval_ms", 100)
+    with CannedServer(one_picture_routes()) as server:
+        controller, messages, results = make_controller(server.base_url + "/api")
+        lost = controller.load_bbox(BBOX)
+        run_until(qgis_app, lambda: results, 10)
+        searches = [path for _, path, _, _ in server.requests if path.startswith("/api/search")]
+    assert manager.dropped == [lost] and task_ended(lost)
+    assert len(searches) == 1 and not critical(messages)
+    assert controller.layers[server.base_url + "/api"].pictures.layer.featureCount() == 1
