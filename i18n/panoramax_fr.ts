@@ -102,7 +102,7 @@
             <translation>Chargement des photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="383" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="382" />
             <source>Loading pictures failed after {count} pictures of this area; the layers keep what they hold and are not complete for this area. {error}</source>
             <translation>Le chargement des photos a échoué après {count} photos de cette zone ; les couches gardent leur contenu mais ne sont pas complètes pour cette zone. {error}</translation>
         </message>
@@ -112,32 +112,32 @@
             <translation>Couverture Panoramax ({host})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="367" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="366" />
             <source>Sequence details could not be read: {error}</source>
             <translation>Les détails des séquences n'ont pas pu être lus : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="354" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="353" />
             <source>The search stopped at {ceiling} pictures and {parts} parts of the area were not searched: zoom in or filter to see the rest.</source>
             <translation>La recherche s'est arrêtée à {ceiling} photos et {parts} parties de la zone n'ont pas été parcourues : zoomez ou filtrez pour voir le reste.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="380" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="379" />
             <source>Unexpected error while loading pictures: {error}</source>
             <translation>Erreur inattendue pendant le chargement des photos : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="363" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="362" />
             <source>{count} malformed pictures were skipped.</source>
             <translation>{count} photos mal formées ont été ignorées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="359" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="358" />
             <source>{count} pictures no longer on the instance were removed.</source>
             <translation>{count} photos qui ne sont plus sur l'instance ont été retirées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="347" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="346" />
             <source>{loaded} pictures in this area; {total} pictures and {sequences} sequences in the layers.</source>
             <translation>{loaded} photos dans cette zone ; {total} photos et {sequences} séquences dans les couches.</translation>
         </message>
@@ -207,7 +207,7 @@
     <context>
         <name>LostTaskWatch</name>
         <message>
-            <location filename="../panoramax_plugin/tasks/core_task.py" line="145" />
+            <location filename="../panoramax_plugin/tasks/core_task.py" line="150" />
             <source>QGIS never started the task “{task}”: starting it again.</source>
             <translation>QGIS n’a jamais démarré la tâche « {task} » : elle est relancée.</translation>
         </message>
@@ -774,396 +774,396 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>UploadDialog</name>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="96" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="97" />
             <source>Account</source>
             <translation>Compte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="117" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="118" />
             <source>Add a folder…</source>
             <translation>Ajouter un dossier…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="116" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="117" />
             <source>Add files…</source>
             <translation>Ajouter des fichiers…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="118" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="119" />
             <source>Add selected features</source>
             <translation>Ajouter les entités sélectionnées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="250" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="251" />
             <source>Asking the instance for a sign-in link…</source>
             <translation>Demande d'un lien de connexion à l'instance…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="752" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="753" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="182" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="183" />
             <source>Cancel upload</source>
             <translation>Annuler l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="141" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="142" />
             <source>Check</source>
             <translation>Vérification</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="442" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="443" />
             <source>Check done; drop the rows you do not want, then upload.</source>
             <translation>Vérification terminée ; retirez les lignes dont vous ne voulez pas, puis envoyez.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="415" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="416" />
             <source>Checking pictures before upload</source>
             <translation>Vérification des photos avant l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="273" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="274" />
             <source>Checking the Panoramax token</source>
             <translation>Vérification du jeton Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="413" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="414" />
             <source>Checking {count} pictures…</source>
             <translation>Vérification de {count} photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="125" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="126" />
             <source>Clear</source>
             <translation>Vider</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="234" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="235" />
             <source>Confirm in the browser page that opened, then come back. If no page opened, visit: {url}</source>
             <translation>Confirmez dans la page du navigateur qui s'est ouverte, puis revenez. Si aucune page ne s'est ouverte, allez sur : {url}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="437" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="438" />
             <source>Could not read the instance's rules ({error}); the prediction uses the usual defaults.</source>
             <translation>Impossible de lire les règles de l'instance ({error}) ; la prévision utilise les valeurs par défaut habituelles.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="184" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="185" />
             <source>Export report (CSV)…</source>
             <translation>Exporter le rapport (CSV)…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="750" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="751" />
             <source>Export the upload report</source>
             <translation>Exporter le rapport d'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="165" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="166" />
             <source>Faces and plates are already blurred</source>
             <translation>Visages et plaques déjà floutés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="351" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="352" />
             <source>Field</source>
             <translation>Champ</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="140" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="141" />
             <source>File</source>
             <translation>Fichier</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="351" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="352" />
             <source>File path field</source>
             <translation>Champ du chemin de fichier</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="171" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="172" />
             <source>Files sent at once</source>
             <translation>Fichiers envoyés en parallèle</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="332" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="333" />
             <source>Folder of pictures</source>
             <translation>Dossier de photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="164" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="430" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="165" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="431" />
             <source>Instance default</source>
             <translation>Valeur par défaut de l'instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="326" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="327" />
             <source>JPEG pictures (*.jpg *.jpeg *.JPG *.JPEG);;All files (*)</source>
             <translation>Photos JPEG (*.jpg *.jpeg *.JPG *.JPEG);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="145" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="146" />
             <source>Message</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="602" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="603" />
             <source>No picture is ready to upload.</source>
             <translation>Aucune photo n'est prête à être envoyée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="358" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="359" />
             <source>No selected feature with a file path in {layer}.</source>
             <translation>Aucune entité sélectionnée avec un chemin de fichier dans {layer}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="224" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="225" />
             <source>Not signed in (needed unless the instance accepts anonymous uploads)</source>
             <translation>Non connecté (nécessaire sauf si l'instance accepte les envois anonymes)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="222" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="223" />
             <source>Not signed in: this instance takes uploads without an account</source>
             <translation>Non connecté : cette instance accepte les envois sans compte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="104" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="105" />
             <source>Opens the instance's login page in your browser; come back once accepted</source>
             <translation>Ouvre la page de connexion de l'instance dans votre navigateur ; revenez une fois accepté</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="159" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="160" />
             <source>Options</source>
             <translation>Options</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="252" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="253" />
             <source>Panoramax sign-in</source>
             <translation>Connexion Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="576" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="577" />
             <source>Panoramax upload check</source>
             <translation>Vérification d'envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="743" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="744" />
             <source>Panoramax upload report</source>
             <translation>Rapport d'envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="283" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="284" />
             <source>Paste a token of your account (from the instance's settings page):</source>
             <translation>Collez un jeton de votre compte (depuis la page de paramètres de l'instance) :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="144" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="145" />
             <source>Picture</source>
             <translation>Photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="120" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="121" />
             <source>Pictures of the selected features of the active point layer (a file path field)</source>
             <translation>Photos des entités sélectionnées de la couche de points active (un champ chemin de fichier)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="324" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="325" />
             <source>Pictures to upload</source>
             <translation>Photos à envoyer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="253" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="254" />
             <source>QGIS Panoramax plugin</source>
             <translation>Extension QGIS Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="124" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="125" />
             <source>Remove selected rows</source>
             <translation>Retirer les lignes sélectionnées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="344" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="345" />
             <source>Select features in a point layer that has a file path field.</source>
             <translation>Sélectionnez des entités dans une couche de points qui a un champ chemin de fichier.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="142" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="143" />
             <source>Sequence</source>
             <translation>Séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="102" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="103" />
             <source>Sign in…</source>
             <translation>Se connecter…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="107" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="108" />
             <source>Sign out</source>
             <translation>Se déconnecter</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="310" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="311" />
             <source>Sign-in failed: {error}</source>
             <translation>Échec de la connexion : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="220" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="221" />
             <source>Signed in as {name}</source>
             <translation>Connecté en tant que {name}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="301" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="302" />
             <source>Signed in as {name}.</source>
             <translation>Connecté en tant que {name}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="295" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="296" />
             <source>Signed in for this session only: the token could not be stored in the QGIS authentication database ({error}).</source>
             <translation>Connecté pour cette session seulement : le jeton n'a pas pu être enregistré dans la base d'authentification de QGIS ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="303" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="304" />
             <source>Signed in to {url} as {name}.</source>
             <translation>Connecté à {url} en tant que {name}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="318" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="319" />
             <source>Signed out; the token was removed from QGIS.</source>
             <translation>Déconnecté ; le jeton a été retiré de QGIS.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="212" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="213" />
             <source>The QGIS authentication database cannot be used ({error}).</source>
             <translation>La base d'authentification de QGIS ne peut pas être utilisée ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="308" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="309" />
             <source>The instance does not accept this token. Sign in again.</source>
             <translation>L'instance n'accepte pas ce jeton. Reconnectez-vous.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="169" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="170" />
             <source>Title</source>
             <translation>Titre</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="162" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="163" />
             <source>Title of the upload</source>
             <translation>Titre de l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="143" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="181" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="144" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="182" />
             <source>Upload</source>
             <translation>Envoyer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="678" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="679" />
             <source>Upload finished: {sent} sent, {already} already on the instance, {rejected} rejected, {failed} failed.</source>
             <translation>Envoi terminé : {sent} envoyées, {already} déjà sur l'instance, {rejected} refusées, {failed} en échec.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="591" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="592" />
             <source>Upload from QGIS</source>
             <translation>Envoi depuis QGIS</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="88" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="89" />
             <source>Upload pictures to Panoramax</source>
             <translation>Envoyer des photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="762" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="763" />
             <source>Upload report saved to {path}.</source>
             <translation>Rapport d'envoi enregistré dans {path}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="608" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="609" />
             <source>Uploading {count} pictures to Panoramax</source>
             <translation>Envoi de {count} photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="624" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="625" />
             <source>Uploading {count} pictures…</source>
             <translation>Envoi de {count} photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="282" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="283" />
             <source>Use a token</source>
             <translation>Utiliser un jeton</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="106" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="107" />
             <source>Use a token…</source>
             <translation>Utiliser un jeton…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="170" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="171" />
             <source>Visibility</source>
             <translation>Visibilité</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="242" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="243" />
             <source>Waiting for the Panoramax sign-in</source>
             <translation>En attente de la connexion Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="543" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="544" />
             <source>already on the instance</source>
             <translation>déjà sur l'instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="540" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="541" />
             <source>duplicate</source>
             <translation>doublon</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="480" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="481" />
             <source>duplicate of {name}: the instance would reject it</source>
             <translation>doublon de {name} : l'instance la refuserait</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="545" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="546" />
             <source>failed</source>
             <translation>en échec</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="464" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="539" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="465" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="540" />
             <source>not checked yet</source>
             <translation>pas encore vérifiée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="541" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="542" />
             <source>not ready</source>
             <translation>pas prête</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="546" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="547" />
             <source>not sent</source>
             <translation>non envoyée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="489" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="538" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="490" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="539" />
             <source>ready</source>
             <translation>prête</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="544" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="545" />
             <source>rejected</source>
             <translation>refusée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="654" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="655" />
             <source>sending {percent} %</source>
             <translation>envoi {percent} %</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="542" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="543" />
             <source>sent</source>
             <translation>envoyée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="523" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="524" />
             <source>{total} files: {ready} ready in {sequences} sequence(s), {duplicates} duplicate(s), {bad} not ready.</source>
             <translation>{total} fichiers : {ready} prêts en {sequences} séquence(s), {duplicates} doublon(s), {bad} pas prêts.</translation>
         </message>

@@ -90,7 +90,7 @@ class BrowseController(QObject):
         self._touched: set = set()
         self._delivered: set = set()
         self._gc_held = False
-        self._lost_watch = None
+        self._lost_watch = LostTaskWatch(self)
         self._task_layers: InstanceLayers | None = None
         self._drain_timer = QTimer(self)
         self._drain_timer.setInterval(1)  # 0 would starve other timers of the GUI
@@ -251,12 +251,11 @@ class BrowseController(QObject):
         self._hold_gc(True)
         self.loading_changed.emit(True)
         QgsApplication.taskManager().addTask(self.task)
-        self._lost_watch = LostTaskWatch(self.task, lambda: self.load_bbox(bbox), self)
+        self._lost_watch.watch(self.task, lambda: self.load_bbox(bbox))
         return self.task
 
     def cancel(self) -> None:
-        if self._lost_watch is not None:
-            self._lost_watch.stop()
+        self._lost_watch.stop()
         task, self.task = self.task, None
         if task is not None:
             try:

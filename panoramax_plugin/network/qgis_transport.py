@@ -133,15 +133,16 @@ class QgisTransportAdapter(BaseAdapter):
             qrequest.setTransferTimeout(milliseconds)
 
         method = request.method.upper()
+        manager = thread_network_manager()
         with _in_flight_request(request.url) as forget_cached:
-            reply = self._exchange(request, qrequest, method)
+            reply = self._exchange(manager, request, qrequest, method)
             # API answers change under our feet (uploads, processing), and on QGIS 3.22
             # an error answer to a URL already in the disk cache came back as the cached
             # 200 with both bodies glued together: our answers do not stay there. The
             # cache is shared by every thread, and removing a URL cancels an insertion of
             # it still in progress, whose reply then inserts a device the cache deleted:
             # QGIS crashed. So the last of our requests to a URL removes it.
-            forget_cached(thread_network_manager().cache(), qrequest.url())
+            forget_cached(manager.cache(), qrequest.url())
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         if not status:  # no HTTP answer at all: refused, DNS, TLS, timeout, abort
             message = reply.errorString() or "network error"
@@ -150,20 +151,17 @@ class QgisTransportAdapter(BaseAdapter):
             raise requests.ConnectionError(message, request=request)
         return self._build_response(request, reply, int(status))
 
-    def _exchange(self, request, qrequest, method: str):
-        """The blocking request through this thread's QGIS network manager."""
-        manager = thread_network_manager()
+    def _exchange(self, manager, request, qrequest, method: str):
+        """The blocking request through ``manager``, this thread's QGIS network manager."""
         authcfg = self.authcfg or ""
         if method == "GET":
             # QGIS's own blocking calls: a QgsBlockingNetworkRequest made from Python is a
             # sip subclass whose virtual hooks need the GIL inside Qt's connection lock,
             # which deadlocked against the GUI thread (seen in tests, QGIS 3.22)
-            reply = manager.blockingGet(qrequest, authcfg, True)
-        elif method == "POST":
-            reply = manager.blockingPost(qrequest, _body_bytes(request.body), authcfg, True)
-        else:
-            return self._other_method(request, qrequest, method)
-        return reply
+            return manager.blockingGet(qrequest, authcfg, True)
+        if method == "POST":
+            return manager.blockingPost(qrequest, _body_bytes(request.body), authcfg, True)
+        return self._other_method(request, qrequest, method)
 
     def _other_method(self, request, qrequest, method: str):
         """PUT, DELETE and HEAD, which QGIS has no one-call helper for."""

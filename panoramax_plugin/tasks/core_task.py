@@ -98,7 +98,8 @@ def hand_over(result, error, on_done, on_error, what: str) -> None:
 
 
 class LostTaskWatch(QObject):
-    """Calls ``on_lost()`` when QGIS's task manager lost ``task`` before starting it.
+    """Calls ``on_lost()`` when QGIS's task manager lost the watched task before
+    starting it. One per owner, reused for each of its tasks.
 
     On QGIS 3.22 a task that has just ended has its deleted runnable handed to
     ``QThreadPool.cancel()``; a new runnable allocated at the same address and still
@@ -109,16 +110,19 @@ class LostTaskWatch(QObject):
 
     interval_ms = 1000
 
-    def __init__(self, task: QgsTask, on_lost, parent=None, checks=3):
+    def __init__(self, parent=None, checks=3):
         super().__init__(parent)
-        self.task = task
-        self.on_lost = on_lost
+        self.task: QgsTask | None = None
+        self.on_lost = None
         self.checks = checks
         self.idle_checks = 0
         self.timer = QTimer(self)
-        self.timer.setInterval(self.interval_ms)
         self.timer.timeout.connect(self._check)
-        self.timer.start()
+
+    def watch(self, task: QgsTask, on_lost) -> None:
+        """Watch ``task`` (instead of any earlier one) until it starts or ends."""
+        self.task, self.on_lost, self.idle_checks = task, on_lost, 0
+        self.timer.start(self.interval_ms)
 
     def stop(self) -> None:
         self.timer.stop()
@@ -140,6 +144,7 @@ class LostTaskWatch(QObject):
         self.idle_checks += 1
         if self.idle_checks < self.checks:
             return
+        on_lost = self.on_lost
         self.stop()
         QgsMessageLog.logMessage(
             translate(
@@ -148,4 +153,4 @@ class LostTaskWatch(QObject):
             "Panoramax",
             Qgis.MessageLevel.Warning,
         )
-        hand_over(None, None, lambda _: self.on_lost(), None, "lost task")
+        hand_over(None, None, lambda _: on_lost(), None, "lost task")

@@ -70,6 +70,7 @@ class UploadDialog(QDialog):
 
     def __init__(self, api_url: str, logger, settings, parent=None, on_sequences=None):
         super().__init__(parent)
+        self._lost_watch = LostTaskWatch(self)
         self.api_url = api_url.rstrip("/")
         self.logger = logger
         self.settings = settings
@@ -623,7 +624,7 @@ class UploadDialog(QDialog):
         self.task.taskCompleted.connect(self._upload_ended)
         self.status.setText(self.tr("Uploading {count} pictures…").format(count=len(paths)))
         QgsApplication.taskManager().addTask(self.task)
-        self._lost_watch = LostTaskWatch(self.task, self._restart_lost_upload, self)
+        self._lost_watch.watch(self.task, self._restart_lost_upload)
         self._update_buttons()
         return self.task
 
