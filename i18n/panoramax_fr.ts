@@ -4,87 +4,87 @@
     <context>
         <name>BrowseBox</name>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="60" />
+            <location filename="../panoramax_plugin/browse/box.py" line="60" />
             <source>360° only</source>
             <translation>360° uniquement</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="71" />
+            <location filename="../panoramax_plugin/browse/box.py" line="71" />
             <source>A search stops here and asks you to zoom in or filter: more points would make QGIS slow</source>
             <translation>Une recherche s'arrête ici et vous demande de zoomer ou filtrer : davantage de points ralentiraient QGIS</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="37" />
+            <location filename="../panoramax_plugin/browse/box.py" line="37" />
             <source>Browse</source>
             <translation>Parcourir</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="45" />
+            <location filename="../panoramax_plugin/browse/box.py" line="45" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="58" />
+            <location filename="../panoramax_plugin/browse/box.py" line="58" />
             <source>Flat and 360°</source>
             <translation>Classiques et 360°</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="59" />
+            <location filename="../panoramax_plugin/browse/box.py" line="59" />
             <source>Flat only</source>
             <translation>Classiques uniquement</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="62" />
+            <location filename="../panoramax_plugin/browse/box.py" line="62" />
             <source>From</source>
             <translation>Du</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="41" />
+            <location filename="../panoramax_plugin/browse/box.py" line="41" />
             <source>Load pictures in view</source>
             <translation>Charger les photos de la vue</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="43" />
+            <location filename="../panoramax_plugin/browse/box.py" line="43" />
             <source>Load the pictures and sequences of the map extent as layers</source>
             <translation>Charger les photos et séquences de l'emprise de la carte comme couches</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="113" />
+            <location filename="../panoramax_plugin/browse/box.py" line="113" />
             <source>Loading…</source>
             <translation>Chargement…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="76" />
+            <location filename="../panoramax_plugin/browse/box.py" line="76" />
             <source>Pictures per search at most</source>
             <translation>Photos par recherche au maximum</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="66" />
+            <location filename="../panoramax_plugin/browse/box.py" line="66" />
             <source>Producer</source>
             <translation>Auteur</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="51" />
+            <location filename="../panoramax_plugin/browse/box.py" line="51" />
             <source>Refresh when the map stops moving</source>
             <translation>Actualiser quand la carte s'arrête</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="52" />
+            <location filename="../panoramax_plugin/browse/box.py" line="52" />
             <source>Show coverage (all zoom levels)</source>
             <translation>Afficher la couverture (tous les niveaux de zoom)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="63" />
+            <location filename="../panoramax_plugin/browse/box.py" line="63" />
             <source>To</source>
             <translation>Au</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="61" />
+            <location filename="../panoramax_plugin/browse/box.py" line="61" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/browse_box.py" line="65" />
+            <location filename="../panoramax_plugin/browse/box.py" line="65" />
             <source>any (names separated by commas)</source>
             <translation>tous (noms séparés par des virgules)</translation>
         </message>
@@ -189,17 +189,17 @@
     <context>
         <name>InstancePicker</name>
         <message>
-            <location filename="../panoramax_plugin/ui/instance_picker.py" line="27" />
+            <location filename="../panoramax_plugin/panel/instance_picker.py" line="27" />
             <source>Address of any Panoramax instance (its web site or its /api URL)</source>
             <translation>Adresse de n'importe quelle instance Panoramax (son site web ou son URL /api)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/instance_picker.py" line="23" />
+            <location filename="../panoramax_plugin/panel/instance_picker.py" line="23" />
             <source>Custom URL…</source>
             <translation>URL personnalisée…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/instance_picker.py" line="25" />
+            <location filename="../panoramax_plugin/panel/instance_picker.py" line="25" />
             <source>https://panoramax.example.org</source>
             <translation>https://panoramax.example.org</translation>
         </message>
@@ -207,7 +207,7 @@
     <context>
         <name>LostTaskWatch</name>
         <message>
-            <location filename="../panoramax_plugin/tasks/core_task.py" line="150" />
+            <location filename="../panoramax_plugin/background/lost_task.py" line="62" />
             <source>QGIS never started the task “{task}”: starting it again.</source>
             <translation>QGIS n’a jamais démarré la tâche « {task} » : elle est relancée.</translation>
         </message>
@@ -289,7 +289,7 @@
             <translation>Le paquet Python « {package} » est nécessaire pour {feature} mais n'est pas installé. Installez-le avec : python -m pip install {package}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="122" />
+            <location filename="../panoramax_plugin/core/client.py" line="134" />
             <source>The instance configuration is not a JSON object.</source>
             <translation>La configuration de l'instance n'est pas un objet JSON.</translation>
         </message>
@@ -324,27 +324,27 @@
             <translation>La photo est encore en cours de traitement par l'instance ; réessayez dans un instant.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="285" />
+            <location filename="../panoramax_plugin/core/client.py" line="297" />
             <source>The picture {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La photo {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="271" />
+            <location filename="../panoramax_plugin/core/client.py" line="283" />
             <source>The picture {id} has no '{key}' file.</source>
             <translation>La photo {id} n'a pas de fichier « {key} ».</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="260" />
+            <location filename="../panoramax_plugin/core/client.py" line="272" />
             <source>The picture {id} has no usable position.</source>
             <translation>La photo {id} n'a pas de position utilisable.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="164" />
+            <location filename="../panoramax_plugin/core/client.py" line="176" />
             <source>The search answer of {url} is not a list of pictures ({kind}).</source>
             <translation>La réponse de recherche de {url} n'est pas une liste de photos ({kind}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="279" />
+            <location filename="../panoramax_plugin/core/client.py" line="291" />
             <source>The sequence {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La séquence {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
@@ -369,8 +369,8 @@
             <translation>Réponse inattendue de {url} lors de la liste des séquences : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="242" />
-            <location filename="../panoramax_plugin/core/client.py" line="301" />
+            <location filename="../panoramax_plugin/core/client.py" line="254" />
+            <location filename="../panoramax_plugin/core/client.py" line="313" />
             <source>Unexpected answer from {url}.</source>
             <translation>Réponse inattendue de {url}.</translation>
         </message>
@@ -385,17 +385,17 @@
             <translation>la géométrie des séquences</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="107" />
+            <location filename="../panoramax_plugin/core/client.py" line="119" />
             <source>{url} answered with JSON that is not a Panoramax STAC catalog (no search or collections link). Check the instance address.</source>
             <translation>{url} a répondu avec un JSON qui n'est pas un catalogue STAC Panoramax (pas de lien de recherche ni de collections). Vérifiez l'adresse de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="96" />
+            <location filename="../panoramax_plugin/core/client.py" line="108" />
             <source>{url} answered, but not with a Panoramax API description (no JSON). Check the instance address.</source>
             <translation>{url} a répondu, mais pas avec la description d'une API Panoramax (pas de JSON). Vérifiez l'adresse de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="85" />
+            <location filename="../panoramax_plugin/core/client.py" line="97" />
             <source>{url} does not exist (HTTP 404): this is not a Panoramax API. Check the instance address.</source>
             <translation>{url} n'existe pas (HTTP 404) : ce n'est pas une API Panoramax. Vérifiez l'adresse de l'instance.</translation>
         </message>
@@ -441,77 +441,77 @@
     <context>
         <name>PanoramaxPanel</name>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="215" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="215" />
             <source>API: {url}</source>
             <translation>API : {url}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="69" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="69" />
             <source>Check that the instance answers</source>
             <translation>Vérifier que l'instance répond</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="68" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="68" />
             <source>Connect</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="214" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="214" />
             <source>Connected to {title}.</source>
             <translation>Connecté à {title}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="192" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="192" />
             <source>Connecting to Panoramax instance</source>
             <translation>Connexion à l'instance Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="189" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="189" />
             <source>Connecting to {url}…</source>
             <translation>Connexion à {url}…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="218" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="218" />
             <source>GeoVisio version {version}</source>
             <translation>GeoVisio version {version}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="63" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="63" />
             <source>Instance</source>
             <translation>Instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="73" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="73" />
             <source>Not connected.</source>
             <translation>Non connecté.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="54" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="54" />
             <source>Panoramax</source>
             <translation>Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="221" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="221" />
             <source>Pictures licence: {licence}</source>
             <translation>Licence des photos : {licence}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="231" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="231" />
             <source>Unexpected error: {error}</source>
             <translation>Erreur inattendue : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="209" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="209" />
             <source>no sign-in on this instance</source>
             <translation>pas de connexion de compte sur cette instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="211" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="211" />
             <source>read-only catalog</source>
             <translation>catalogue en lecture seule</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/ui/panel.py" line="207" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="207" />
             <source>sign-in available</source>
             <translation>connexion de compte disponible</translation>
         </message>
@@ -745,7 +745,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
         </message>
         <message>
             <location filename="../panoramax_plugin/core/uploader.py" line="119" />
-            <location filename="../panoramax_plugin/upload/qt_sender.py" line="114" />
+            <location filename="../panoramax_plugin/upload/qt_sender.py" line="113" />
             <source>Upload canceled.</source>
             <translation>Envoi annulé.</translation>
         </message>
@@ -774,396 +774,396 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>UploadDialog</name>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="97" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="98" />
             <source>Account</source>
             <translation>Compte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="118" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="119" />
             <source>Add a folder…</source>
             <translation>Ajouter un dossier…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="117" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="118" />
             <source>Add files…</source>
             <translation>Ajouter des fichiers…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="119" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="120" />
             <source>Add selected features</source>
             <translation>Ajouter les entités sélectionnées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="251" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="252" />
             <source>Asking the instance for a sign-in link…</source>
             <translation>Demande d'un lien de connexion à l'instance…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="753" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="754" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="183" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="184" />
             <source>Cancel upload</source>
             <translation>Annuler l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="142" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="143" />
             <source>Check</source>
             <translation>Vérification</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="443" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="444" />
             <source>Check done; drop the rows you do not want, then upload.</source>
             <translation>Vérification terminée ; retirez les lignes dont vous ne voulez pas, puis envoyez.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="416" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="417" />
             <source>Checking pictures before upload</source>
             <translation>Vérification des photos avant l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="274" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="275" />
             <source>Checking the Panoramax token</source>
             <translation>Vérification du jeton Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="414" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="415" />
             <source>Checking {count} pictures…</source>
             <translation>Vérification de {count} photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="126" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="127" />
             <source>Clear</source>
             <translation>Vider</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="235" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="236" />
             <source>Confirm in the browser page that opened, then come back. If no page opened, visit: {url}</source>
             <translation>Confirmez dans la page du navigateur qui s'est ouverte, puis revenez. Si aucune page ne s'est ouverte, allez sur : {url}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="438" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="439" />
             <source>Could not read the instance's rules ({error}); the prediction uses the usual defaults.</source>
             <translation>Impossible de lire les règles de l'instance ({error}) ; la prévision utilise les valeurs par défaut habituelles.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="185" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="186" />
             <source>Export report (CSV)…</source>
             <translation>Exporter le rapport (CSV)…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="751" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="752" />
             <source>Export the upload report</source>
             <translation>Exporter le rapport d'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="166" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="167" />
             <source>Faces and plates are already blurred</source>
             <translation>Visages et plaques déjà floutés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="352" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="353" />
             <source>Field</source>
             <translation>Champ</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="141" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="142" />
             <source>File</source>
             <translation>Fichier</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="352" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="353" />
             <source>File path field</source>
             <translation>Champ du chemin de fichier</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="172" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="173" />
             <source>Files sent at once</source>
             <translation>Fichiers envoyés en parallèle</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="333" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="334" />
             <source>Folder of pictures</source>
             <translation>Dossier de photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="165" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="431" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="166" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="432" />
             <source>Instance default</source>
             <translation>Valeur par défaut de l'instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="327" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="328" />
             <source>JPEG pictures (*.jpg *.jpeg *.JPG *.JPEG);;All files (*)</source>
             <translation>Photos JPEG (*.jpg *.jpeg *.JPG *.JPEG);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="146" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="147" />
             <source>Message</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="603" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="604" />
             <source>No picture is ready to upload.</source>
             <translation>Aucune photo n'est prête à être envoyée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="359" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="360" />
             <source>No selected feature with a file path in {layer}.</source>
             <translation>Aucune entité sélectionnée avec un chemin de fichier dans {layer}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="225" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="226" />
             <source>Not signed in (needed unless the instance accepts anonymous uploads)</source>
             <translation>Non connecté (nécessaire sauf si l'instance accepte les envois anonymes)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="223" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="224" />
             <source>Not signed in: this instance takes uploads without an account</source>
             <translation>Non connecté : cette instance accepte les envois sans compte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="105" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="106" />
             <source>Opens the instance's login page in your browser; come back once accepted</source>
             <translation>Ouvre la page de connexion de l'instance dans votre navigateur ; revenez une fois accepté</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="160" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="161" />
             <source>Options</source>
             <translation>Options</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="253" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="254" />
             <source>Panoramax sign-in</source>
             <translation>Connexion Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="577" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="578" />
             <source>Panoramax upload check</source>
             <translation>Vérification d'envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="744" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="745" />
             <source>Panoramax upload report</source>
             <translation>Rapport d'envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="284" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="285" />
             <source>Paste a token of your account (from the instance's settings page):</source>
             <translation>Collez un jeton de votre compte (depuis la page de paramètres de l'instance) :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="145" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="146" />
             <source>Picture</source>
             <translation>Photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="121" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="122" />
             <source>Pictures of the selected features of the active point layer (a file path field)</source>
             <translation>Photos des entités sélectionnées de la couche de points active (un champ chemin de fichier)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="325" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="326" />
             <source>Pictures to upload</source>
             <translation>Photos à envoyer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="254" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="255" />
             <source>QGIS Panoramax plugin</source>
             <translation>Extension QGIS Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="125" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="126" />
             <source>Remove selected rows</source>
             <translation>Retirer les lignes sélectionnées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="345" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="346" />
             <source>Select features in a point layer that has a file path field.</source>
             <translation>Sélectionnez des entités dans une couche de points qui a un champ chemin de fichier.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="143" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="144" />
             <source>Sequence</source>
             <translation>Séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="103" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="104" />
             <source>Sign in…</source>
             <translation>Se connecter…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="108" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="109" />
             <source>Sign out</source>
             <translation>Se déconnecter</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="311" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="312" />
             <source>Sign-in failed: {error}</source>
             <translation>Échec de la connexion : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="221" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="222" />
             <source>Signed in as {name}</source>
             <translation>Connecté en tant que {name}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="302" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="303" />
             <source>Signed in as {name}.</source>
             <translation>Connecté en tant que {name}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="296" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="297" />
             <source>Signed in for this session only: the token could not be stored in the QGIS authentication database ({error}).</source>
             <translation>Connecté pour cette session seulement : le jeton n'a pas pu être enregistré dans la base d'authentification de QGIS ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="304" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="305" />
             <source>Signed in to {url} as {name}.</source>
             <translation>Connecté à {url} en tant que {name}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="319" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="320" />
             <source>Signed out; the token was removed from QGIS.</source>
             <translation>Déconnecté ; le jeton a été retiré de QGIS.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="213" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="214" />
             <source>The QGIS authentication database cannot be used ({error}).</source>
             <translation>La base d'authentification de QGIS ne peut pas être utilisée ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="309" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="310" />
             <source>The instance does not accept this token. Sign in again.</source>
             <translation>L'instance n'accepte pas ce jeton. Reconnectez-vous.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="170" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="171" />
             <source>Title</source>
             <translation>Titre</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="163" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="164" />
             <source>Title of the upload</source>
             <translation>Titre de l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="144" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="182" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="145" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="183" />
             <source>Upload</source>
             <translation>Envoyer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="679" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="680" />
             <source>Upload finished: {sent} sent, {already} already on the instance, {rejected} rejected, {failed} failed.</source>
             <translation>Envoi terminé : {sent} envoyées, {already} déjà sur l'instance, {rejected} refusées, {failed} en échec.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="592" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="593" />
             <source>Upload from QGIS</source>
             <translation>Envoi depuis QGIS</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="89" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="90" />
             <source>Upload pictures to Panoramax</source>
             <translation>Envoyer des photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="763" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="764" />
             <source>Upload report saved to {path}.</source>
             <translation>Rapport d'envoi enregistré dans {path}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="609" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="610" />
             <source>Uploading {count} pictures to Panoramax</source>
             <translation>Envoi de {count} photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="625" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="626" />
             <source>Uploading {count} pictures…</source>
             <translation>Envoi de {count} photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="283" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="284" />
             <source>Use a token</source>
             <translation>Utiliser un jeton</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="107" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="108" />
             <source>Use a token…</source>
             <translation>Utiliser un jeton…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="171" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="172" />
             <source>Visibility</source>
             <translation>Visibilité</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="243" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="244" />
             <source>Waiting for the Panoramax sign-in</source>
             <translation>En attente de la connexion Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="544" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="545" />
             <source>already on the instance</source>
             <translation>déjà sur l'instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="541" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="542" />
             <source>duplicate</source>
             <translation>doublon</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="481" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="482" />
             <source>duplicate of {name}: the instance would reject it</source>
             <translation>doublon de {name} : l'instance la refuserait</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="546" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="547" />
             <source>failed</source>
             <translation>en échec</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="465" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="540" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="466" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="541" />
             <source>not checked yet</source>
             <translation>pas encore vérifiée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="542" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="543" />
             <source>not ready</source>
             <translation>pas prête</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="547" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="548" />
             <source>not sent</source>
             <translation>non envoyée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="490" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="539" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="491" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="540" />
             <source>ready</source>
             <translation>prête</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="545" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="546" />
             <source>rejected</source>
             <translation>refusée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="655" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="656" />
             <source>sending {percent} %</source>
             <translation>envoi {percent} %</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="543" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="544" />
             <source>sent</source>
             <translation>envoyée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="524" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="525" />
             <source>{total} files: {ready} ready in {sequences} sequence(s), {duplicates} duplicate(s), {bad} not ready.</source>
             <translation>{total} fichiers : {ready} prêts en {sequences} séquence(s), {duplicates} doublon(s), {bad} pas prêts.</translation>
         </message>

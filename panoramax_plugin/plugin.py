@@ -10,8 +10,8 @@ from qgis.PyQt.QtWidgets import QAction, QMessageBox
 from .__about__ import PLUGIN_ROOT, __title__, __version__
 from .core.dependencies import missing_packages, pip_command
 from .log import PluginLogger
+from .panel.dock import PanoramaxPanel
 from .translation import install_translator, remove_translator
-from .ui.panel import PanoramaxPanel
 
 ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "panoramax.svg"
 VIEWER_ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "viewer.svg"
@@ -297,9 +297,9 @@ class PanoramaxPlugin:
 
     def _search_and_open(self, lon: float, lat: float, radius: float) -> None:
         """No layer near the click: ask the instance for the nearest picture there."""
+        from .background.core_task import CoreTask
         from .core.client import PanoramaxClient
         from .network.session import qgis_http_client
-        from .tasks.core_task import CoreTask
 
         viewer = self.ensure_viewer()
         api_url = viewer.api_url

@@ -73,6 +73,20 @@ def load_translations(ts_path: Path) -> dict:
     return known
 
 
+def with_moved_strings(strings: dict, known: dict) -> dict:
+    """``known``, plus a finished translation for a string whose class changed.
+
+    Code moved to another class gives its strings a new context; the same source
+    text already translated elsewhere keeps its translation instead of being lost.
+    """
+    by_source = {source: entry for (_, source), entry in known.items() if entry[1]}
+    merged = dict(known)
+    for key in strings:
+        if not merged.get(key, ("", False))[1] and key[1] in by_source:
+            merged[key] = by_source[key[1]]
+    return merged
+
+
 def write_ts(ts_path: Path, language: str, strings: dict, known: dict) -> None:
     root = ET.Element("TS", version="2.1", language=language)
     for context in sorted({c for c, _ in strings}):
@@ -112,11 +126,12 @@ def main(argv) -> int:
     language = ts_path.stem.split("_")[-1]
     strings = collect(files)
     known = load_translations(ts_path)
-    if check:
+    if check:  # the file as it is (what the .qm is built from): no carrying over
         missing = [key for key in strings if not known.get(key, ("", False))[1]]
         for context, source in missing:
             print(f"untranslated [{context}] {source!r}")
         return 1 if missing else 0
+    known = with_moved_strings(strings, known)
     write_ts(ts_path, language, strings, known)
     todo = sum(1 for key in strings if not known.get(key, ("", False))[1])
     print(f"{ts_path}: {len(strings)} strings, {todo} to translate", file=sys.stderr)

@@ -18,14 +18,14 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
+from ..background.lost_task import LostTaskWatch
 from ..core import gc_pause
 from ..core.area_search import SearchFilters
 from ..core.errors import PanoramaxError
 from ..core.sequence_index import SequenceIndex
 from ..layers.pictures import PicturesLayer
 from ..layers.sequences import SequencesLayer
-from ..tasks.core_task import LostTaskWatch
-from ..tasks.load_pictures import LoadPicturesTask, LoadResult
+from .load_task import LoadPicturesTask, LoadResult
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 CHUNK = 250  # pictures made into features and added per event-loop turn

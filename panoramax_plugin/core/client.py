@@ -67,11 +67,23 @@ def bbox_param(bbox) -> str:
 class PanoramaxClient:
     """Talks to one instance. Not thread-safe per call; cheap to create per task."""
 
-    def __init__(self, api_url: str, http: HttpClient | None = None, read_only: bool = False):
+    def __init__(
+        self,
+        api_url: str,
+        http: HttpClient | None = None,
+        read_only: bool = False,
+        instance: Instance | None = None,
+    ):
+        """``instance``: this instance as discovered before (no landing-page request)."""
         self.api_url = normalize_api_url(api_url)
         self.http = http or HttpClient()
         self.read_only = read_only
-        self._instance: Instance | None = None
+        self._instance: Instance | None = instance
+
+    @property
+    def instance(self) -> Instance | None:
+        """The instance once discovered (or given), else None."""
+        return self._instance
 
     # ------------------------------------------------------------------ discovery
     def discover(self) -> Instance:

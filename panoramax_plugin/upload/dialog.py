@@ -34,12 +34,13 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..background.core_task import CoreTask
+from ..background.lost_task import LostTaskWatch
 from ..compat import geometry_type
 from ..core.errors import AuthenticationError
 from ..core.instances import viewer_picture_url
 from ..core.upload_state import ALREADY_SENT, FAILED, PENDING, REJECTED, SENT
 from ..core.uploader import SignInRequired, UploadCanceled, UploadOptions
-from ..tasks.core_task import CoreTask, LostTaskWatch
 from . import layers
 from .tasks import (
     UploadTask,

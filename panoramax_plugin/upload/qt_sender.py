@@ -9,12 +9,10 @@ and network-logger settings.
 
 from __future__ import annotations
 
-import threading
 import traceback
-from collections import deque
 
 from qgis.core import Qgis, QgsMessageLog
-from qgis.PyQt.QtCore import QByteArray, QEventLoop, QFile, QIODevice, QThread, QTimer, QUrl
+from qgis.PyQt.QtCore import QByteArray, QEventLoop, QFile, QIODevice, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QHttpMultiPart, QHttpPart, QNetworkReply, QNetworkRequest
 
 from ..core.errors import NetworkError
@@ -36,7 +34,8 @@ def _text_part(name: str, value: str) -> QHttpPart:
 
 
 class QtFileSender:
-    """``FileSender`` for the core uploader, over QGIS's network manager."""
+    """The core uploader's file sender (``RequestsFileSender``'s QGIS twin), over QGIS's
+    network manager."""
 
     def send(self, url, headers, fields, path, filename, timeout, progress, canceled) -> SendAnswer:
         handle = QFile(path)
@@ -122,42 +121,3 @@ class QtFileSender:
             for name in reply.rawHeaderList()
         }
         return SendAnswer(int(status), headers, bytes(reply.readAll()))
-
-
-class _SendWorker(QThread):
-    """A Qt thread that takes items from a shared queue until it is empty."""
-
-    def __init__(self, take, function):
-        super().__init__()
-        self.take = take
-        self.function = function
-
-    def run(self):
-        while True:
-            item = self.take()
-            if item is None:
-                return
-            try:
-                self.function(item)
-            except BaseException:  # nothing may leave QThread.run (it would abort QGIS)
-                QgsMessageLog.logMessage(
-                    "Panoramax upload worker failed:\n" + traceback.format_exc(),
-                    "Panoramax",
-                    Qgis.MessageLevel.Critical,
-                )
-
-
-def run_in_qthreads(function, items, workers: int) -> None:
-    """The uploader's ``run_parallel`` for QGIS: ``workers`` Qt threads share the items."""
-    queue = deque(items)
-    lock = threading.Lock()
-
-    def take():
-        with lock:
-            return queue.popleft() if queue else None
-
-    threads = [_SendWorker(take, function) for _ in range(max(1, workers))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.wait()

@@ -12,15 +12,16 @@ import time
 from qgis.core import QgsApplication, QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
 
+from ..background.core_task import CoreTask
+from ..background.qthreads import run_in_qthreads
 from ..core import auth
 from ..core.picture_file import read_picture
 from ..core.preflight import DispatchRules, predict_dispatch
 from ..core.upload_state import StateStore
 from ..core.uploader import Uploader, UploadFeedback
 from ..network.session import qgis_http_client
-from ..tasks.core_task import CoreTask
 from .exif_reader import read_tags_with_qgis
-from .qt_sender import QtFileSender, run_in_qthreads
+from .qt_sender import QtFileSender
 
 JPEG_SUFFIXES = (".jpg", ".jpeg")
 

@@ -11,12 +11,12 @@ from qgis.PyQt.QtCore import QObject, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QApplication, QFileDialog
 
+from ..background import job_pool as background
+from ..background.core_task import CoreTask
 from ..core.client import PanoramaxClient
 from ..core.errors import PanoramaxError
 from ..core.instances import picture_id_from_text, site_url, viewer_picture_url
 from ..network.session import qgis_http_client
-from ..tasks.core_task import CoreTask
-from . import background
 from .image_loader import LEVELS, ImageLoader, image_warning
 from .map_sync import MapSync
 from .qimage_numpy import qimage_to_array
@@ -76,12 +76,12 @@ class ViewerController(QObject):
             self.instance = instance
 
     def _client(self, api_url: str | None = None) -> PanoramaxClient:
-        client = PanoramaxClient(
-            api_url or self.api_url, http=qgis_http_client(self.settings.timeout_s)
+        same = api_url in (None, self.api_url)
+        return PanoramaxClient(
+            api_url or self.api_url,
+            http=qgis_http_client(self.settings.timeout_s),
+            instance=self.instance if same else None,
         )
-        if self.instance is not None and (api_url in (None, self.api_url)):
-            client._instance = self.instance
-        return client
 
     def open_text(self, text: str) -> None:
         picture_id = picture_id_from_text(text)
@@ -108,7 +108,7 @@ class ViewerController(QObject):
 
         def work(job):
             picture = client.get_picture(picture_id, sequence_id)
-            self.instance = client._instance  # discovered once, reused by later opens
+            self.instance = client.instance  # discovered once, reused by later opens
             return picture
 
         return self._start_item(work)

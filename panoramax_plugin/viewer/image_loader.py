@@ -13,10 +13,10 @@ import time
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, pyqtSignal
 from qgis.PyQt.QtGui import QImage, QImageReader
 
+from ..background import job_pool as background
 from ..core.errors import PanoramaxError, ServerError
 from ..core.lru import SizedLRU
 from ..network.session import qgis_http_client
-from . import background
 
 LEVELS = ("thumb", "sd", "hd")
 

@@ -210,7 +210,7 @@ class PluginSide:
     def runner(self):
         """How the uploader sends N files at once: Qt threads as in QGIS, else Python ones."""
         if self.qgis:
-            from panoramax_plugin.upload.qt_sender import run_in_qthreads
+            from panoramax_plugin.background.qthreads import run_in_qthreads
 
             return run_in_qthreads
         return None

@@ -161,7 +161,7 @@ def test_extent_change_loads_the_new_area_in_a_projected_crs(
 
 
 def test_split_at_cap_loads_everything(controller, seeded_place, qgis_app, monkeypatch):
-    from panoramax_plugin.tasks import load_pictures
+    from panoramax_plugin.browse import load_task as load_pictures
 
     original = load_pictures.LoadPicturesTask.__init__
 
@@ -179,7 +179,7 @@ def test_split_at_cap_loads_everything(controller, seeded_place, qgis_app, monke
 
 
 def test_ceiling_stops_and_tells_the_user(controller, seeded_place, qgis_app, monkeypatch):
-    from panoramax_plugin.tasks import load_pictures
+    from panoramax_plugin.browse import load_task as load_pictures
 
     original = load_pictures.LoadPicturesTask.__init__
 

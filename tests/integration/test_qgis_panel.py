@@ -11,8 +11,8 @@ pytestmark = pytest.mark.integration
 
 def test_panel_connects_to_local_instance(local_instance, desktop, qgis_app, seen_requests):
     from panoramax_plugin.log import PluginLogger
-    from panoramax_plugin.ui.instance_picker import CUSTOM_KEY
-    from panoramax_plugin.ui.panel import PanoramaxPanel
+    from panoramax_plugin.panel.dock import PanoramaxPanel
+    from panoramax_plugin.panel.instance_picker import CUSTOM_KEY
 
     seen = seen_requests
     panel = PanoramaxPanel(PluginLogger(desktop), desktop.window)
@@ -30,8 +30,8 @@ def test_panel_connects_to_local_instance(local_instance, desktop, qgis_app, see
 
 def test_panel_reports_a_non_panoramax_url(local_instance, desktop, qgis_app):
     from panoramax_plugin.log import PluginLogger
-    from panoramax_plugin.ui.instance_picker import CUSTOM_KEY
-    from panoramax_plugin.ui.panel import PanoramaxPanel
+    from panoramax_plugin.panel.dock import PanoramaxPanel
+    from panoramax_plugin.panel.instance_picker import CUSTOM_KEY
 
     panel = PanoramaxPanel(PluginLogger(desktop), desktop.window)
     panel.picker.set_selection(CUSTOM_KEY, local_instance.api.replace("/api", "/not-api"))

@@ -309,7 +309,7 @@ def test_upload_real_flat_and_360_pictures(dialog, qgis_app):
 
 def test_uploaded_sequences_load_on_the_map(desktop, local_instance, qgis_app, tmp_path):
     """From the toolbar action to the new pictures in the instance's pictures layer."""
-    from panoramax_plugin.ui.instance_picker import CUSTOM_KEY
+    from panoramax_plugin.panel.instance_picker import CUSTOM_KEY
     from tests.qgis.conftest import import_plugin_package
 
     plugin = import_plugin_package().classFactory(desktop)
@@ -362,7 +362,7 @@ def test_an_upload_qgis_never_started_is_started_again(
     dialog, local_instance, qgis_app, tmp_path, monkeypatch
 ):
     """QGIS 3.22 can lose a queued task: the dialog starts a new upload task."""
-    from panoramax_plugin.tasks.core_task import LostTaskWatch
+    from panoramax_plugin.background.lost_task import LostTaskWatch
     from panoramax_plugin.upload import dialog as dialog_module
     from panoramax_plugin.upload.tasks import UploadTask
     from tests.qgis.lost_tasks import DroppingTaskManager

@@ -93,7 +93,7 @@ def test_next_and_prev_follow_rank_order_and_prefetch(viewer, seeded_place, qgis
     try:
         run_until(qgis_app, lambda: viewer.loader.cached(following, "sd") is not None, 20)
     except AssertionError:
-        from panoramax_plugin.viewer import background
+        from panoramax_plugin.background import job_pool as background
 
         jobs = [(job.description(), job.finished) for job in background._jobs.values()]
         raise AssertionError(

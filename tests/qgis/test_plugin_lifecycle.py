@@ -41,7 +41,7 @@ def test_load_adds_toolbar_menu_and_unload_removes_everything(desktop, qgis_app)
     plugin.viewer_action.setChecked(True)  # and the viewer
     plugin.pick_action.setChecked(True)  # the map tool
     assert desktop.canvas.mapTool() is plugin.pick_tool
-    from panoramax_plugin.ui.instance_picker import CUSTOM_KEY
+    from panoramax_plugin.panel.instance_picker import CUSTOM_KEY
 
     plugin.panel.picker.set_selection(CUSTOM_KEY, "http://127.0.0.1:9")  # nothing is sent
     plugin.upload_action.trigger()  # the upload dialog, for the panel's instance

@@ -11,10 +11,10 @@ from qgis.core import (
     QgsSettings,
 )
 
+from panoramax_plugin.background.core_task import CoreTask
 from panoramax_plugin.core.client import PanoramaxClient
 from panoramax_plugin.core.errors import NetworkError, NotPanoramaxError, ServerError
 from panoramax_plugin.network.session import qgis_http_client
-from panoramax_plugin.tasks.core_task import CoreTask
 from tests.http_server import Canned, CannedServer, free_port, landing
 
 
@@ -204,7 +204,7 @@ def test_our_answers_do_not_stay_in_qgis_disk_cache(qgis_app):
 def test_many_threads_fetching_one_url_at_once(qgis_app):
     """Removing a URL from the shared cache in one thread cancelled another thread's
     insertion of it; QGIS then crashed (seen with the viewer's thumbnail fetches)."""
-    from panoramax_plugin.viewer import background
+    from panoramax_plugin.background import job_pool as background
     from tests.qt_wait import run_until
 
     body = b"\xff\xd8" + b"x" * 200_000

@@ -131,7 +131,8 @@ def test_qt_workers_send_every_item_and_cancel_in_flight(qgis_app, tmp_path):
     """In the upload's Qt threads the cancel poll and timeouts run (not in Python threads)."""
     import time
 
-    from panoramax_plugin.upload.qt_sender import QtFileSender, run_in_qthreads
+    from panoramax_plugin.background.qthreads import run_in_qthreads
+    from panoramax_plugin.upload.qt_sender import QtFileSender
 
     picture = make_flat_jpeg(tmp_path / "a.jpg", line_of_shots(45, 4, 1)[0])
     outcomes = []
@@ -160,8 +161,9 @@ def test_qt_workers_send_every_item_and_cancel_in_flight(qgis_app, tmp_path):
 
 
 def test_qt_workers_time_out_a_silent_server(qgis_app, tmp_path):
+    from panoramax_plugin.background.qthreads import run_in_qthreads
     from panoramax_plugin.core.errors import NetworkError
-    from panoramax_plugin.upload.qt_sender import QtFileSender, run_in_qthreads
+    from panoramax_plugin.upload.qt_sender import QtFileSender
 
     picture = make_flat_jpeg(tmp_path / "a.jpg", line_of_shots(45, 4, 1)[0])
     errors = []

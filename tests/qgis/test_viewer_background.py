@@ -18,7 +18,7 @@ from tests.qt_wait import run_until
 
 @pytest.fixture()
 def background(qgis_app):
-    from panoramax_plugin.viewer import background
+    from panoramax_plugin.background import job_pool as background
 
     return background
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from qgis.PyQt.QtCore import QThread, pyqtSignal
+from qgis.PyQt.QtCore import pyqtSignal
 
+from ..background.core_task import CoreTask
+from ..background.qthreads import QThreadCall
 from ..core.area_search import AreaSearchOutcome, SearchFilters, search_area
 from ..core.client import SEARCH_LIMIT_MAX, PanoramaxClient
 from ..core.errors import PanoramaxError
 from ..core.gc_pause import paused_gc
 from ..network.session import qgis_http_client
-from .core_task import CoreTask
 
 BATCH_SIZE = 1000
 MAX_SEQUENCES = 2000
@@ -37,18 +38,6 @@ def pictures_inside(sequences: dict, bbox) -> int | None:
             return None
         total += sequence.picture_count
     return total
-
-
-class _Call(QThread):
-    """Runs a function that never raises in its own QThread; ``result`` once joined."""
-
-    def __init__(self, function):
-        super().__init__()
-        self.function = function
-        self.result = None
-
-    def run(self):
-        self.result = self.function()
 
 
 @dataclass
@@ -104,16 +93,18 @@ class LoadPicturesTask(CoreTask):
 
     def _search(self, task) -> LoadResult:
         client = PanoramaxClient(
-            self.api_url, http=qgis_http_client(self.timeout), read_only=self.read_only
+            self.api_url,
+            http=qgis_http_client(self.timeout),
+            read_only=self.read_only,
+            instance=self.instance,  # discovered already: no extra request
         )
-        if self.instance is not None:
-            client._instance = self.instance  # discovered already: no extra request
         instance = client.discover()
         # sequences are listed while the search runs (a QThread: QGIS networking needs
         # Qt timers): their picture counts can settle a search that hits the cap, and
         # they feed the sequence layer
-        listing = _Call(lambda: self._list_sequences(instance)) if self.with_sequences else None
-        if listing is not None:
+        listing = None
+        if self.with_sequences:
+            listing = QThreadCall(lambda: self._list_sequences(instance))
             listing.start()
 
         def listed() -> tuple:
@@ -148,9 +139,11 @@ class LoadPicturesTask(CoreTask):
     def _list_sequences(self, instance) -> tuple:
         """(sequences by id, error text or None), on a client of its own (own thread)."""
         client = PanoramaxClient(
-            self.api_url, http=qgis_http_client(self.timeout), read_only=self.read_only
+            self.api_url,
+            http=qgis_http_client(self.timeout),
+            read_only=self.read_only,
+            instance=instance,
         )
-        client._instance = instance
         sequences = {}
         try:
             for sequence in client.list_sequences(

@@ -25,7 +25,7 @@ import itertools
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, QThreadPool, pyqtSignal
 
-from ..tasks.core_task import TaskCanceled, call_work, hand_over
+from .core_task import TaskCanceled, call_work, hand_over
 
 MAX_THREADS = 6
 """Threads of the viewer's pool: a picture needs up to six fetches at once (item,

@@ -17,13 +17,13 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..background.core_task import CoreTask
+from ..browse.box import BrowseBox
 from ..browse.controller import BrowseController
 from ..core.client import PanoramaxClient
 from ..core.errors import InvalidInstanceUrl, PanoramaxError
 from ..network.session import qgis_http_client
 from ..settings import PluginSettings
-from ..tasks.core_task import CoreTask
-from .browse_box import BrowseBox
 from .instance_picker import CUSTOM_KEY, InstancePicker
 
 

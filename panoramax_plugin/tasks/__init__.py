@@ -1,1 +1,0 @@
-"""Background work as ``QgsTask``s: they call the core, never widgets."""
