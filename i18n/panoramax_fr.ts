@@ -92,52 +92,52 @@
     <context>
         <name>BrowseController</name>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="229" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="244" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="234" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="249" />
             <source>Loading Panoramax pictures</source>
             <translation>Chargement des photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="382" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="429" />
             <source>Loading pictures failed after {count} pictures of this area; the layers keep what they hold and are not complete for this area. {error}</source>
             <translation>Le chargement des photos a échoué après {count} photos de cette zone ; les couches gardent leur contenu mais ne sont pas complètes pour cette zone. {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="168" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="176" />
             <source>Panoramax coverage ({host})</source>
             <translation>Couverture Panoramax ({host})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="366" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="413" />
             <source>Sequence details could not be read: {error}</source>
             <translation>Les détails des séquences n'ont pas pu être lus : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="353" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="400" />
             <source>The search stopped at {ceiling} pictures and {parts} parts of the area were not searched: zoom in or filter to see the rest.</source>
             <translation>La recherche s'est arrêtée à {ceiling} photos et {parts} parties de la zone n'ont pas été parcourues : zoomez ou filtrez pour voir le reste.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="379" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="426" />
             <source>Unexpected error while loading pictures: {error}</source>
             <translation>Erreur inattendue pendant le chargement des photos : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="362" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="409" />
             <source>{count} malformed pictures were skipped.</source>
             <translation>{count} photos mal formées ont été ignorées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="358" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="405" />
             <source>{count} pictures no longer on the instance were removed.</source>
             <translation>{count} photos qui ne sont plus sur l'instance ont été retirées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="346" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="393" />
             <source>{loaded} pictures in this area; {total} pictures and {sequences} sequences in the layers.</source>
             <translation>{loaded} photos dans cette zone ; {total} photos et {sequences} séquences dans les couches.</translation>
         </message>
@@ -176,12 +176,12 @@
     <context>
         <name>InstanceLayers</name>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="57" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="58" />
             <source>Panoramax pictures ({host})</source>
             <translation>Photos Panoramax ({host})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="62" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="63" />
             <source>Panoramax sequences ({host})</source>
             <translation>Séquences Panoramax ({host})</translation>
         </message>
@@ -441,77 +441,77 @@
     <context>
         <name>PanoramaxPanel</name>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="215" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="221" />
             <source>API: {url}</source>
             <translation>API : {url}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="69" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="71" />
             <source>Check that the instance answers</source>
             <translation>Vérifier que l'instance répond</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="68" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="70" />
             <source>Connect</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="214" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="220" />
             <source>Connected to {title}.</source>
             <translation>Connecté à {title}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="192" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="198" />
             <source>Connecting to Panoramax instance</source>
             <translation>Connexion à l'instance Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="189" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="195" />
             <source>Connecting to {url}…</source>
             <translation>Connexion à {url}…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="218" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="224" />
             <source>GeoVisio version {version}</source>
             <translation>GeoVisio version {version}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="63" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="65" />
             <source>Instance</source>
             <translation>Instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="73" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="75" />
             <source>Not connected.</source>
             <translation>Non connecté.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="54" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="56" />
             <source>Panoramax</source>
             <translation>Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="221" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="227" />
             <source>Pictures licence: {licence}</source>
             <translation>Licence des photos : {licence}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="231" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="238" />
             <source>Unexpected error: {error}</source>
             <translation>Erreur inattendue : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="209" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="215" />
             <source>no sign-in on this instance</source>
             <translation>pas de connexion de compte sur cette instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="211" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="217" />
             <source>read-only catalog</source>
             <translation>catalogue en lecture seule</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="207" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="213" />
             <source>sign-in available</source>
             <translation>connexion de compte disponible</translation>
         </message>
@@ -519,87 +519,72 @@
     <context>
         <name>PanoramaxPlugin</name>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="48" />
+            <location filename="../panoramax_plugin/plugin.py" line="46" />
             <source>&amp;Panoramax</source>
             <translation>&amp;Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="377" />
+            <location filename="../panoramax_plugin/plugin.py" line="257" />
             <source>About Panoramax</source>
             <translation>À propos de Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="86" />
+            <location filename="../panoramax_plugin/plugin.py" line="83" />
             <source>About Panoramax…</source>
             <translation>À propos de Panoramax…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="76" />
+            <location filename="../panoramax_plugin/plugin.py" line="73" />
             <source>Click near a picture or a sequence on the map to open it</source>
             <translation>Cliquez près d'une photo ou d'une séquence sur la carte pour l'ouvrir</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="324" />
-            <source>Looking for a Panoramax picture</source>
-            <translation>Recherche d'une photo Panoramax</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/plugin.py" line="319" />
-            <source>No Panoramax picture there.</source>
-            <translation>Aucune photo Panoramax à cet endroit.</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/plugin.py" line="73" />
+            <location filename="../panoramax_plugin/plugin.py" line="70" />
             <source>Open the picture clicked on the map</source>
             <translation>Ouvrir la photo cliquée sur la carte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="54" />
+            <location filename="../panoramax_plugin/plugin.py" line="51" />
             <source>Panoramax</source>
             <translation>Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="59" />
+            <location filename="../panoramax_plugin/plugin.py" line="56" />
             <source>Panoramax panel</source>
             <translation>Panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="66" />
+            <location filename="../panoramax_plugin/plugin.py" line="63" />
             <source>Picture viewer</source>
             <translation>Visionneuse de photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="82" />
+            <location filename="../panoramax_plugin/plugin.py" line="79" />
             <source>Send pictures from your computer to the Panoramax instance</source>
             <translation>Envoyer des photos de votre ordinateur vers l'instance Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="62" />
+            <location filename="../panoramax_plugin/plugin.py" line="59" />
             <source>Show or hide the Panoramax panel</source>
             <translation>Afficher ou masquer le panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="69" />
+            <location filename="../panoramax_plugin/plugin.py" line="66" />
             <source>Show or hide the Panoramax picture viewer</source>
             <translation>Afficher ou masquer la visionneuse de photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="389" />
+            <location filename="../panoramax_plugin/plugin.py" line="269" />
             <source>Some Panoramax features need Python packages that are not installed: {packages}. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command}, then restart QGIS.</source>
             <translation>Certaines fonctions de Panoramax ont besoin de paquets Python qui ne sont pas installés : {packages}. Installez-les depuis l'OSGeo4W Shell (Windows) ou un terminal avec : {command}, puis redémarrez QGIS.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="220" />
-            <source>This catalog only gathers other instances: choose the instance you upload to (e.g. IGN or OpenStreetMap France) in the Panoramax panel.</source>
-            <translation>Ce catalogue ne fait que rassembler d'autres instances : choisissez l'instance vers laquelle envoyer (par ex. IGN ou OpenStreetMap France) dans le panneau Panoramax.</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/plugin.py" line="80" />
+            <location filename="../panoramax_plugin/plugin.py" line="77" />
             <source>Upload pictures…</source>
             <translation>Envoyer des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="378" />
+            <location filename="../panoramax_plugin/plugin.py" line="258" />
             <source>{name} {version}
 
 Browse, view and upload Panoramax street-level pictures from QGIS. Panoramax is the free, decentralised street-view commons.</source>
@@ -753,6 +738,69 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <location filename="../panoramax_plugin/core/uploader.py" line="224" />
             <source>Upload canceled. What was sent is kept: run the same upload again to send the rest.</source>
             <translation>Envoi annulé. Ce qui a été envoyé est conservé : relancez le même envoi pour envoyer le reste.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PictureDetails</name>
+        <message>
+            <location filename="../panoramax_plugin/viewer/details.py" line="29" />
+            <source>360° panorama</source>
+            <translation>panorama 360°</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/details.py" line="35" />
+            <source>Camera: {camera}</source>
+            <translation>Appareil : {camera}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/details.py" line="23" />
+            <source>Captured: {date}</source>
+            <translation>Prise le : {date}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/details.py" line="39" />
+            <source>Instance: {url}</source>
+            <translation>Instance : {url}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/details.py" line="37" />
+            <source>Licence: {licence}</source>
+            <translation>Licence : {licence}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/details.py" line="33" />
+            <source>Producer: {name}</source>
+            <translation>Auteur : {name}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/details.py" line="51" />
+            <source>Quality: {quality}</source>
+            <translation>Qualité : {quality}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/details.py" line="53" />
+            <source>Rank in sequence: {rank}</source>
+            <translation>Rang dans la séquence : {rank}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/details.py" line="28" />
+            <source>Type: {kind}</source>
+            <translation>Type : {kind}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/details.py" line="29" />
+            <source>flat picture</source>
+            <translation>photo classique</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/details.py" line="46" />
+            <source>position ±{metres} m</source>
+            <translation>position ±{metres} m</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/details.py" line="49" />
+            <source>{density} px/°</source>
+            <translation>{density} px/°</translation>
         </message>
     </context>
     <context>
@@ -1169,117 +1217,76 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
         </message>
     </context>
     <context>
+        <name>UploadLauncher</name>
+        <message>
+            <location filename="../panoramax_plugin/upload/launcher.py" line="30" />
+            <source>This catalog only gathers other instances: choose the instance you upload to (e.g. IGN or OpenStreetMap France) in the Panoramax panel.</source>
+            <translation>Ce catalogue ne fait que rassembler d'autres instances : choisissez l'instance vers laquelle envoyer (par ex. IGN ou OpenStreetMap France) dans le panneau Panoramax.</translation>
+        </message>
+    </context>
+    <context>
         <name>ViewerController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="170" />
-            <source>360° panorama</source>
-            <translation>panorama 360°</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="176" />
-            <source>Camera: {camera}</source>
-            <translation>Appareil : {camera}</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="164" />
-            <source>Captured: {date}</source>
-            <translation>Prise le : {date}</translation>
-        </message>
-        <message>
             <location filename="../panoramax_plugin/viewer/controller.py" line="98" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="130" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="180" />
-            <source>Instance: {url}</source>
-            <translation>Instance : {url}</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="421" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="413" />
             <source>JPEG pictures (*.jpg)</source>
             <translation>Photos JPEG (*.jpg)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="178" />
-            <source>Licence: {licence}</source>
-            <translation>Licence : {licence}</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="105" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="232" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="137" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="226" />
             <source>Loading picture…</source>
             <translation>Chargement de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="119" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="117" />
+            <source>Looking for a Panoramax picture</source>
+            <translation>Recherche d'une photo Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="109" />
+            <source>No Panoramax picture there.</source>
+            <translation>Aucune photo Panoramax à cet endroit.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="151" />
             <source>Opening Panoramax picture</source>
             <translation>Ouverture de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="438" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="430" />
             <source>Picture saved to {path}</source>
             <translation>Photo enregistrée dans {path}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="320" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="312" />
             <source>Prefetching Panoramax picture</source>
             <translation>Préchargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="174" />
-            <source>Producer: {name}</source>
-            <translation>Auteur : {name}</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="192" />
-            <source>Quality: {quality}</source>
-            <translation>Qualité : {quality}</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="194" />
-            <source>Rank in sequence: {rank}</source>
-            <translation>Rang dans la séquence : {rank}</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="419" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="411" />
             <source>Save HD picture</source>
             <translation>Enregistrer la photo HD</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="435" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="427" />
             <source>Saving Panoramax picture</source>
             <translation>Enregistrement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="441" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="433" />
             <source>The picture could not be saved: {error}</source>
             <translation>La photo n'a pas pu être enregistrée : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="89" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="91" />
             <source>This is not a picture id or a Panoramax picture link.</source>
             <translation>Ce n'est ni un identifiant de photo ni un lien vers une photo Panoramax.</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="169" />
-            <source>Type: {kind}</source>
-            <translation>Type : {kind}</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="170" />
-            <source>flat picture</source>
-            <translation>photo classique</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="187" />
-            <source>position ±{metres} m</source>
-            <translation>position ±{metres} m</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="190" />
-            <source>{density} px/°</source>
-            <translation>{density} px/°</translation>
         </message>
     </context>
     <context>

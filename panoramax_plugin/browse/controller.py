@@ -15,6 +15,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsProject,
+    QgsRectangle,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
@@ -116,6 +117,13 @@ class BrowseController(QObject):
             if self.coverage_wanted:
                 self.show_coverage(True)
 
+    def follow(self, state) -> None:
+        """The plugin's current instance changed (``current_instance.InstanceState``)."""
+        if not state.api_url:
+            return
+        discovered = state.instance if state.instance is not self.instance else None
+        self.set_instance(state.api_url, discovered, state.read_only)
+
     def set_auto_refresh(self, enabled: bool) -> None:
         self.auto_refresh = enabled
         if enabled:
@@ -179,6 +187,13 @@ class BrowseController(QObject):
 
     def current_layers(self) -> InstanceLayers | None:
         return self.layers.get(self.api_url) if self.api_url else None
+
+    def layer_pair(self) -> tuple:
+        """(pictures layer, sequences layer) of the current instance, or (None, None)."""
+        layers = self.current_layers()
+        if layers is None:
+            return None, None
+        return layers.pictures.layer, layers.sequences.layer
 
     def _layers(self) -> InstanceLayers:
         layers = self.layers.get(self.api_url)
@@ -253,6 +268,38 @@ class BrowseController(QObject):
         QgsApplication.taskManager().addTask(self.task)
         self._lost_watch.watch(self.task, lambda: self.load_bbox(bbox))
         return self.task
+
+    def show_new_pictures(self, api_url: str, layer) -> LoadPicturesTask | None:
+        """Zoom to the features of ``layer`` (just uploaded) and load them from ``api_url``.
+
+        The box gets a margin in degrees: one picture, or a walk due east, has an
+        extent of zero height that QGIS calls empty.
+        """
+        if layer is None:
+            return None
+        box = QgsRectangle()
+        for feature in layer.getFeatures():
+            if not feature.geometry().isNull():
+                box.combineExtentWith(feature.geometry().boundingBox())
+        if box.isNull():
+            return None
+        to_wgs84 = QgsCoordinateTransform(layer.crs(), WGS84, QgsProject.instance())
+        box = to_wgs84.transformBoundingBox(box)
+        margin = 0.0005  # about 50 m
+        bbox = (
+            box.xMinimum() - margin,
+            box.yMinimum() - margin,
+            box.xMaximum() + margin,
+            box.yMaximum() + margin,
+        )
+        to_map = QgsCoordinateTransform(
+            WGS84, self.canvas.mapSettings().destinationCrs(), QgsProject.instance()
+        )
+        self.canvas.setExtent(to_map.transformBoundingBox(QgsRectangle(*bbox)))
+        self.canvas.refresh()
+        if (self.api_url or "").rstrip("/") != api_url.rstrip("/"):
+            return None  # another instance is browsed now: the zoom is all
+        return self.load_bbox(bbox)
 
     def cancel(self) -> None:
         self._lost_watch.stop()

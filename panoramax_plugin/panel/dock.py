@@ -1,7 +1,7 @@
-"""The Panoramax dock: choose an instance and check that it answers.
+"""The Panoramax dock: choose an instance, check that it answers, browse it.
 
-Later issues add search, layers and filters here; the instance choice and the
-connection check are the foundation they build on.
+The picked instance becomes the plugin's current instance (``CurrentInstance``)
+when it is used: connected, browsed, viewed or uploaded to.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from ..browse.box import BrowseBox
 from ..browse.controller import BrowseController
 from ..core.client import PanoramaxClient
 from ..core.errors import InvalidInstanceUrl, PanoramaxError
+from ..current_instance import CurrentInstance
 from ..network.session import qgis_http_client
 from ..settings import PluginSettings
 from .instance_picker import CUSTOM_KEY, InstancePicker
@@ -49,8 +50,9 @@ class PanoramaxPanel(QDockWidget):
 
     connected = pyqtSignal(object, dict)  # Instance, configuration
 
-    def __init__(self, logger, canvas=None, parent=None):
+    def __init__(self, logger, canvas=None, parent=None, current: CurrentInstance | None = None):
         super().__init__(parent)
+        self.current = current if current is not None else CurrentInstance(self)
         self.setWindowTitle(self.tr("Panoramax"))
         self.setObjectName("PanoramaxPanel")
         self.logger = logger
@@ -98,11 +100,7 @@ class PanoramaxPanel(QDockWidget):
         box.ceiling_changed.connect(self._set_ceiling)
         self.controller.loading_changed.connect(box.set_loading)
         self.controller.message.connect(self._browse_message)
-        self.connected.connect(
-            lambda instance, configuration: self.controller.set_instance(
-                instance.api_url, instance, self.picker.read_only()
-            )
-        )
+        self.current.changed.connect(self.controller.follow)
         # restore the choices without acting on them: nothing goes on the network until
         # the user connects or loads
         for checkbox, value in (
@@ -114,14 +112,22 @@ class PanoramaxPanel(QDockWidget):
             checkbox.blockSignals(False)
         self.controller.coverage_wanted = self.settings.show_coverage
 
-    def _select_instance(self) -> bool:
-        """Point the controller at the picked instance; False (and a message) if invalid."""
+    def select_instance(self, report: bool = True) -> bool:
+        """Make the picked instance the current one; False if invalid (and, with
+        ``report``, a message saying why)."""
         try:
             api_url = self.picker.api_url()
         except InvalidInstanceUrl as exc:
-            self._show_error(exc)
+            if report:
+                self._show_error(exc)
             return False
-        self.controller.set_instance(api_url, read_only=self.picker.read_only())
+        self.current.choose(api_url, self.picker.read_only())
+        return True
+
+    def _select_instance(self) -> bool:
+        """``select_instance`` for browsing: auto-refresh resumes once it is valid."""
+        if not self.select_instance():
+            return False
         if self.browse_box.auto_refresh.isChecked() and not self.controller.auto_refresh:
             self.controller.set_auto_refresh(True)
         return True
@@ -221,6 +227,7 @@ class PanoramaxPanel(QDockWidget):
             lines.append(self.tr("Pictures licence: {licence}").format(licence=licence))
         self.status_label.setText("\n".join(lines))
         self.logger.info(lines[0] + " " + lines[1])
+        self.current.discovered(instance, configuration or {})
         self.connected.emit(instance, configuration or {})
 
     def _show_error(self, error) -> None:

@@ -6,17 +6,18 @@ Main thread only; items and images come from background jobs (:mod:`.background`
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication, QgsSettings
+from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QObject, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QApplication, QFileDialog
 
 from ..background import job_pool as background
-from ..background.core_task import CoreTask
+from ..background.core_task import CoreTask, start_task
 from ..core.client import PanoramaxClient
 from ..core.errors import PanoramaxError
-from ..core.instances import picture_id_from_text, site_url, viewer_picture_url
+from ..core.instances import picture_id_from_text, viewer_picture_url
 from ..network.session import qgis_http_client
+from .details import details_text
 from .image_loader import LEVELS, ImageLoader, image_warning
 from .map_sync import MapSync
 from .qimage_numpy import qimage_to_array
@@ -32,12 +33,11 @@ class ViewerController(QObject):
     picture_shown = pyqtSignal(object)  # Picture
     image_shown = pyqtSignal(str, str)  # picture id, level
 
-    def __init__(self, dock, canvas, logger, settings, select_picture=None, parent=None):
+    def __init__(self, dock, canvas, logger, settings, parent=None):
         super().__init__(parent)
         self.dock = dock
         self.logger = logger
         self.settings = settings
-        self.select_picture = select_picture  # callable(picture id) -> None, highlights
         self.api_url: str | None = None
         self.instance = None
         self.current = None
@@ -49,6 +49,8 @@ class ViewerController(QObject):
         self.map_sync = MapSync(canvas)
         self.item_task = None  # the job reading the item to show next (a Job)
         self._prefetch_task = None
+        self._save_task = None
+        self._nearest_job = None
         self.prefetched: dict = {}  # picture id -> Picture (items fetched ahead)
         self._image_status: str | None = None  # status set by a picture file, if any
         self.play_timer = QTimer(self)
@@ -89,6 +91,36 @@ class ViewerController(QObject):
             self.dock.set_status(self.tr("This is not a picture id or a Panoramax picture link."))
             return
         self.open_id(picture_id)
+
+    def open_nearest(self, lon: float, lat: float, radius: float):
+        """Open the instance's picture nearest to a map click (no layer had one there)."""
+        if not self.api_url:
+            self.dock.set_status(self.tr("Choose a Panoramax instance first."))
+            return None
+        bbox = (lon - radius, lat - radius, lon + radius, lat + radius)
+        client = self._client()
+
+        def work(job):
+            found = client.search(bbox=bbox, limit=1).pictures
+            return found[0] if found else None
+
+        def done(picture):
+            if picture is None:
+                self.logger.info(self.tr("No Panoramax picture there."), push=True)
+                return
+            self.dock.setVisible(True)  # the plugin's viewer action follows the dock
+            self.dock.raise_()
+            self.open_id(picture.id, picture.sequence_id)
+
+        self._nearest_job = background.start(
+            background.Job(
+                self.tr("Looking for a Panoramax picture"),
+                work,
+                on_done=done,
+                on_error=lambda error: self.logger.error(str(error)),
+            )
+        )
+        return self._nearest_job
 
     def open_id(self, picture_id: str, sequence_id: str | None = None, api_url: str | None = None):
         """Fetch the item (links, details) in the background, then show it."""
@@ -156,44 +188,6 @@ class ViewerController(QObject):
         self.dock.set_status(message)
         self.logger.warning(message, push=False)
 
-    def details_text(self, picture) -> str:
-        """Plain-text details of a picture (server text is never interpreted)."""
-        lines = []
-        if picture.captured_at is not None:
-            lines.append(
-                self.tr("Captured: {date}").format(
-                    date=picture.captured_at.strftime("%Y-%m-%d %H:%M:%S %z")
-                )
-            )
-        lines.append(
-            self.tr("Type: {kind}").format(
-                kind=self.tr("360° panorama") if picture.is_360 else self.tr("flat picture")
-            )
-        )
-        if picture.producer:
-            lines.append(self.tr("Producer: {name}").format(name=picture.producer))
-        if picture.camera:
-            lines.append(self.tr("Camera: {camera}").format(camera=picture.camera))
-        if picture.license:
-            lines.append(self.tr("Licence: {licence}").format(licence=picture.license))
-        lines.append(
-            self.tr("Instance: {url}").format(
-                url=site_url(picture.home_url or picture.instance_url or "")
-            )
-        )
-        quality = []
-        if picture.horizontal_accuracy is not None:
-            quality.append(
-                self.tr("position ±{metres} m").format(metres=f"{picture.horizontal_accuracy:g}")
-            )
-        if picture.pixel_density is not None:
-            quality.append(self.tr("{density} px/°").format(density=f"{picture.pixel_density:g}"))
-        if quality:
-            lines.append(self.tr("Quality: {quality}").format(quality=", ".join(quality)))
-        if picture.rank is not None:
-            lines.append(self.tr("Rank in sequence: {rank}").format(rank=picture.rank))
-        return "\n".join(lines)
-
     # ------------------------------------------------------------------ showing
     def show(self, picture) -> None:
         if not self._alive:
@@ -207,7 +201,7 @@ class ViewerController(QObject):
             self.camera = Camera(hfov=self.camera.hfov)
         self.dock.set_status("")
         self._image_status = None
-        self.dock.set_details(self.details_text(picture))
+        self.dock.set_details(details_text(picture))
         self.dock.id_edit.setText(picture.id)
         self.dock.set_navigation(
             prev=picture.prev is not None,
@@ -236,8 +230,6 @@ class ViewerController(QObject):
         for level in levels:
             self.loader.request(picture, level)
         self._sync_map()
-        if self.select_picture is not None:
-            self.select_picture(picture.id)
         QgsSettings().setValue(
             SETTINGS_LAST, f"{picture.instance_url}|{picture.sequence_id or ''}|{picture.id}"
         )
@@ -442,8 +434,7 @@ class ViewerController(QObject):
             ),
         )
         self._save_task = task
-        QgsApplication.taskManager().addTask(task)
-        return task
+        return start_task(task)
 
     # ------------------------------------------------------------------ lifecycle
     def last_opened(self) -> tuple | None:
@@ -470,6 +461,8 @@ class ViewerController(QObject):
         if self._prefetch_task is not None:
             self._prefetch_task.cancel()
             self._prefetch_task = None
+        self._save_task = None
+        self._nearest_job = None
         self.map_sync.clear()
 
     def unload(self) -> None:
