@@ -1,1 +1,1 @@
-"""Browse: map extent to picture and sequence layers."""
+"""Browse: the map extent becomes picture and sequence layers (controller, task, widgets)."""

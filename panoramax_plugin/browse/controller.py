@@ -11,7 +11,6 @@ from collections import deque
 from urllib.parse import urlsplit
 
 from qgis.core import (
-    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsProject,
@@ -19,6 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
+from ..background.core_task import start_task
 from ..background.lost_task import LostTaskWatch
 from ..core import gc_pause
 from ..core.area_search import SearchFilters
@@ -265,9 +265,7 @@ class BrowseController(QObject):
         self._task_layers = layers
         self._hold_gc(True)
         self.loading_changed.emit(True)
-        QgsApplication.taskManager().addTask(self.task)
-        self._lost_watch.watch(self.task, lambda: self.load_bbox(bbox))
-        return self.task
+        return start_task(self.task, self._lost_watch, lambda: self.load_bbox(bbox))
 
     def show_new_pictures(self, api_url: str, layer) -> LoadPicturesTask | None:
         """Zoom to the features of ``layer`` (just uploaded) and load them from ``api_url``.

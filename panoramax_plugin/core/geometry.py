@@ -68,7 +68,7 @@ def view_cone(x: float, y: float, bearing: float, fov: float, radius: float, ste
 
     ``bearing`` is the view direction in degrees clockwise from north and ``fov``
     the angular width; the apex is the picture position. Used for the map cone
-    (in the map's projected CRS) and, later, for "pictures looking at a feature".
+    (in the map's projected CRS).
     """
     fov = max(1.0, min(float(fov), 359.0))
     start = bearing - fov / 2.0

@@ -1,8 +1,9 @@
 """The single HTTP entry point of the core: a requests session and error mapping.
 
 Every request of the plugin goes through ``HttpClient.request`` so that typed
-errors, the User-Agent and (later) the token are handled in one place. The QGIS
-side mounts a transport adapter on the session to route traffic through QGIS.
+errors and the User-Agent are handled in one place. A token is passed per call by
+whoever holds it (upload, sign-in), only to its own instance (``same_origin``). The
+QGIS side mounts a transport adapter on the session to route traffic through QGIS.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Translation hook for the core's user-facing messages, without importing Qt.
 
 The core calls ``translate("PanoramaxCore", "text {name}").format(name=...)``;
-``pylupdate5`` extracts those calls. The QGIS side installs Qt's translator with
-``set_translator(QCoreApplication.translate)``; elsewhere the English text is used.
+``scripts/i18n_extract.py`` (``make i18n``) extracts those calls. The QGIS side
+installs Qt's translator with ``set_translator(QCoreApplication.translate)``;
+elsewhere the English text is used.
 """
 
 from __future__ import annotations

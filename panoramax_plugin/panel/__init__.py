@@ -1,1 +1,1 @@
-"""Widgets and dialogs of the plugin."""
+"""The Panoramax panel (a dock): the instance picker, its connection check and browsing."""

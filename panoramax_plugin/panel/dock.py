@@ -6,7 +6,6 @@ when it is used: connected, browsed, viewed or uploaded to.
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QDockWidget,
@@ -17,7 +16,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..background.core_task import CoreTask
+from ..background.core_task import CoreTask, start_task
 from ..browse.box import BrowseBox
 from ..browse.controller import BrowseController
 from ..core.client import PanoramaxClient
@@ -201,8 +200,7 @@ class PanoramaxPanel(QDockWidget):
             on_error=self._show_error,
         )
         self.task.taskTerminated.connect(lambda: self.connect_button.setEnabled(True))
-        QgsApplication.taskManager().addTask(self.task)
-        return self.task
+        return start_task(self.task)
 
     def _on_connected(self, result) -> None:
         instance, configuration = result
