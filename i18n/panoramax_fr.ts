@@ -102,7 +102,7 @@
             <translation>Chargement des photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="429" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="427" />
             <source>Loading pictures failed after {count} pictures of this area; the layers keep what they hold and are not complete for this area. {error}</source>
             <translation>Le chargement des photos a échoué après {count} photos de cette zone ; les couches gardent leur contenu mais ne sont pas complètes pour cette zone. {error}</translation>
         </message>
@@ -112,32 +112,32 @@
             <translation>Couverture Panoramax ({host})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="413" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="411" />
             <source>Sequence details could not be read: {error}</source>
             <translation>Les détails des séquences n'ont pas pu être lus : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="400" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="398" />
             <source>The search stopped at {ceiling} pictures and {parts} parts of the area were not searched: zoom in or filter to see the rest.</source>
             <translation>La recherche s'est arrêtée à {ceiling} photos et {parts} parties de la zone n'ont pas été parcourues : zoomez ou filtrez pour voir le reste.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="426" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="424" />
             <source>Unexpected error while loading pictures: {error}</source>
             <translation>Erreur inattendue pendant le chargement des photos : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="409" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="407" />
             <source>{count} malformed pictures were skipped.</source>
             <translation>{count} photos mal formées ont été ignorées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="405" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="403" />
             <source>{count} pictures no longer on the instance were removed.</source>
             <translation>{count} photos qui ne sont plus sur l'instance ont été retirées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="393" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="391" />
             <source>{loaded} pictures in this area; {total} pictures and {sequences} sequences in the layers.</source>
             <translation>{loaded} photos dans cette zone ; {total} photos et {sequences} séquences dans les couches.</translation>
         </message>
@@ -253,8 +253,8 @@
             <translation>Tout Panoramax (api.panoramax.xyz, lecture seule)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="123" />
-            <location filename="../panoramax_plugin/core/stac.py" line="81" />
+            <location filename="../panoramax_plugin/core/http.py" line="124" />
+            <location filename="../panoramax_plugin/core/stac.py" line="84" />
             <source>Could not reach {host}: {error}. Check the address, your connection and the QGIS proxy settings.</source>
             <translation>Impossible de joindre {host} : {error}. Vérifiez l'adresse, votre connexion et les paramètres de proxy de QGIS.</translation>
         </message>
@@ -269,7 +269,7 @@
             <translation>Aucune URL d'instance. Saisissez une adresse comme https://panoramax.ign.fr</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="77" />
+            <location filename="../panoramax_plugin/core/http.py" line="78" />
             <source>Not found on the instance ({url}).</source>
             <translation>Introuvable sur l'instance ({url}).</translation>
         </message>
@@ -294,7 +294,7 @@
             <translation>La configuration de l'instance n'est pas un objet JSON.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="114" />
+            <location filename="../panoramax_plugin/core/http.py" line="115" />
             <source>The instance did not answer in time ({url}). Check your connection or try again later.</source>
             <translation>L'instance n'a pas répondu à temps ({url}). Vérifiez votre connexion ou réessayez plus tard.</translation>
         </message>
@@ -304,22 +304,22 @@
             <translation>L'instance n'a pas fourni de jeton à valider.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="87" />
+            <location filename="../panoramax_plugin/core/http.py" line="88" />
             <source>The instance had an internal error (HTTP {status}) on {url}. Try again later.</source>
             <translation>L'instance a rencontré une erreur interne (HTTP {status}) sur {url}. Réessayez plus tard.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="80" />
+            <location filename="../panoramax_plugin/core/http.py" line="81" />
             <source>The instance refused access (HTTP {status}). Sign in again or check that your account may do this.</source>
             <translation>L'instance a refusé l'accès (HTTP {status}). Reconnectez-vous ou vérifiez que votre compte a ce droit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="93" />
+            <location filename="../panoramax_plugin/core/http.py" line="94" />
             <source>The instance rejected the request (HTTP {status}).</source>
             <translation>L'instance a rejeté la requête (HTTP {status}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="62" />
+            <location filename="../panoramax_plugin/core/http.py" line="63" />
             <source>The picture is still being processed by the instance; try again in a moment.</source>
             <translation>La photo est encore en cours de traitement par l'instance ; réessayez dans un instant.</translation>
         </message>
@@ -349,12 +349,12 @@
             <translation>La séquence {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="148" />
+            <location filename="../panoramax_plugin/core/http.py" line="149" />
             <source>The server at {url} did not answer with JSON ({kind}). Is this the address of a Panoramax API?</source>
             <translation>Le serveur {url} n'a pas répondu en JSON ({kind}). Est-ce bien l'adresse d'une API Panoramax ?</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="73" />
+            <location filename="../panoramax_plugin/core/http.py" line="74" />
             <source>The server said: {message}</source>
             <translation>Le serveur indique : {message}</translation>
         </message>
@@ -364,7 +364,7 @@
             <translation>Le jeton n'a pas été validé à temps. Reconnectez-vous et confirmez dans la page du navigateur qui s'ouvre.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/stac.py" line="99" />
+            <location filename="../panoramax_plugin/core/stac.py" line="102" />
             <source>Unexpected answer from {url} while listing sequences: {error}</source>
             <translation>Réponse inattendue de {url} lors de la liste des séquences : {error}</translation>
         </message>
@@ -375,7 +375,7 @@
             <translation>Réponse inattendue de {url}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/stac.py" line="24" />
+            <location filename="../panoramax_plugin/core/stac.py" line="27" />
             <source>listing sequences</source>
             <translation>lister les séquences</translation>
         </message>
@@ -441,77 +441,77 @@
     <context>
         <name>PanoramaxPanel</name>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="221" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="219" />
             <source>API: {url}</source>
             <translation>API : {url}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="71" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="70" />
             <source>Check that the instance answers</source>
             <translation>Vérifier que l'instance répond</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="70" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="69" />
             <source>Connect</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="220" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="218" />
             <source>Connected to {title}.</source>
             <translation>Connecté à {title}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="198" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="197" />
             <source>Connecting to Panoramax instance</source>
             <translation>Connexion à l'instance Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="195" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="194" />
             <source>Connecting to {url}…</source>
             <translation>Connexion à {url}…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="224" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="222" />
             <source>GeoVisio version {version}</source>
             <translation>GeoVisio version {version}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="65" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="64" />
             <source>Instance</source>
             <translation>Instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="75" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="74" />
             <source>Not connected.</source>
             <translation>Non connecté.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="56" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="55" />
             <source>Panoramax</source>
             <translation>Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="227" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="225" />
             <source>Pictures licence: {licence}</source>
             <translation>Licence des photos : {licence}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="238" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="236" />
             <source>Unexpected error: {error}</source>
             <translation>Erreur inattendue : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="215" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="213" />
             <source>no sign-in on this instance</source>
             <translation>pas de connexion de compte sur cette instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="217" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="215" />
             <source>read-only catalog</source>
             <translation>catalogue en lecture seule</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="213" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="211" />
             <source>sign-in available</source>
             <translation>connexion de compte disponible</translation>
         </message>

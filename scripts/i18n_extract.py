@@ -8,8 +8,12 @@ reads the code with ``ast`` instead and recognises:
 - ``translate("Context", "…")``, ``QCoreApplication.translate("Context", "…")`` and
   ``QT_TRANSLATE_NOOP("Context", "…")``.
 
-Existing translations in the .ts are kept; strings no longer in the code are dropped.
-Usage: ``python scripts/i18n_extract.py i18n/panoramax_fr.ts file.py ...``
+Existing translations in the .ts are kept, also when a string moves to another class.
+A translation is never lost silently: with no source file or no string found (a wrong
+file list), or when finished translations would go because their text is no longer in
+the code, nothing is written and the exit status is 1; ``--allow-drop`` accepts the
+second case once the strings were removed on purpose.
+Usage: ``python scripts/i18n_extract.py [--allow-drop] i18n/panoramax_fr.ts file.py ...``
 ``--check`` prints missing or unfinished translations and exits 1 if there are any.
 """
 
@@ -119,13 +123,38 @@ def collect(files) -> dict:
     return strings
 
 
+def dropped_translations(strings: dict, known: dict) -> list:
+    """Finished translations whose source text the code no longer has anywhere."""
+    sources = {source for _, source in strings}
+    return sorted(key for key, (_, finished) in known.items() if finished and key[1] not in sources)
+
+
 def main(argv) -> int:
     check = "--check" in argv
-    args = [a for a in argv if a != "--check"]
+    allow_drop = "--allow-drop" in argv
+    args = [a for a in argv if a not in ("--check", "--allow-drop")]
     ts_path, files = Path(args[0]), args[1:]
     language = ts_path.stem.split("_")[-1]
     strings = collect(files)
     known = load_translations(ts_path)
+    if not strings:
+        print(
+            f"{ts_path}: no translatable string in {len(files)} source files: not written "
+            "(is the source list right?)",
+            file=sys.stderr,
+        )
+        return 1
+    dropped = [] if check or allow_drop else dropped_translations(strings, known)
+    if dropped:
+        for context, source in dropped:
+            print(f"would drop [{context}] {source!r}", file=sys.stderr)
+        print(
+            f"{ts_path}: {len(dropped)} finished translations are no longer used by the code: "
+            "not written. If those strings were removed on purpose, run "
+            "`bash scripts/i18n.sh --allow-drop`.",
+            file=sys.stderr,
+        )
+        return 1
     if check:  # the file as it is (what the .qm is built from): no carrying over
         missing = [key for key in strings if not known.get(key, ("", False))[1]]
         for context, source in missing:

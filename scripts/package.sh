@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the installable plugin zip: dist/panoramax-<version>.zip with a top folder
 # named `panoramax` (the module name QGIS imports). Content: the committed plugin
-# files (git archive, minus export-ignore) plus the compiled translations.
+# files (git archive, minus export-ignore), the compiled translations and the bundled
+# runtime dependencies (requirements-runtime.txt, in panoramax_plugin/_vendor).
 # Uncommitted changes are included too (git stash create), so what you test is what you ship.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,10 @@ git archive --format=tar --prefix="$name/" "$tree" | tar -x -C "$work"
 # untracked new plugin files would be missing from the archive: refuse rather than ship less
 untracked="$(git ls-files -o --exclude-standard -- panoramax_plugin resources __init__.py metadata.txt)"
 if [ -n "$untracked" ]; then echo "untracked plugin files (git add them first):"; echo "$untracked"; exit 1; fi
+# pure-Python dependencies stock QGIS lacks, under the plugin's own namespace
+python="$( [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3 )"
+"$python" scripts/vendor_deps.py requirements-runtime.txt "$work/$name/panoramax_plugin/_vendor" \
+  build/vendor-wheels
 mkdir -p "$work/$name/i18n"
 cp i18n/*.qm "$work/$name/i18n/"
 find "$work" -name '__pycache__' -prune -exec rm -rf {} +

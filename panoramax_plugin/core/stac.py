@@ -8,17 +8,20 @@ QGIS networking, the User-Agent and typed errors apply to its requests too.
 from __future__ import annotations
 
 import copy
+import importlib
 import warnings
 
+from . import vendored
 from .errors import InvalidResponseError, MissingDependencyError, NetworkError, PanoramaxError
 from .http import HttpClient, raise_for_status
 from .i18n import translate
 
 
 def _pystac_client():
+    """pystac-client: the copy bundled with the plugin, else the installed one."""
     try:
-        import pystac_client
-        from pystac_client.stac_api_io import StacApiIO
+        pystac_client = vendored.import_module("pystac_client")
+        StacApiIO = importlib.import_module(pystac_client.__name__ + ".stac_api_io").StacApiIO
     except ImportError as exc:
         raise MissingDependencyError(
             "pystac-client", translate("PanoramaxCore", "listing sequences")
