@@ -289,7 +289,7 @@
             <translation>Le paquet Python « {package} » est nécessaire pour {feature} mais n'est pas installé. Installez-le avec : python -m pip install {package}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="134" />
+            <location filename="../panoramax_plugin/core/client.py" line="141" />
             <source>The instance configuration is not a JSON object.</source>
             <translation>La configuration de l'instance n'est pas un objet JSON.</translation>
         </message>
@@ -324,27 +324,27 @@
             <translation>La photo est encore en cours de traitement par l'instance ; réessayez dans un instant.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="297" />
+            <location filename="../panoramax_plugin/core/client.py" line="330" />
             <source>The picture {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La photo {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="283" />
+            <location filename="../panoramax_plugin/core/client.py" line="273" />
             <source>The picture {id} has no '{key}' file.</source>
             <translation>La photo {id} n'a pas de fichier « {key} ».</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="272" />
+            <location filename="../panoramax_plugin/core/client.py" line="262" />
             <source>The picture {id} has no usable position.</source>
             <translation>La photo {id} n'a pas de position utilisable.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="176" />
+            <location filename="../panoramax_plugin/core/client.py" line="183" />
             <source>The search answer of {url} is not a list of pictures ({kind}).</source>
             <translation>La réponse de recherche de {url} n'est pas une liste de photos ({kind}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="291" />
+            <location filename="../panoramax_plugin/core/client.py" line="324" />
             <source>The sequence {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La séquence {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
@@ -369,8 +369,8 @@
             <translation>Réponse inattendue de {url} lors de la liste des séquences : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="254" />
-            <location filename="../panoramax_plugin/core/client.py" line="313" />
+            <location filename="../panoramax_plugin/core/client.py" line="244" />
+            <location filename="../panoramax_plugin/core/client.py" line="346" />
             <source>Unexpected answer from {url}.</source>
             <translation>Réponse inattendue de {url}.</translation>
         </message>
@@ -385,17 +385,17 @@
             <translation>la géométrie des séquences</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="119" />
+            <location filename="../panoramax_plugin/core/client.py" line="126" />
             <source>{url} answered with JSON that is not a Panoramax STAC catalog (no search or collections link). Check the instance address.</source>
             <translation>{url} a répondu avec un JSON qui n'est pas un catalogue STAC Panoramax (pas de lien de recherche ni de collections). Vérifiez l'adresse de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="108" />
+            <location filename="../panoramax_plugin/core/client.py" line="115" />
             <source>{url} answered, but not with a Panoramax API description (no JSON). Check the instance address.</source>
             <translation>{url} a répondu, mais pas avec la description d'une API Panoramax (pas de JSON). Vérifiez l'adresse de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="97" />
+            <location filename="../panoramax_plugin/core/client.py" line="104" />
             <source>{url} does not exist (HTTP 404): this is not a Panoramax API. Check the instance address.</source>
             <translation>{url} n'existe pas (HTTP 404) : ce n'est pas une API Panoramax. Vérifiez l'adresse de l'instance.</translation>
         </message>
@@ -639,12 +639,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>PanoramaxUpload</name>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="530" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="535" />
             <source>All files sent; the instance is processing them…</source>
             <translation>Tous les fichiers sont envoyés ; l'instance les traite…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="259" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="263" />
             <source>Could not save the upload state in {folder} ({error}): the upload goes on, but if it stops it cannot resume by itself (files already sent will be recognised by the instance).</source>
             <translation>Impossible d'enregistrer l'état de l'envoi dans {folder} ({error}) : l'envoi continue, mais s'il s'arrête il ne pourra pas reprendre seul (les fichiers déjà envoyés seront reconnus par l'instance).</translation>
         </message>
@@ -669,17 +669,17 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Ce n'est pas une photo JPEG.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="401" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="405" />
             <source>Not sent after {attempts} attempts ({error}). Run the upload again to retry.</source>
             <translation>Non envoyé après {attempts} tentatives ({error}). Relancez l'envoi pour réessayer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="415" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="419" />
             <source>Not sent after {attempts} attempts. Run the upload again to retry.</source>
             <translation>Non envoyé après {attempts} tentatives. Relancez l'envoi pour réessayer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="468" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="472" />
             <source>Refused by the instance (HTTP {status}).</source>
             <translation>Refusé par l'instance (HTTP {status}).</translation>
         </message>
@@ -689,32 +689,32 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Le JPEG est tronqué ou corrompu (pas de marqueur de fin d'image).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="391" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="395" />
             <source>The file could not be read: {error}</source>
             <translation>Le fichier n'a pas pu être lu : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="380" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="384" />
             <source>The file disappeared before it was sent. Put it back and run the upload again.</source>
             <translation>Le fichier a disparu avant d'être envoyé. Remettez-le en place et relancez l'envoi.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="539" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="545" />
             <source>The instance is still processing the pictures; the report shows what is known now.</source>
             <translation>L'instance traite encore les photos ; le rapport montre ce qui est connu à cet instant.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="458" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="462" />
             <source>The instance kept failing (HTTP {status}). Run the upload again later.</source>
             <translation>L'instance a échoué à plusieurs reprises (HTTP {status}). Relancez l'envoi plus tard.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="276" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="282" />
             <source>The instance refused the upload (HTTP {status}): sign in again (your token may have expired or been revoked), then run the same upload: nothing already sent will be sent twice.</source>
             <translation>L'instance a refusé l'envoi (HTTP {status}) : reconnectez-vous (votre jeton a peut-être expiré ou été révoqué), puis relancez le même envoi : rien de ce qui a déjà été envoyé ne le sera deux fois.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="443" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="447" />
             <source>The upload set no longer exists on the instance. Run the upload again to start a new one.</source>
             <translation>Le lot d'envoi n'existe plus sur l'instance. Relancez l'envoi pour en créer un nouveau.</translation>
         </message>
@@ -729,13 +729,13 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Fichier illisible : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="119" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="121" />
             <location filename="../panoramax_plugin/upload/qt_sender.py" line="113" />
             <source>Upload canceled.</source>
             <translation>Envoi annulé.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="224" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="228" />
             <source>Upload canceled. What was sent is kept: run the same upload again to send the rest.</source>
             <translation>Envoi annulé. Ce qui a été envoyé est conservé : relancez le même envoi pour envoyer le reste.</translation>
         </message>

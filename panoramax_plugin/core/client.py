@@ -31,6 +31,7 @@ from .models import (
     picture_from_feature,
     sequence_from_collection,
 )
+from .pager import iter_pages, link_href
 from .stac import iter_collection_dicts
 from .timeparse import datetime_interval
 
@@ -73,12 +74,18 @@ class PanoramaxClient:
         http: HttpClient | None = None,
         read_only: bool = False,
         instance: Instance | None = None,
+        auth_headers=None,
     ):
-        """``instance``: this instance as discovered before (no landing-page request)."""
+        """``instance``: this instance as discovered before (no landing-page request).
+
+        ``auth_headers(url)``: the headers of the upload-set endpoints (the uploader's
+        token, which it gives to its instance's own origin only).
+        """
         self.api_url = normalize_api_url(api_url)
         self.http = http or HttpClient()
         self.read_only = read_only
         self._instance: Instance | None = instance
+        self.auth_headers = auth_headers or (lambda url: {})
 
     @property
     def instance(self) -> Instance | None:
@@ -205,27 +212,17 @@ class PanoramaxClient:
 
     def iter_sequence_pictures(self, sequence_id: str, page_size: int = 100):
         """Yield the pictures of a sequence in rank order, following ``next`` pages."""
-        url = f"{self.discover().collections_url}/{sequence_id}/items"
-        params = {"limit": str(page_size)}
-        seen_pages = set()
         message = self._missing_sequence(sequence_id)
-        while url and url not in seen_pages:
-            seen_pages.add(url)
-            body = self._get_json_or_not_found(url, message, params=params)
-            params = None  # the next link carries its own query
+        for url, body in iter_pages(
+            lambda url, params: self._get_json_or_not_found(url, message, params=params),
+            f"{self.discover().collections_url}/{sequence_id}/items",
+            params={"limit": str(page_size)},
+        ):
             for feature in body.get("features") or ():
                 try:
                     yield picture_from_feature(feature, url, self.api_url)
                 except MalformedFeature:
                     continue
-            url = next(
-                (
-                    link.get("href")
-                    for link in body.get("links") or ()
-                    if isinstance(link, dict) and link.get("rel") == "next"
-                ),
-                None,
-            )
 
     def sequence_end(self, sequence_id: str, last: bool = False) -> Picture:
         """The first (or last) picture of a sequence, in at most two requests."""
@@ -234,14 +231,7 @@ class PanoramaxClient:
             url, self._missing_sequence(sequence_id), params={"limit": "1"}
         )
         if last:
-            last_url = next(
-                (
-                    link.get("href")
-                    for link in body.get("links") or ()
-                    if isinstance(link, dict) and link.get("rel") == "last"
-                ),
-                None,
-            )
+            last_url = link_href(body, "last")
             if last_url:
                 body = self._get_json_or_not_found(last_url, self._missing_sequence(sequence_id))
         features = body.get("features") or []
@@ -286,7 +276,50 @@ class PanoramaxClient:
             )
         return self.http.get_bytes(url)
 
+    # ------------------------------------------------------------------ upload sets
+    # No discovery here: an upload never reads the landing page. Errors stay the
+    # HTTP layer's own (the uploader turns a refused token into "sign in again").
+    def create_upload_set(self, body: dict) -> str:
+        """Create an upload set with these settings (title, split, …); its id."""
+        return str(self._signed_json("POST", f"{self.api_url}/upload_sets", json=body)["id"])
+
+    def upload_set_url(self, upload_set_id: str) -> str:
+        return f"{self.api_url}/upload_sets/{upload_set_id}"
+
+    def upload_set_files_url(self, upload_set_id: str) -> str:
+        """Where the set's files are listed, and sent (multipart) by the uploader's sender."""
+        return self.upload_set_url(upload_set_id) + "/files"
+
+    def get_upload_set(self, upload_set_id: str):
+        """The set's JSON: ``ready``, ``items_status``, ``associated_collections``…"""
+        return self._signed_json("GET", self.upload_set_url(upload_set_id))
+
+    def upload_set_files(self, upload_set_id: str) -> list:
+        """What the server holds of the set: each file's name, picture id or rejection."""
+        body = self._signed_json("GET", self.upload_set_files_url(upload_set_id))
+        return body.get("files") or []
+
+    def complete_upload_set(self, upload_set_id: str) -> None:
+        """Tell the server that no more files come: it dispatches them into sequences."""
+        self._signed("POST", self.upload_set_url(upload_set_id) + "/complete")
+
+    def iter_sequence_picture_ids(self, sequence_id: str, page_size: int = 1000):
+        """Yield the picture ids of a sequence, page by page (a 404 raises ``NotFoundError``)."""
+        for _url, body in iter_pages(
+            lambda url, params: self._signed_json("GET", url, params=params),
+            f"{self.api_url}/collections/{sequence_id}/items",
+            params={"limit": page_size},
+        ):
+            for feature in body.get("features") or []:
+                yield str(feature.get("id"))
+
     # ------------------------------------------------------------------ helpers
+    def _signed(self, method: str, url: str, **kwargs):
+        return self.http.request(method, url, headers=self.auth_headers(url), **kwargs)
+
+    def _signed_json(self, method: str, url: str, **kwargs):
+        return decode_json(self._signed(method, url, **kwargs))
+
     def _missing_sequence(self, sequence_id: str) -> str:
         return translate(
             "PanoramaxCore",

@@ -16,10 +16,12 @@ import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from .client import PanoramaxClient
 from .errors import AuthenticationError, NetworkError, NotFoundError, PanoramaxError
-from .http import HttpClient, decode_json, same_origin
+from .http import HttpClient, same_origin
 from .i18n import translate
 from .multipart import MultipartFile
 from .upload_state import (
@@ -199,6 +201,8 @@ class Uploader:
         # how files are sent N at a time: Python threads here; QGIS passes Qt threads,
         # whose event loops give Qt's network timers (timeouts, cancel) a home
         self.run_parallel = run_parallel or run_in_python_threads
+        # the upload-set endpoints; the token goes along through ``auth_headers``
+        self.api = PanoramaxClient(self.api_url, http, auth_headers=self.auth_headers)
         self.state: UploadState | None = None
         self.key = ""
         self.state_error = ""
@@ -265,9 +269,11 @@ class Uploader:
                 self.feedback.message(self.state_error)
 
     # --- upload set -------------------------------------------------------------------------
-    def _call(self, method: str, url: str, **kwargs):
+    @contextmanager
+    def _signed_in(self):
+        """A token refused on a control call asks the user to sign in (status kept)."""
         try:
-            return self.http.request(method, url, headers=self.auth_headers(url), **kwargs)
+            yield
         except AuthenticationError as error:
             raise self._sign_in_error(error.status) from error
 
@@ -286,23 +292,21 @@ class Uploader:
     def _ensure_upload_set(self, options: UploadOptions) -> None:
         if self.state.upload_set_id:
             try:
-                self._call("GET", self._set_url())
+                with self._signed_in():
+                    self.api.get_upload_set(self.state.upload_set_id)
                 return
             except NotFoundError:  # deleted on the server: start a new set
                 self.state.earlier_sets.append(self.state.upload_set_id)
                 for file in self.state.files.values():
                     file.status, file.picture_id, file.sequence_id = PENDING, "", ""
-        response = self._call("POST", f"{self.api_url}/upload_sets", json=options.upload_set_body())
-        self.state.upload_set_id = str(decode_json(response)["id"])
+        with self._signed_in():
+            self.state.upload_set_id = self.api.create_upload_set(options.upload_set_body())
         self.state.completed = False
         self._save()
 
-    def _set_url(self) -> str:
-        return f"{self.api_url}/upload_sets/{self.state.upload_set_id}"
-
     def _server_files(self) -> list:
-        body = decode_json(self._call("GET", self._set_url() + "/files"))
-        return body.get("files") or []
+        with self._signed_in():
+            return self.api.upload_set_files(self.state.upload_set_id)
 
     def _sync_with_server(self) -> None:
         """Files the server already holds (sent before a crash) are not sent again."""
@@ -352,7 +356,7 @@ class Uploader:
             self._finish(file, FAILED, message=str(exc))
 
     def _send_with_retries(self, file: FileState, options: UploadOptions) -> None:
-        url = self._set_url() + "/files"
+        url = self.api.upload_set_files_url(self.state.upload_set_id)
         fields = {"isBlurred": "true" if options.is_blurred else "false"}
         for attempt in range(1, options.max_attempts + 1):
             if self._stop is not None or self.feedback.canceled():
@@ -523,7 +527,8 @@ class Uploader:
         if not any(f.status in DONE_STATES for f in self.state.files.values()):
             return
         if not self.state.completed:
-            self._call("POST", self._set_url() + "/complete")
+            with self._signed_in():
+                self.api.complete_upload_set(self.state.upload_set_id)
             self.state.completed = True
             self._save()
         self.feedback.message(
@@ -531,7 +536,8 @@ class Uploader:
         )
         deadline = time.monotonic() + options.wait_ready_s
         while True:
-            body = decode_json(self._call("GET", self._set_url()))
+            with self._signed_in():
+                body = self.api.get_upload_set(self.state.upload_set_id)
             if body.get("ready"):
                 break
             if self.feedback.canceled() or time.monotonic() > deadline:
@@ -558,22 +564,14 @@ class Uploader:
         self._save()
 
     def _collection_picture_ids(self, collection_id: str) -> list:
+        """The sequence's picture ids; a sequence deleted meanwhile gives what was read."""
         ids = []
-        url = f"{self.api_url}/collections/{collection_id}/items"
-        params = {"limit": 1000}
-        for _ in range(1000):  # a guard against a server that links a page to itself
-            try:
-                body = decode_json(self._call("GET", url, params=params))
-            except NotFoundError:
-                return ids
-            ids.extend(str(f.get("id")) for f in body.get("features") or [])
-            url = next(
-                (link.get("href") for link in body.get("links") or [] if link.get("rel") == "next"),
-                None,
-            )
-            params = None
-            if not url:
-                break
+        try:
+            with self._signed_in():
+                for picture_id in self.api.iter_sequence_picture_ids(collection_id):
+                    ids.append(picture_id)
+        except NotFoundError:
+            pass
         return ids
 
 
