@@ -10,20 +10,16 @@ has counts as done.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from .client import PanoramaxClient
 from .errors import AuthenticationError, NetworkError, NotFoundError, PanoramaxError
+from .file_sender import RequestsFileSender, run_in_python_threads
 from .http import HttpClient, same_origin
 from .i18n import translate
-from .multipart import MultipartFile
 from .upload_state import (
     ALREADY_SENT,
     DONE_STATES,
@@ -37,144 +33,31 @@ from .upload_state import (
     UploadState,
     selection_key,
 )
+from .upload_types import (
+    SendAnswer,
+    SignInRequired,
+    UploadCanceled,
+    UploadFeedback,
+    UploadOptions,
+    poll_delay,
+    upload_names,
+)
+
+# what callers import from here, though defined next door
+__all__ = [
+    "RequestsFileSender",
+    "SendAnswer",
+    "SignInRequired",
+    "UploadCanceled",
+    "UploadFeedback",
+    "UploadOptions",
+    "Uploader",
+    "poll_delay",
+    "run_in_python_threads",
+    "upload_names",
+]
 
 TRANSIENT_STATUSES = {408, 425, 429, 500, 502, 503, 504}
-
-
-class UploadCanceled(PanoramaxError):
-    """The user canceled; what was sent is kept and the next run resumes."""
-
-
-class SignInRequired(PanoramaxError):
-    """The instance refused the token (missing, expired, revoked): sign in, then resume."""
-
-    status = 401
-
-
-@dataclass
-class UploadOptions:
-    title: str
-    visibility: str | None = None
-    sort_method: str | None = None
-    split_distance: float | None = None
-    split_time: float | None = None
-    duplicate_distance: float | None = None
-    duplicate_rotation: float | None = None
-    no_split: bool = False
-    no_deduplication: bool = False
-    is_blurred: bool = False
-    parallel: int = 3
-    max_attempts: int = 5
-    backoff_s: float = 1.0
-    max_backoff_s: float = 30.0
-    timeout_s: float = 120.0
-    wait_ready_s: float = 600.0
-
-    def upload_set_body(self) -> dict:
-        body: dict = {"title": self.title}
-        if self.visibility:
-            body["visibility"] = self.visibility
-        if self.sort_method:
-            body["sort_method"] = self.sort_method
-        if self.no_split:
-            body["no_split"] = True
-        else:
-            for name in ("split_distance", "split_time"):
-                if getattr(self, name) is not None:
-                    body[name] = getattr(self, name)
-        if self.no_deduplication:
-            body["no_deduplication"] = True
-        else:
-            for name in ("duplicate_distance", "duplicate_rotation"):
-                if getattr(self, name) is not None:
-                    body[name] = getattr(self, name)
-        return body
-
-
-@dataclass
-class SendAnswer:
-    status: int
-    headers: dict
-    body: bytes
-
-    def json(self) -> dict:
-        try:
-            value = json.loads(self.body or b"{}")
-        except ValueError:
-            return {}
-        return value if isinstance(value, dict) else {}
-
-
-class RequestsFileSender:
-    """Sends one multipart file with requests, streamed from disk (no QGIS needed)."""
-
-    def __init__(self, session=None):
-        import requests
-
-        self.session = session or requests.Session()
-
-    def send(self, url, headers, fields, path, filename, timeout, progress, canceled) -> SendAnswer:
-        import requests
-
-        def on_progress(sent, total):
-            if canceled():
-                raise UploadCanceled(translate("PanoramaxUpload", "Upload canceled."))
-            progress(sent, total)
-
-        body = MultipartFile(fields, "file", path, filename, on_progress)
-        try:
-            response = self.session.post(
-                url,
-                data=body,
-                headers={**headers, "Content-Type": body.content_type},
-                timeout=timeout,
-                allow_redirects=False,
-            )
-        except requests.RequestException as exc:
-            raise NetworkError(str(exc), url=url) from exc
-        finally:
-            body.close()
-        return SendAnswer(response.status_code, dict(response.headers), response.content)
-
-
-class UploadFeedback:
-    """What the uploader tells its caller; override what you show."""
-
-    def canceled(self) -> bool:
-        return False
-
-    def progress(self, sent_bytes: int, total_bytes: int) -> None:
-        pass
-
-    def file_progress(self, path: str, sent_bytes: int, total_bytes: int) -> None:
-        pass
-
-    def file_done(self, state: FileState) -> None:
-        pass
-
-    def message(self, text: str) -> None:
-        pass
-
-
-def upload_names(paths) -> dict:
-    """A file name per path, unique in the set, ending in .jpg as the server requires."""
-    names, seen = {}, {}
-    for path in paths:
-        base = os.path.basename(path)
-        stem, _, ext = base.rpartition(".")
-        if not stem:
-            stem, ext = base, "jpg"
-        ext = ext.lower() if ext.lower() in ("jpg", "jpeg") else "jpg"
-        name = f"{stem}.{ext}"
-        seen.setdefault(name.lower(), []).append(path)
-        names[path] = name
-    for paths_with_name in seen.values():
-        if len(paths_with_name) > 1:
-            for path in paths_with_name:
-                stem, _, ext = names[path].rpartition(".")
-                digest = hashlib.sha1(os.path.abspath(path).encode()).hexdigest()[:8]
-                names[path] = f"{stem}_{digest}.{ext}"
-    return names
 
 
 class Uploader:
@@ -573,30 +456,6 @@ class Uploader:
         except NotFoundError:
             pass
         return ids
-
-
-def poll_delay(upload_set: dict) -> float:
-    """Seconds until the next look at a set being processed: soon when little is left.
-
-    The instance processes a few pictures a second; polling in proportion to what is
-    left finds the set ready within a fraction of a second without hammering a busy
-    instance during a long job (status calls of big uploads are known to time out).
-    """
-    status = upload_set.get("items_status") or {}
-    left = 0
-    for key in ("not_processed", "preparing"):
-        try:
-            left += int(status.get(key) or 0)
-        except (TypeError, ValueError):
-            pass
-    return min(3.0, 0.25 + 0.04 * left)
-
-
-def run_in_python_threads(function, items, workers: int) -> None:
-    """Call ``function(item)`` for every item, ``workers`` at a time."""
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="panoramax-upload") as pool:
-        for _ in pool.map(function, items):
-            pass
 
 
 def _size(path: str) -> int:

@@ -18,7 +18,7 @@ from qgis.PyQt.QtNetwork import QHttpMultiPart, QHttpPart, QNetworkReply, QNetwo
 from ..core.errors import NetworkError
 from ..core.i18n import translate
 from ..core.multipart import FileChangedError
-from ..core.uploader import SendAnswer, UploadCanceled
+from ..core.upload_types import SendAnswer, UploadCanceled
 from ..network.qgis_transport import thread_network_manager
 
 _CANCEL_POLL_MS = 100
