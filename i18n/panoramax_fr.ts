@@ -2,6 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
     <context>
+        <name>AccountBox</name>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="30" />
+            <source>Account</source>
+            <translation>Compte</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="119" />
+            <source>Asking the instance for a sign-in link…</source>
+            <translation>Demande d'un lien de connexion à l'instance…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="137" />
+            <source>Checking the Panoramax token</source>
+            <translation>Vérification du jeton Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="103" />
+            <source>Confirm in the browser page that opened, then come back. If no page opened, visit: {url}</source>
+            <translation>Confirmez dans la page du navigateur qui s'est ouverte, puis revenez. Si aucune page ne s'est ouverte, allez sur : {url}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="88" />
+            <source>Not signed in (needed unless the instance accepts anonymous uploads)</source>
+            <translation>Non connecté (nécessaire sauf si l'instance accepte les envois anonymes)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="86" />
+            <source>Not signed in: this instance takes uploads without an account</source>
+            <translation>Non connecté : cette instance accepte les envois sans compte</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="47" />
+            <source>Opens the instance's login page in your browser; come back once accepted</source>
+            <translation>Ouvre la page de connexion de l'instance dans votre navigateur ; revenez une fois accepté</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="121" />
+            <source>Panoramax sign-in</source>
+            <translation>Connexion Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="147" />
+            <source>Paste a token of your account (from the instance's settings page):</source>
+            <translation>Collez un jeton de votre compte (depuis la page de paramètres de l'instance) :</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="122" />
+            <source>QGIS Panoramax plugin</source>
+            <translation>Extension QGIS Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="45" />
+            <source>Sign in…</source>
+            <translation>Se connecter…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="50" />
+            <source>Sign out</source>
+            <translation>Se déconnecter</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="173" />
+            <source>Sign-in failed: {error}</source>
+            <translation>Échec de la connexion : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="84" />
+            <source>Signed in as {name}</source>
+            <translation>Connecté en tant que {name}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="164" />
+            <source>Signed in as {name}.</source>
+            <translation>Connecté en tant que {name}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="159" />
+            <source>Signed in for this session only: the token could not be stored in the QGIS authentication database ({error}).</source>
+            <translation>Connecté pour cette session seulement : le jeton n'a pas pu être enregistré dans la base d'authentification de QGIS ({error}).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="166" />
+            <source>Signed in to {url} as {name}.</source>
+            <translation>Connecté à {url} en tant que {name}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="180" />
+            <source>Signed out; the token was removed from QGIS.</source>
+            <translation>Déconnecté ; le jeton a été retiré de QGIS.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="68" />
+            <source>The QGIS authentication database cannot be used ({error}).</source>
+            <translation>La base d'authentification de QGIS ne peut pas être utilisée ({error}).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="171" />
+            <source>The instance does not accept this token. Sign in again.</source>
+            <translation>L'instance n'accepte pas ce jeton. Reconnectez-vous.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="146" />
+            <source>Use a token</source>
+            <translation>Utiliser un jeton</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="49" />
+            <source>Use a token…</source>
+            <translation>Utiliser un jeton…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/account_box.py" line="111" />
+            <source>Waiting for the Panoramax sign-in</source>
+            <translation>En attente de la connexion Panoramax</translation>
+        </message>
+    </context>
+    <context>
         <name>BrowseBox</name>
         <message>
             <location filename="../panoramax_plugin/browse/box.py" line="60" />
@@ -140,6 +258,101 @@
             <location filename="../panoramax_plugin/browse/controller.py" line="391" />
             <source>{loaded} pictures in this area; {total} pictures and {sequences} sequences in the layers.</source>
             <translation>{loaded} photos dans cette zone ; {total} photos et {sequences} séquences dans les couches.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileTable</name>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="84" />
+            <source>Check</source>
+            <translation>Vérification</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="83" />
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="88" />
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="87" />
+            <source>Picture</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="85" />
+            <source>Sequence</source>
+            <translation>Séquence</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="86" />
+            <source>Upload</source>
+            <translation>Envoyer</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="127" />
+            <source>already on the instance</source>
+            <translation>déjà sur l'instance</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="124" />
+            <source>duplicate</source>
+            <translation>doublon</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="109" />
+            <source>duplicate of {name}: the instance would reject it</source>
+            <translation>doublon de {name} : l'instance la refuserait</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="129" />
+            <source>failed</source>
+            <translation>en échec</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="98" />
+            <location filename="../panoramax_plugin/upload/file_table.py" line="123" />
+            <source>not checked yet</source>
+            <translation>pas encore vérifiée</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="125" />
+            <source>not ready</source>
+            <translation>pas prête</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="130" />
+            <source>not sent</source>
+            <translation>non envoyée</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="115" />
+            <location filename="../panoramax_plugin/upload/file_table.py" line="122" />
+            <source>ready</source>
+            <translation>prête</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="128" />
+            <source>rejected</source>
+            <translation>refusée</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="185" />
+            <source>sending {percent} %</source>
+            <translation>envoi {percent} %</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="126" />
+            <source>sent</source>
+            <translation>envoyée</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/file_table.py" line="163" />
+            <source>{total} files: {ready} ready in {sequences} sequence(s), {duplicates} duplicate(s), {bad} not ready.</source>
+            <translation>{total} fichiers : {ready} prêts en {sequences} séquence(s), {duplicates} doublon(s), {bad} pas prêts.</translation>
         </message>
     </context>
     <context>
@@ -822,398 +1035,195 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>UploadDialog</name>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="98" />
-            <source>Account</source>
-            <translation>Compte</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="119" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="92" />
             <source>Add a folder…</source>
             <translation>Ajouter un dossier…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="118" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="91" />
             <source>Add files…</source>
             <translation>Ajouter des fichiers…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="120" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="93" />
             <source>Add selected features</source>
             <translation>Ajouter les entités sélectionnées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="252" />
-            <source>Asking the instance for a sign-in link…</source>
-            <translation>Demande d'un lien de connexion à l'instance…</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="754" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="443" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="184" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="126" />
             <source>Cancel upload</source>
             <translation>Annuler l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="143" />
-            <source>Check</source>
-            <translation>Vérification</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="444" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="283" />
             <source>Check done; drop the rows you do not want, then upload.</source>
             <translation>Vérification terminée ; retirez les lignes dont vous ne voulez pas, puis envoyez.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="417" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="255" />
             <source>Checking pictures before upload</source>
             <translation>Vérification des photos avant l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="275" />
-            <source>Checking the Panoramax token</source>
-            <translation>Vérification du jeton Panoramax</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="415" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="252" />
             <source>Checking {count} pictures…</source>
             <translation>Vérification de {count} photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="127" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="100" />
             <source>Clear</source>
             <translation>Vider</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="236" />
-            <source>Confirm in the browser page that opened, then come back. If no page opened, visit: {url}</source>
-            <translation>Confirmez dans la page du navigateur qui s'est ouverte, puis revenez. Si aucune page ne s'est ouverte, allez sur : {url}</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="439" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="278" />
             <source>Could not read the instance's rules ({error}); the prediction uses the usual defaults.</source>
             <translation>Impossible de lire les règles de l'instance ({error}) ; la prévision utilise les valeurs par défaut habituelles.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="186" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="128" />
             <source>Export report (CSV)…</source>
             <translation>Exporter le rapport (CSV)…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="752" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="441" />
             <source>Export the upload report</source>
             <translation>Exporter le rapport d'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="167" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="116" />
             <source>Faces and plates are already blurred</source>
             <translation>Visages et plaques déjà floutés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="353" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="204" />
             <source>Field</source>
             <translation>Champ</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="142" />
-            <source>File</source>
-            <translation>Fichier</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="353" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="204" />
             <source>File path field</source>
             <translation>Champ du chemin de fichier</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="173" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="150" />
             <source>Files sent at once</source>
             <translation>Fichiers envoyés en parallèle</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="334" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="185" />
             <source>Folder of pictures</source>
             <translation>Dossier de photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="166" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="432" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="115" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="271" />
             <source>Instance default</source>
             <translation>Valeur par défaut de l'instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="328" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="179" />
             <source>JPEG pictures (*.jpg *.jpeg *.JPG *.JPEG);;All files (*)</source>
             <translation>Photos JPEG (*.jpg *.jpeg *.JPG *.JPEG);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="147" />
-            <source>Message</source>
-            <translation>Message</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="604" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="337" />
             <source>No picture is ready to upload.</source>
             <translation>Aucune photo n'est prête à être envoyée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="360" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="211" />
             <source>No selected feature with a file path in {layer}.</source>
             <translation>Aucune entité sélectionnée avec un chemin de fichier dans {layer}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="226" />
-            <source>Not signed in (needed unless the instance accepts anonymous uploads)</source>
-            <translation>Non connecté (nécessaire sauf si l'instance accepte les envois anonymes)</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="224" />
-            <source>Not signed in: this instance takes uploads without an account</source>
-            <translation>Non connecté : cette instance accepte les envois sans compte</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="106" />
-            <source>Opens the instance's login page in your browser; come back once accepted</source>
-            <translation>Ouvre la page de connexion de l'instance dans votre navigateur ; revenez une fois accepté</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="161" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="146" />
             <source>Options</source>
             <translation>Options</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="254" />
-            <source>Panoramax sign-in</source>
-            <translation>Connexion Panoramax</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="578" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="320" />
             <source>Panoramax upload check</source>
             <translation>Vérification d'envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="745" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="431" />
             <source>Panoramax upload report</source>
             <translation>Rapport d'envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="285" />
-            <source>Paste a token of your account (from the instance's settings page):</source>
-            <translation>Collez un jeton de votre compte (depuis la page de paramètres de l'instance) :</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="146" />
-            <source>Picture</source>
-            <translation>Photo</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="122" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="95" />
             <source>Pictures of the selected features of the active point layer (a file path field)</source>
             <translation>Photos des entités sélectionnées de la couche de points active (un champ chemin de fichier)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="326" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="177" />
             <source>Pictures to upload</source>
             <translation>Photos à envoyer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="255" />
-            <source>QGIS Panoramax plugin</source>
-            <translation>Extension QGIS Panoramax</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="126" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="99" />
             <source>Remove selected rows</source>
             <translation>Retirer les lignes sélectionnées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="346" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="197" />
             <source>Select features in a point layer that has a file path field.</source>
             <translation>Sélectionnez des entités dans une couche de points qui a un champ chemin de fichier.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="144" />
-            <source>Sequence</source>
-            <translation>Séquence</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="104" />
-            <source>Sign in…</source>
-            <translation>Se connecter…</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="109" />
-            <source>Sign out</source>
-            <translation>Se déconnecter</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="312" />
-            <source>Sign-in failed: {error}</source>
-            <translation>Échec de la connexion : {error}</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="222" />
-            <source>Signed in as {name}</source>
-            <translation>Connecté en tant que {name}</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="303" />
-            <source>Signed in as {name}.</source>
-            <translation>Connecté en tant que {name}.</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="297" />
-            <source>Signed in for this session only: the token could not be stored in the QGIS authentication database ({error}).</source>
-            <translation>Connecté pour cette session seulement : le jeton n'a pas pu être enregistré dans la base d'authentification de QGIS ({error}).</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="305" />
-            <source>Signed in to {url} as {name}.</source>
-            <translation>Connecté à {url} en tant que {name}.</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="320" />
-            <source>Signed out; the token was removed from QGIS.</source>
-            <translation>Déconnecté ; le jeton a été retiré de QGIS.</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="214" />
-            <source>The QGIS authentication database cannot be used ({error}).</source>
-            <translation>La base d'authentification de QGIS ne peut pas être utilisée ({error}).</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="310" />
-            <source>The instance does not accept this token. Sign in again.</source>
-            <translation>L'instance n'accepte pas ce jeton. Reconnectez-vous.</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="171" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="148" />
             <source>Title</source>
             <translation>Titre</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="164" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="113" />
             <source>Title of the upload</source>
             <translation>Titre de l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="145" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="183" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="125" />
             <source>Upload</source>
             <translation>Envoyer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="680" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="392" />
             <source>Upload finished: {sent} sent, {already} already on the instance, {rejected} rejected, {failed} failed.</source>
             <translation>Envoi terminé : {sent} envoyées, {already} déjà sur l'instance, {rejected} refusées, {failed} en échec.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="593" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="326" />
             <source>Upload from QGIS</source>
             <translation>Envoi depuis QGIS</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="90" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="87" />
             <source>Upload pictures to Panoramax</source>
             <translation>Envoyer des photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="764" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="453" />
             <source>Upload report saved to {path}.</source>
             <translation>Rapport d'envoi enregistré dans {path}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="610" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="343" />
             <source>Uploading {count} pictures to Panoramax</source>
             <translation>Envoi de {count} photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="626" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="359" />
             <source>Uploading {count} pictures…</source>
             <translation>Envoi de {count} photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="284" />
-            <source>Use a token</source>
-            <translation>Utiliser un jeton</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="108" />
-            <source>Use a token…</source>
-            <translation>Utiliser un jeton…</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="172" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="149" />
             <source>Visibility</source>
             <translation>Visibilité</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="244" />
-            <source>Waiting for the Panoramax sign-in</source>
-            <translation>En attente de la connexion Panoramax</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="545" />
-            <source>already on the instance</source>
-            <translation>déjà sur l'instance</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="542" />
-            <source>duplicate</source>
-            <translation>doublon</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="482" />
-            <source>duplicate of {name}: the instance would reject it</source>
-            <translation>doublon de {name} : l'instance la refuserait</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="547" />
-            <source>failed</source>
-            <translation>en échec</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="466" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="541" />
-            <source>not checked yet</source>
-            <translation>pas encore vérifiée</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="543" />
-            <source>not ready</source>
-            <translation>pas prête</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="548" />
-            <source>not sent</source>
-            <translation>non envoyée</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="491" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="540" />
-            <source>ready</source>
-            <translation>prête</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="546" />
-            <source>rejected</source>
-            <translation>refusée</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="656" />
-            <source>sending {percent} %</source>
-            <translation>envoi {percent} %</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="544" />
-            <source>sent</source>
-            <translation>envoyée</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="525" />
-            <source>{total} files: {ready} ready in {sequences} sequence(s), {duplicates} duplicate(s), {bad} not ready.</source>
-            <translation>{total} fichiers : {ready} prêts en {sequences} séquence(s), {duplicates} doublon(s), {bad} pas prêts.</translation>
         </message>
     </context>
     <context>

@@ -1,20 +1,19 @@
-"""The upload dialog: account, files, pre-flight table, options, progress and report.
+"""The upload dialog: files, pre-flight check, options, upload run and report.
 
-All network and disk work runs in tasks (``tasks.py``); this class only arranges
-widgets and reacts on the main thread.
+The account box (``account_box.py``) signs in; the check table and the rows of the
+check and the report are in ``file_table.py``. All network and disk work runs in
+tasks (``tasks.py``); this class only arranges widgets and reacts on the main thread.
 """
 
 from __future__ import annotations
 
 import csv
 import os
+from collections import Counter
 from datetime import datetime
 
-from qgis.core import QgsApplication, QgsProject
-from qgis.PyQt.QtCore import Qt, QUrl
-from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -22,52 +21,54 @@ from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
 )
 
-from ..background.core_task import CoreTask
+from ..background.core_task import CoreTask, start_task
 from ..background.lost_task import LostTaskWatch
-from ..compat import geometry_type
-from ..core.errors import AuthenticationError
-from ..core.instances import viewer_picture_url
 from ..core.upload_state import ALREADY_SENT, FAILED, PENDING, REJECTED, SENT
 from ..core.uploader import SignInRequired, UploadCanceled, UploadOptions
-from . import layers
-from .tasks import (
-    UploadTask,
-    default_state_folder,
-    pictures_in_folder,
-    preflight_work,
-    sign_in_generate_work,
-    sign_in_wait_work,
-    whoami_work,
-)
-from .token_store import TokenStore, TokenStoreUnavailable
+from . import feature_paths, layers
+from .account_box import AccountBox
+from .file_table import FileTable, report_rows
+from .tasks import UploadTask, cancel_task, default_state_folder, pictures_in_folder, preflight_work
 
-COLUMNS = ("file", "check", "sequence", "upload", "picture", "message")
-PATH_FIELD_NAMES = (
-    "path",
-    "filepath",
-    "file_path",
-    "file",
-    "filename",
-    "photo",
-    "picture",
-    "image",
-)
+
+def _from_account_box(name: str, writable: bool = False) -> property:
+    """A dialog attribute kept by its account box (the plugin and tests reach it here)."""
+
+    def get(dialog):
+        return getattr(dialog.account_box, name)
+
+    def set_(dialog, value):
+        setattr(dialog.account_box, name, value)
+
+    return property(get, set_ if writable else None, doc=f"The account box's ``{name}``.")
 
 
 class UploadDialog(QDialog):
     """Choose pictures, check them, send them, and see what happened to each."""
+
+    # (api_url, account name; "" when signed out), re-emitted from the account box
+    account_changed = pyqtSignal(str, str)
+
+    token = _from_account_box("token")
+    account = _from_account_box("account")
+    tokens = _from_account_box("tokens")
+    open_url = _from_account_box("open_url", writable=True)
+    pending_claim = _from_account_box("pending_claim")
+    sign_in_task = _from_account_box("sign_in_task")
+    account_label = _from_account_box("account_label")
+    sign_in = _from_account_box("sign_in")
+    cancel_sign_in = _from_account_box("cancel_sign_in")
+    use_token = _from_account_box("use_token")
+    sign_out = _from_account_box("sign_out")
 
     def __init__(self, api_url: str, logger, settings, parent=None, on_sequences=None):
         super().__init__(parent)
@@ -76,45 +77,17 @@ class UploadDialog(QDialog):
         self.logger = logger
         self.settings = settings
         self.on_sequences = on_sequences
-        self.tokens = TokenStore()
-        self.token = ""
-        self.account = ""
         self.paths: list = []
-        self.rows: list = []  # check_rows() as of the last change (see _fill_table)
         self.preflight = None
+        self.preflight_task: CoreTask | None = None
         self.results: dict = {}  # path -> FileState after an upload
-        self.task = None
-        self.open_url = lambda url: QDesktopServices.openUrl(QUrl(url))
+        self.task: UploadTask | None = None
         self.preview = None
         self.report = None
         self.setWindowTitle(self.tr("Upload pictures to Panoramax"))
         self.resize(900, 640)
-        self._build()
-        self._load_token()
 
-    # --- layout ---------------------------------------------------------------------------
-    def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        account_box = QGroupBox(self.tr("Account"))
-        account_row = QHBoxLayout(account_box)
-        self.instance_label = QLabel(self.api_url)
-        self.instance_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.account_label = QLabel()
-        self.account_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.sign_in_button = QPushButton(self.tr("Sign in…"))
-        self.sign_in_button.setToolTip(
-            self.tr("Opens the instance's login page in your browser; come back once accepted")
-        )
-        self.token_button = QPushButton(self.tr("Use a token…"))
-        self.sign_out_button = QPushButton(self.tr("Sign out"))
-        for widget in (self.instance_label, self.account_label):
-            account_row.addWidget(widget)
-        account_row.addStretch(1)
-        for widget in (self.sign_in_button, self.token_button, self.sign_out_button):
-            account_row.addWidget(widget)
-        layout.addWidget(account_box)
-
-        files_row = QHBoxLayout()
+        self.account_box = AccountBox(self.api_url, logger, settings)
         self.add_files_button = QPushButton(self.tr("Add files…"))
         self.add_folder_button = QPushButton(self.tr("Add a folder…"))
         self.add_layer_button = QPushButton(self.tr("Add selected features"))
@@ -125,41 +98,17 @@ class UploadDialog(QDialog):
         )
         self.remove_button = QPushButton(self.tr("Remove selected rows"))
         self.clear_button = QPushButton(self.tr("Clear"))
-        for widget in (
+        self.file_buttons = (  # disabled while an upload runs
             self.add_files_button,
             self.add_folder_button,
             self.add_layer_button,
             self.remove_button,
             self.clear_button,
-        ):
-            files_row.addWidget(widget)
-        files_row.addStretch(1)
-        layout.addLayout(files_row)
-
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("File"),
-                self.tr("Check"),
-                self.tr("Sequence"),
-                self.tr("Upload"),
-                self.tr("Picture"),
-                self.tr("Message"),
-            ]
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(
-            len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
-        )
-        layout.addWidget(self.table, 1)
+        self.table = FileTable()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.summary)
-
-        options = QGroupBox(self.tr("Options"))
-        form = QFormLayout(options)
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(self.tr("Title of the upload"))
         self.visibility = QComboBox()
@@ -168,13 +117,6 @@ class UploadDialog(QDialog):
         self.parallel = QSpinBox()
         self.parallel.setRange(1, 8)
         self.parallel.setValue(max(1, min(8, int(self.settings.upload_parallel))))
-        form.addRow(self.tr("Title"), self.title_edit)
-        form.addRow(self.tr("Visibility"), self.visibility)
-        form.addRow(self.tr("Files sent at once"), self.parallel)
-        form.addRow("", self.blurred)
-        layout.addWidget(options)
-
-        bottom = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.status = QLabel()
@@ -185,15 +127,40 @@ class UploadDialog(QDialog):
         self.cancel_button.setEnabled(False)
         self.export_button = QPushButton(self.tr("Export report (CSV)…"))
         self.export_button.setEnabled(False)
+        self._lay_out()
+        self._connect()
+        self._update_buttons()
+
+    # --- layout ---------------------------------------------------------------------------
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.account_box)
+        files_row = QHBoxLayout()
+        for widget in self.file_buttons:
+            files_row.addWidget(widget)
+        files_row.addStretch(1)
+        layout.addLayout(files_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+
+        options = QGroupBox(self.tr("Options"))
+        form = QFormLayout(options)
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Visibility"), self.visibility)
+        form.addRow(self.tr("Files sent at once"), self.parallel)
+        form.addRow("", self.blurred)
+        layout.addWidget(options)
+
+        bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
         for widget in (self.upload_button, self.cancel_button, self.export_button):
             bottom.addWidget(widget)
         layout.addWidget(self.status)
         layout.addLayout(bottom)
 
-        self.sign_in_button.clicked.connect(self.sign_in)
-        self.token_button.clicked.connect(self._ask_token)
-        self.sign_out_button.clicked.connect(self.sign_out)
+    def _connect(self) -> None:
+        self.account_box.message.connect(self.status.setText)
+        self.account_box.account_changed.connect(self.account_changed)
         self.add_files_button.clicked.connect(self._choose_files)
         self.add_folder_button.clicked.connect(self._choose_folder)
         self.add_layer_button.clicked.connect(self.add_selected_features)
@@ -202,122 +169,6 @@ class UploadDialog(QDialog):
         self.upload_button.clicked.connect(self.start_upload)
         self.cancel_button.clicked.connect(self.cancel_upload)
         self.export_button.clicked.connect(self._choose_csv)
-        self._update_buttons()
-
-    # --- account --------------------------------------------------------------------------
-    def _load_token(self) -> None:
-        try:
-            self.token, self.account = self.tokens.load(self.api_url)
-        except TokenStoreUnavailable as exc:
-            self.token, self.account = "", ""
-            self.logger.warning(
-                self.tr("The QGIS authentication database cannot be used ({error}).").format(
-                    error=exc
-                )
-            )
-        self._show_account()
-
-    def _show_account(self) -> None:
-        if self.token:
-            text = self.tr("Signed in as {name}").format(name=self.account or "?")
-        elif not getattr(self, "auth_enabled", True):
-            text = self.tr("Not signed in: this instance takes uploads without an account")
-        else:
-            text = self.tr("Not signed in (needed unless the instance accepts anonymous uploads)")
-        self.account_label.setText(text)
-        self.sign_out_button.setEnabled(bool(self.token))
-
-    def sign_in(self) -> CoreTask:
-        """The instance's flow: generate a token, claim it in the browser, poll until done."""
-        timeout = float(self.settings.timeout_s)
-
-        def generated(pending):
-            self.status.setText(
-                self.tr(
-                    "Confirm in the browser page that opened, then come back. If no page "
-                    "opened, visit: {url}"
-                ).format(url=pending.claim_url)
-            )
-            self.pending_claim = pending
-            self.open_url(pending.claim_url)
-            self.sign_in_task = self._run(
-                self.tr("Waiting for the Panoramax sign-in"),
-                sign_in_wait_work(self.api_url, pending, timeout),
-                lambda account: self._signed_in(pending.jwt, account),
-                self._sign_in_failed,
-            )
-
-        self.cancel_sign_in()
-        self.pending_claim = None
-        self.status.setText(self.tr("Asking the instance for a sign-in link…"))
-        self.sign_in_task = self._run(
-            self.tr("Panoramax sign-in"),
-            sign_in_generate_work(self.api_url, timeout, self.tr("QGIS Panoramax plugin")),
-            generated,
-            self._sign_in_failed,
-        )
-        return self.sign_in_task
-
-    def cancel_sign_in(self) -> None:
-        """Stop waiting for a browser claim (a new sign-in, or the plugin unloading)."""
-        task = getattr(self, "sign_in_task", None)
-        self.sign_in_task = None
-        if task is not None:
-            try:
-                task.cancel()
-            except RuntimeError:  # QGIS already deleted the finished task
-                pass
-
-    def use_token(self, token: str) -> CoreTask:
-        """Check a pasted token with the instance, then store it."""
-        token = token.strip()
-        return self._run(
-            self.tr("Checking the Panoramax token"),
-            whoami_work(self.api_url, token, float(self.settings.timeout_s)),
-            lambda account: self._signed_in(token, account),
-            self._sign_in_failed,
-        )
-
-    def _ask_token(self) -> None:
-        token, ok = QInputDialog.getText(
-            self,
-            self.tr("Use a token"),
-            self.tr("Paste a token of your account (from the instance's settings page):"),
-            QLineEdit.EchoMode.Password,
-        )
-        if ok and token.strip():
-            self.use_token(token)
-
-    def _signed_in(self, token: str, account) -> None:
-        self.token, self.account = token, account.name
-        try:
-            self.tokens.save(self.api_url, token, account.name)
-        except TokenStoreUnavailable as exc:
-            self.logger.warning(
-                self.tr(
-                    "Signed in for this session only: the token could not be stored in the "
-                    "QGIS authentication database ({error})."
-                ).format(error=exc)
-            )
-        self._show_account()
-        self.status.setText(self.tr("Signed in as {name}.").format(name=account.name))
-        self.logger.info(
-            self.tr("Signed in to {url} as {name}.").format(url=self.api_url, name=account.name)
-        )
-
-    def _sign_in_failed(self, error) -> None:
-        if isinstance(error, AuthenticationError) and error.status == 401:
-            text = self.tr("The instance does not accept this token. Sign in again.")
-        else:
-            text = self.tr("Sign-in failed: {error}").format(error=error)
-        self.status.setText(text)
-        self.logger.warning(text)
-
-    def sign_out(self) -> None:
-        self.tokens.remove(self.api_url)
-        self.token, self.account = "", ""
-        self._show_account()
-        self.status.setText(self.tr("Signed out; the token was removed from QGIS."))
 
     # --- files ----------------------------------------------------------------------------
     def _choose_files(self) -> None:
@@ -340,21 +191,21 @@ class UploadDialog(QDialog):
 
     def add_selected_features(self, layer=None, field: str | None = None):
         """Paths from the selected features of a point layer's file path field."""
-        layer = layer or self._active_point_layer()
+        layer = layer or feature_paths.active_point_layer()
         if layer is None:
             self.status.setText(
                 self.tr("Select features in a point layer that has a file path field.")
             )
             return None
         names = [f.name() for f in layer.fields()]
-        field = field or next((n for n in names if n.lower() in PATH_FIELD_NAMES), None)
+        field = field or feature_paths.path_field(names)
         if field is None:
             field, ok = QInputDialog.getItem(
                 self, self.tr("File path field"), self.tr("Field"), names, 0, False
             )
             if not ok:
                 return None
-        paths = [str(f[field]) for f in layer.selectedFeatures() if f[field]]
+        paths = feature_paths.selected_paths(layer, field)
         if not paths:
             self.status.setText(
                 self.tr("No selected feature with a file path in {layer}.").format(
@@ -363,19 +214,6 @@ class UploadDialog(QDialog):
             )
             return None
         return self.add_paths(paths)
-
-    @staticmethod
-    def _active_point_layer():
-        try:
-            from qgis.utils import iface
-
-            layer = iface.activeLayer() if iface else None
-        except ImportError:
-            layer = None
-        if layer is not None and getattr(layer, "geometryType", None):
-            if layer.geometryType() == geometry_type("point"):
-                return layer
-        return None
 
     def add_paths(self, paths, title_hint: str = ""):
         known = set(self.paths)
@@ -393,8 +231,7 @@ class UploadDialog(QDialog):
         return self.run_preflight()
 
     def remove_selected_rows(self) -> None:
-        rows = sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True)
-        for row in rows:
+        for row in self.table.selected_rows():
             del self.paths[row]
         self._repredict()
 
@@ -413,11 +250,13 @@ class UploadDialog(QDialog):
         self.preflight = None
         self._fill_table()
         self.status.setText(self.tr("Checking {count} pictures…").format(count=len(paths)))
-        self.preflight_task = self._run(
-            self.tr("Checking pictures before upload"),
-            preflight_work(paths, self.api_url, float(self.settings.timeout_s)),
-            self._preflight_done,
-            lambda error: self.status.setText(str(error)),
+        self.preflight_task = start_task(
+            CoreTask(
+                self.tr("Checking pictures before upload"),
+                preflight_work(paths, self.api_url, float(self.settings.timeout_s)),
+                self._preflight_done,
+                lambda error: self.status.setText(str(error)),
+            )
         )
         return self.preflight_task
 
@@ -442,8 +281,9 @@ class UploadDialog(QDialog):
                 ).format(error=result.config_error)
             )
         self.status.setText(self.tr("Check done; drop the rows you do not want, then upload."))
-        self.auth_enabled = bool((result.configuration.get("auth") or {}).get("enabled", True))
-        self._show_account()
+        self.account_box.set_auth_enabled(
+            bool((result.configuration.get("auth") or {}).get("enabled", True))
+        )
         self._fill_table()
         self._show_preview()
 
@@ -461,131 +301,24 @@ class UploadDialog(QDialog):
         self._show_preview()
 
     def check_rows(self) -> list:
-        """Per file: (path, meta, status key, check text, sequence number, duplicate of)."""
-        if self.preflight is None:
-            text = self.tr("not checked yet")
-            return [(p, None, "unchecked", text, None, "") for p in self.paths]
-        prediction = self.preflight.prediction
-        sequence_of = prediction.sequence_of()
-        metas = self.preflight.metas
-        duplicate_of = {d.index: metas[d.of_index].path for d in prediction.duplicates}
-        rows = []
-        for index, meta in enumerate(metas):
-            if meta.problem:
-                rows.append((meta.path, meta, "not_ready", meta.problem, None, ""))
-            elif index in duplicate_of:
-                rows.append(
-                    (
-                        meta.path,
-                        meta,
-                        "duplicate",
-                        self.tr("duplicate of {name}: the instance would reject it").format(
-                            name=os.path.basename(duplicate_of[index])
-                        ),
-                        None,
-                        duplicate_of[index],
-                    )
-                )
-            else:
-                rows.append(
-                    (meta.path, meta, "ready", self.tr("ready"), sequence_of.get(index), "")
-                )
-        return rows
+        """Per file: a ``CheckRow`` (path, meta, status key, check text, sequence, duplicate of)."""
+        return self.table.check_rows(self.paths, self.preflight)
 
     def ready_paths(self) -> list:
-        return [row[0] for row in self.rows if row[2] == "ready"]
+        return [row.path for row in self.table.rows if row.key == "ready"]
 
     def _fill_table(self) -> None:
         """Every change of files or of the check ends here: the rows are computed once."""
-        rows = self.rows = self.check_rows()
-        self.table.setRowCount(len(rows))
-        labels = self.status_labels()
-        for number, (path, _meta, key, text, sequence, _dup) in enumerate(rows):
-            result = self.results.get(path)
-            reason = "" if key == "ready" else text
-            values = [
-                os.path.basename(path),
-                labels.get(key, text),
-                "" if sequence is None else str(sequence + 1),
-                self.upload_status_text(result.status) if result else "",
-                result.picture_id if result else "",
-                (result.message if result else "") or reason,
-            ]
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(path if column == 0 else value)
-                self.table.setItem(number, column, item)
-        for column in range(len(COLUMNS) - 1):
-            self.table.resizeColumnToContents(column)
-        counts = {}
-        for row in rows:
-            counts[row[2]] = counts.get(row[2], 0) + 1
+        self.table.show_rows(self.check_rows(), self.results)
         sequences = len(self.preflight.prediction.sequences) if self.preflight else 0
-        self.summary.setText(
-            self.tr(
-                "{total} files: {ready} ready in {sequences} sequence(s), {duplicates} "
-                "duplicate(s), {bad} not ready."
-            ).format(
-                total=len(rows),
-                ready=counts.get("ready", 0),
-                sequences=sequences,
-                duplicates=counts.get("duplicate", 0),
-                bad=counts.get("not_ready", 0),
-            )
-        )
+        self.summary.setText(self.table.summary_text(sequences))
         self._update_buttons()
 
-    def status_labels(self) -> dict:
-        return {
-            "ready": self.tr("ready"),
-            "unchecked": self.tr("not checked yet"),
-            "duplicate": self.tr("duplicate"),
-            "not_ready": self.tr("not ready"),
-            SENT: self.tr("sent"),
-            ALREADY_SENT: self.tr("already on the instance"),
-            REJECTED: self.tr("rejected"),
-            FAILED: self.tr("failed"),
-            PENDING: self.tr("not sent"),
-        }
-
-    def upload_status_text(self, status: str) -> str:
-        return self.status_labels().get(status, status)
-
     def _show_preview(self) -> None:
-        self._drop_layer("preview")
-        rows = []
-        for path, meta, key, text, sequence, dup in self.rows:
-            point = (meta.lon, meta.lat) if meta and meta.lat is not None else None
-            captured = meta.captured_at.isoformat() if meta and meta.captured_at else ""
-            rows.append(
-                (
-                    point,
-                    [
-                        path,
-                        key,
-                        "" if key == "ready" else text,
-                        None if sequence is None else sequence + 1,
-                        dup,
-                        captured,
-                        meta.heading if meta else None,
-                        bool(meta and meta.is_360),
-                        meta.camera if meta else "",
-                    ],
-                )
-            )
-        if any(point for point, _ in rows):
-            self.preview = layers.status_layer(
-                self.tr("Panoramax upload check"), layers.PREVIEW_FIELDS, rows, self.status_labels()
-            )
-
-    def _drop_layer(self, name: str) -> None:
-        layer = getattr(self, name)
-        setattr(self, name, None)
-        if layer is not None:
-            try:
-                QgsProject.instance().removeMapLayer(layer.id())
-            except RuntimeError:  # already deleted with the project
-                pass
+        layers.remove(self.preview)
+        self.preview = layers.preview_layer(
+            self.tr("Panoramax upload check"), self.table.rows, self.table.status_labels()
+        )
 
     # --- upload ---------------------------------------------------------------------------
     def options(self) -> UploadOptions:
@@ -624,46 +357,27 @@ class UploadDialog(QDialog):
         self.task.taskTerminated.connect(self._upload_ended)
         self.task.taskCompleted.connect(self._upload_ended)
         self.status.setText(self.tr("Uploading {count} pictures…").format(count=len(paths)))
-        QgsApplication.taskManager().addTask(self.task)
-        self._lost_watch.watch(self.task, self._restart_lost_upload)
+        start_task(self.task, self._lost_watch, self._restart_lost_upload)
         self._update_buttons()
         return self.task
 
     def _restart_lost_upload(self) -> None:
         """QGIS never started the upload task (see ``LostTaskWatch``): a new one."""
         task, self.task = self.task, None
-        if task is not None:
-            try:
-                task.cancel()
-            except RuntimeError:
-                pass
+        cancel_task(task)
         self.start_upload()
 
     def cancel_upload(self) -> None:
         if self.task is not None:
             self.task.cancel()
 
-    def _row_of(self, path: str):
-        """The table row of ``path``; None when the user removed it meanwhile."""
-        try:
-            return self.paths.index(path)
-        except ValueError:
-            return None
-
     def _file_progress(self, path: str, percent: int) -> None:
-        row = self._row_of(path)
-        if row is not None and path not in self.results:
-            text = self.tr("sending {percent} %").format(percent=percent)
-            self.table.setItem(row, 3, QTableWidgetItem(text))
+        if path not in self.results:
+            self.table.show_file_progress(path, percent)
 
     def _file_settled(self, state) -> None:
         self.results[state.path] = state
-        row = self._row_of(state.path)
-        if row is None:
-            return
-        self.table.setItem(row, 3, QTableWidgetItem(self.upload_status_text(state.status)))
-        self.table.setItem(row, 4, QTableWidgetItem(state.picture_id))
-        self.table.setItem(row, 5, QTableWidgetItem(state.message))
+        self.table.show_file_settled(state)
 
     def _upload_ended(self) -> None:
         if self.sender() is not self.task:
@@ -674,9 +388,7 @@ class UploadDialog(QDialog):
     def _upload_done(self, state) -> None:
         self.results = dict(state.files)
         self._fill_table()
-        counts = {}
-        for file in state.files.values():
-            counts[file.status] = counts.get(file.status, 0) + 1
+        counts = Counter(file.status for file in state.files.values())
         text = self.tr(
             "Upload finished: {sent} sent, {already} already on the instance, {rejected} "
             "rejected, {failed} failed."
@@ -700,10 +412,7 @@ class UploadDialog(QDialog):
             self.results = dict(self.task.uploader.state.files)
             self._fill_table()
         if isinstance(error, SignInRequired):
-            if error.status == 401 and self.token:  # invalid, expired or revoked: forget it
-                self.tokens.remove(self.api_url)
-            self.token, self.account = "", ""
-            self._show_account()
+            self.account_box.sign_in_required(error.status)
         if isinstance(error, UploadCanceled):
             self.logger.info(str(error), push=True)
         else:
@@ -713,36 +422,16 @@ class UploadDialog(QDialog):
             self._show_report()
 
     def report_rows(self) -> list:
-        """file, status, picture id, sequence id, link, reason (one per file)."""
-        rows = []
-        check = {row[0]: row for row in self.rows}
-        for path in self.paths:
-            state = self.results.get(path)
-            if state is not None:
-                link = (
-                    viewer_picture_url(self.api_url, state.picture_id) if state.picture_id else ""
-                )
-                rows.append(
-                    [path, state.status, state.picture_id, state.sequence_id, link, state.message]
-                )
-            else:
-                _, _, key, text, _, _ = check.get(path, (path, None, "pending", "", None, ""))
-                status = (
-                    "duplicate"
-                    if key == "duplicate"
-                    else (PENDING if key == "ready" else "not_ready")
-                )
-                rows.append([path, status, "", "", "", "" if key == "ready" else text])
-        return rows
+        """A ``ReportRow`` per file: file, status, picture id, sequence id, link, reason."""
+        return report_rows(self.api_url, self.paths, self.table.rows, self.results)
 
     def _show_report(self) -> None:
-        self._drop_layer("report")
-        positions = {}
-        if self.preflight is not None:
-            positions = {m.path: (m.lon, m.lat) for m in self.preflight.metas if m.lat is not None}
-        rows = [(positions.get(row[0]), row) for row in self.report_rows()]
-        self.report = layers.status_layer(
-            self.tr("Panoramax upload report"), layers.REPORT_FIELDS, rows, self.status_labels()
+        layers.remove(self.report)
+        self.report = layers.report_layer(
+            self.tr("Panoramax upload report"),
+            self.report_rows(),
+            self.preflight.metas if self.preflight is not None else [],
+            self.table.status_labels(),
         )
         self.export_button.setEnabled(True)
 
@@ -764,20 +453,9 @@ class UploadDialog(QDialog):
         self.logger.info(self.tr("Upload report saved to {path}.").format(path=path), push=True)
 
     # --- helpers --------------------------------------------------------------------------
-    def _run(self, description: str, work, on_done, on_error) -> CoreTask:
-        task = CoreTask(description, work, on_done, on_error)
-        QgsApplication.taskManager().addTask(task)
-        return task
-
     def _update_buttons(self) -> None:
         busy = self.task is not None
         self.upload_button.setEnabled(not busy and bool(self.ready_paths()))
         self.cancel_button.setEnabled(busy)
-        for button in (
-            self.add_files_button,
-            self.add_folder_button,
-            self.add_layer_button,
-            self.remove_button,
-            self.clear_button,
-        ):
+        for button in self.file_buttons:
             button.setEnabled(not busy)

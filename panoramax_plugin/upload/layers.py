@@ -8,6 +8,7 @@ from qgis.core import (
     QgsGeometry,
     QgsMarkerSymbol,
     QgsPointXY,
+    QgsProject,
     QgsRendererCategory,
 )
 
@@ -77,3 +78,42 @@ def status_layer(name: str, spec, rows, labels: dict):
     _styled(layer, labels)
     add_to_project(layer)
     return layer
+
+
+def preview_layer(name: str, check_rows, labels: dict):
+    """The check's rows (``file_table.CheckRow``) on the map; None if no file has a position."""
+    rows = []
+    for row in check_rows:
+        meta = row.meta
+        point = (meta.lon, meta.lat) if meta and meta.lat is not None else None
+        values = [
+            row.path,
+            row.key,
+            "" if row.key == "ready" else row.text,
+            None if row.sequence is None else row.sequence + 1,
+            row.duplicate_of,
+            meta.captured_at.isoformat() if meta and meta.captured_at else "",
+            meta.heading if meta else None,
+            bool(meta and meta.is_360),
+            meta.camera if meta else "",
+        ]
+        rows.append((point, values))
+    if not any(point for point, _ in rows):
+        return None
+    return status_layer(name, PREVIEW_FIELDS, rows, labels)
+
+
+def report_layer(name: str, report_rows, metas, labels: dict):
+    """The report's rows (``file_table.ReportRow``), placed where ``metas`` say."""
+    positions = {m.path: (m.lon, m.lat) for m in metas if m.lat is not None}
+    rows = [(positions.get(row.file), list(row)) for row in report_rows]
+    return status_layer(name, REPORT_FIELDS, rows, labels)
+
+
+def remove(layer) -> None:
+    """Take an earlier preview or report out of the project (None: nothing to do)."""
+    if layer is not None:
+        try:
+            QgsProject.instance().removeMapLayer(layer.id())
+        except RuntimeError:  # already deleted with the project
+            pass

@@ -43,6 +43,15 @@ def pictures_in_folder(folder: str) -> list:
     return found
 
 
+def cancel_task(task) -> None:
+    """Cancel ``task`` if there is one; QGIS may already have deleted it (it ended)."""
+    if task is not None:
+        try:
+            task.cancel()
+        except RuntimeError:
+            pass
+
+
 class PreflightResult:
     def __init__(self, metas, rules, prediction, configuration, config_error=None):
         self.metas = metas

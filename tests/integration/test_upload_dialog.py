@@ -362,13 +362,13 @@ def test_an_upload_qgis_never_started_is_started_again(
     dialog, local_instance, qgis_app, tmp_path, monkeypatch
 ):
     """QGIS 3.22 can lose a queued task: the dialog starts a new upload task."""
+    from panoramax_plugin.background import core_task  # where the dialog starts its tasks
     from panoramax_plugin.background.lost_task import LostTaskWatch
-    from panoramax_plugin.upload import dialog as dialog_module
     from panoramax_plugin.upload.tasks import UploadTask
     from tests.qgis.lost_tasks import DroppingTaskManager
 
     manager = DroppingTaskManager(lambda task: isinstance(task, UploadTask))
-    monkeypatch.setattr(dialog_module, "QgsApplication", manager)
+    monkeypatch.setattr(core_task, "QgsApplication", manager)
     monkeypatch.setattr(LostTaskWatch, "interval_ms", 100)
     good, _ = walk(tmp_path, 2)
     dialog.add_paths(good)
@@ -411,3 +411,16 @@ def test_a_revoked_token_is_forgotten_and_the_queue_kept(
     assert {r[1] for r in dialog.report_rows()} == {"pending"}
     assert server.requests[-1][2].get("Authorization") == "Bearer revoked-token"
     dialog.deleteLater()
+
+
+def test_account_changes_are_announced(dialog, local_instance, qgis_app):
+    """A pasted token, then signing out: the dialog says which account uploads now."""
+    changes = []
+    dialog.account_changed.connect(lambda api, name: changes.append((api, name)))
+    dialog.use_token(local_instance.token)
+    run_until(qgis_app, lambda: bool(dialog.token), 60)
+    name = os.environ.get("PANORAMAX_USER", "qgis-tester")
+    assert changes == [(local_instance.api.rstrip("/"), name)]
+    dialog.sign_out()
+    dialog.sign_out()  # already signed out: nothing changes
+    assert changes[1:] == [(local_instance.api.rstrip("/"), "")]
