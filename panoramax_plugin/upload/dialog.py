@@ -33,7 +33,7 @@ from qgis.PyQt.QtWidgets import (
 from ..background.core_task import CoreTask, start_task
 from ..background.lost_task import LostTaskWatch
 from ..core.upload_state import ALREADY_SENT, FAILED, PENDING, REJECTED, SENT
-from ..core.uploader import SignInRequired, UploadCanceled, UploadOptions
+from ..core.upload_types import SignInRequired, UploadCanceled, UploadOptions
 from . import feature_paths, layers
 from .account_box import AccountBox
 from .file_table import FileTable, report_rows

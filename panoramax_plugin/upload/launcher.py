@@ -49,9 +49,8 @@ class UploadLauncher:
                 self.parent_window,
                 on_sequences=self.on_sequences,
             )
-            account_changed = getattr(self.dialog, "account_changed", None)
-            if account_changed is not None and self.on_account is not None:
-                account_changed.connect(self.on_account)
+            if self.on_account is not None:
+                self.dialog.account_changed.connect(self.on_account)
         self.dialog.show()
         self.dialog.raise_()
         return self.dialog

@@ -13,6 +13,7 @@ from qgis.PyQt.QtWidgets import QApplication, QFileDialog
 
 from ..background import job_pool as background
 from ..background.core_task import CoreTask, start_task
+from ..core.camera import Camera
 from ..core.client import PanoramaxClient
 from ..core.errors import PanoramaxError
 from ..core.instances import picture_id_from_text, viewer_picture_url
@@ -21,7 +22,6 @@ from .details import details_text
 from .image_loader import LEVELS, ImageLoader, image_warning
 from .map_sync import MapSync
 from .qimage_numpy import qimage_to_array
-from .render360 import Camera
 
 SETTINGS_LAST = "panoramax/viewer_last"  # "api_url|sequence id|picture id"
 HD_BELOW_HFOV = 60.0  # a 360° view narrower than this asks for the HD file

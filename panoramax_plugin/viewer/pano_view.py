@@ -27,10 +27,11 @@ from qgis.PyQt.QtCore import QRectF, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QImage, QPainter
 from qgis.PyQt.QtWidgets import QWidget
 
+from ..core.camera import Camera
 from .flat_view import BACKGROUND, draw_banner, draw_message, wheel_steps
 from .interaction import PictureWidget
 from .qimage_numpy import array_to_qimage
-from .render360 import Camera, EquirectRenderer
+from .render360 import EquirectRenderer
 
 
 def _key(key) -> int:
