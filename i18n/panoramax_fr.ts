@@ -428,12 +428,12 @@
     <context>
         <name>PanoView</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/pano_view.py" line="65" />
+            <location filename="../panoramax_plugin/viewer/pano_view.py" line="66" />
             <source>No picture</source>
             <translation>Aucune photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/pano_view.py" line="117" />
+            <location filename="../panoramax_plugin/viewer/pano_view.py" line="118" />
             <source>This picture cannot be shown.</source>
             <translation>Cette photo ne peut pas être affichée.</translation>
         </message>
