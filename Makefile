@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTANCE := scripts/panoramax-instance.sh
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
-PACKAGE := dist/panoramax-$(VERSION).zip
+PACKAGE := dist/panoramax_workbench-$(VERSION).zip
 PYTEST_ARGS ?=
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
@@ -18,7 +18,7 @@ help:
 	@echo "make instance       start the local Panoramax (GeoVisio) on 127.0.0.1:5000"
 	@echo "make instance-stop  stop it (data kept)"
 	@echo "make run            QGIS desktop with the plugin in an isolated profile"
-	@echo "make package        dist/panoramax-<version>.zip"
+	@echo "make package        dist/panoramax_workbench-<version>.zip"
 	@echo "make lint | format | bench | i18n | clean"
 
 venv:

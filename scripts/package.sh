@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Builds the installable plugin zip: dist/panoramax-<version>.zip with a top folder
-# named `panoramax` (the module name QGIS imports). Content: the committed plugin
+# Builds the installable plugin zip: dist/panoramax_workbench-<version>.zip with a top folder
+# named `panoramax_workbench` (the module name QGIS imports; not `panoramax`, which could
+# collide with the official Panoramax plugin's folder). Content: the committed plugin
 # files (git archive, minus export-ignore), the compiled translations and the bundled
 # runtime dependencies (requirements-runtime.txt, in panoramax_plugin/_vendor).
 # Uncommitted changes are included too (git stash create), so what you test is what you ship.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out="${1:?usage: package.sh dist/panoramax-<version>.zip}"
+out="${1:?usage: package.sh dist/panoramax_workbench-<version>.zip}"
 mkdir -p "$(dirname "$out")"
 out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
-name=panoramax
+name=panoramax_workbench
 bash scripts/i18n.sh --release
 tree="$(git -c user.name=package -c user.email=package@localhost stash create 2>/dev/null || true)"
 tree="${tree:-HEAD}"

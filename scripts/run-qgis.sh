@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the QGIS desktop with the packaged plugin enabled, in a throw-away profile.
-#   scripts/run-qgis.sh dist/panoramax-<version>.zip
+#   scripts/run-qgis.sh dist/panoramax_workbench-<version>.zip
 # PANORAMAX_DEMO=1      preselect the local instance (http://127.0.0.1:5000) in the panel
 # PANORAMAX_SCREENSHOT=file.png   open the panel, connect, save a screenshot and quit
 # PANORAMAX_DEMO_UPLOAD=folder     with DEMO: also open the upload dialog on that folder
@@ -11,7 +11,7 @@ set -euo pipefail
 # display (or Xvfb): offscreen QGIS crashes at start-up in its clipboard
 unset QT_QPA_PLATFORM
 cd "$(dirname "$0")/.."
-zip="${1:?usage: run-qgis.sh dist/panoramax-<version>.zip}"
+zip="${1:?usage: run-qgis.sh dist/panoramax_workbench-<version>.zip}"
 if ! command -v qgis >/dev/null; then
   [ "$(id -u)" = 0 ] || { echo "install the QGIS desktop: apt-get install qgis"; exit 1; }
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends qgis >/dev/null
@@ -21,7 +21,7 @@ profile="$profiles/profiles/default"
 mkdir -p "$profile/python/plugins" "$profile/QGIS"
 unzip -q "$zip" -d "$profile/python/plugins"
 {
-  echo "[PythonPlugins]"; echo "panoramax=true"
+  echo "[PythonPlugins]"; echo "panoramax_workbench=true"
   if [ "${PANORAMAX_DEMO:-0}" = 1 ]; then
     echo "[panoramax]"; echo "instance_key=custom"; echo "custom_url=http://127.0.0.1:5000"
   fi
@@ -40,7 +40,7 @@ DEMO = "${PANORAMAX_DEMO:-0}" == "1"  # only ever connect to the local instance 
 BBOX = [float(v) for v in "${PANORAMAX_DEMO_BBOX:-}".split(",") if v]
 UPLOAD = "${PANORAMAX_DEMO_UPLOAD:-}"
 def open_panel():
-    plugin = plugins["panoramax"]
+    plugin = plugins["panoramax_workbench"]
     plugin.panel_action.setChecked(True)
     if DEMO:
         plugin.panel.connect_instance()
@@ -51,9 +51,9 @@ def load():
         to_map = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
                                         canvas.mapSettings().destinationCrs(), QgsProject.instance())
         canvas.setExtent(to_map.transformBoundingBox(QgsRectangle(*BBOX)))
-        plugins["panoramax"].panel.load_in_view()
+        plugins["panoramax_workbench"].panel.load_in_view()
     if DEMO and UPLOAD:
-        dialog = plugins["panoramax"].open_upload()
+        dialog = plugins["panoramax_workbench"].open_upload()
         dialog.move(500, 200)
         dialog.add_folder(UPLOAD)
 def grab():

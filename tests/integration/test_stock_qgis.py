@@ -33,9 +33,10 @@ SESSION = textwrap.dedent(
     qgis.utils.iface = stub
     sys.path.insert(0, {plugins!r})
     qgis.utils.plugin_paths = [{plugins!r}]
-    assert qgis.utils.loadPlugin("panoramax") and qgis.utils.startPlugin("panoramax")
-    plugin = qgis.utils.plugins["panoramax"]
-    from panoramax.panoramax_plugin.panel.instance_picker import CUSTOM_KEY
+    name = "panoramax_workbench"
+    assert qgis.utils.loadPlugin(name) and qgis.utils.startPlugin(name)
+    plugin = qgis.utils.plugins["panoramax_workbench"]
+    from panoramax_workbench.panoramax_plugin.panel.instance_picker import CUSTOM_KEY
     panel = plugin.ensure_panel()
     panel.picker.set_selection(CUSTOM_KEY, {site!r})
     assert panel.select_instance()
@@ -75,7 +76,7 @@ def test_packaged_zip_lists_sequences_with_titles_in_a_stock_qgis(
     with zipfile.ZipFile(out) as archive:
         names = archive.namelist()
         archive.extractall(tmp_path / "plugins")
-    vendor = "panoramax/panoramax_plugin/_vendor/"
+    vendor = "panoramax_workbench/panoramax_plugin/_vendor/"
     for package in ("pystac_client", "pystac", "dateutil"):
         assert f"{vendor}{package}/__init__.py" in names
     assert any(n.startswith(f"{vendor}licenses/pystac-client-0.9.1/LICENSE") for n in names)

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-PLUGIN_MODULE = "panoramax"  # what QGIS would import: the install folder's name
+PLUGIN_MODULE = "panoramax_workbench"  # what QGIS imports: the install folder's name
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -227,8 +227,8 @@ def test_picture_files_are_retried_after_a_server_error(qgis_app):
 
 def test_a_search_qgis_never_started_is_started_again(make_controller, qgis_app, monkeypatch):
     """QGIS 3.22 can lose a queued task: the load starts a new one instead of hanging."""
-    from panoramax_plugin.background.lost_task import LostTaskWatch
     from panoramax_plugin.background import core_task  # start_task adds every task
+    from panoramax_plugin.background.lost_task import LostTaskWatch
     from tests.qgis.lost_tasks import DroppingTaskManager
 
     manager = DroppingTaskManager(lambda task: True)

@@ -23,11 +23,11 @@ LOADER = textwrap.dedent(
     qgis.utils.iface = stub
     sys.path.insert(0, {plugins!r})
     qgis.utils.plugin_paths = [{plugins!r}]
-    assert qgis.utils.loadPlugin("panoramax"), "loadPlugin failed"
-    assert qgis.utils.startPlugin("panoramax"), "startPlugin failed"
-    plugin = qgis.utils.plugins["panoramax"]
+    assert qgis.utils.loadPlugin("panoramax_workbench"), "loadPlugin failed"
+    assert qgis.utils.startPlugin("panoramax_workbench"), "startPlugin failed"
+    plugin = qgis.utils.plugins["panoramax_workbench"]
     print("MENU", stub.plugin_menu_titles())
-    print("FILE", sys.modules["panoramax"].__file__)
+    print("FILE", sys.modules["panoramax_workbench"].__file__)
     plugin.unload()
     print("OK")
     """
@@ -43,9 +43,9 @@ def test_zip_installs_and_starts(tmp_path):
     with zipfile.ZipFile(out) as archive:
         names = archive.namelist()
         archive.extractall(tmp_path / "plugins")
-    assert "panoramax/metadata.txt" in names
-    assert "panoramax/i18n/panoramax_fr.qm" in names
-    assert not any(n.startswith("panoramax/tests/") for n in names)
+    assert "panoramax_workbench/metadata.txt" in names
+    assert "panoramax_workbench/i18n/panoramax_fr.qm" in names
+    assert not any(n.startswith("panoramax_workbench/tests/") for n in names)
     assert not any(n.endswith(".ts") or "__pycache__" in n for n in names)
 
     stub_dir = tmp_path / "stub"  # the stub, importable without the test package
@@ -68,5 +68,5 @@ def test_zip_installs_and_starts(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "MENU ['&Panoramax']" in result.stdout
-    assert f"FILE {tmp_path / 'plugins' / 'panoramax' / '__init__.py'}" in result.stdout
+    assert f"FILE {tmp_path / 'plugins' / 'panoramax_workbench' / '__init__.py'}" in result.stdout
     assert result.stdout.strip().endswith("OK")
