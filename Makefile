@@ -19,7 +19,8 @@ help:
 	@echo "make instance-stop  stop it (data kept)"
 	@echo "make run            QGIS desktop with the plugin in an isolated profile"
 	@echo "make package        dist/panoramax_workbench-<version>.zip"
-	@echo "make lint | format | bench | i18n | clean"
+	@echo "make lint           ruff, then the QGIS PyQt5 -> PyQt6 migration checker (build/qt6-venv)"
+	@echo "make format | bench | i18n | clean"
 
 venv:
 	@bash scripts/bootstrap.sh
@@ -46,6 +47,7 @@ bench: venv instance
 lint: venv
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	@bash scripts/qt6-check.sh
 
 format: venv
 	$(PY) -m ruff check --fix .
