@@ -227,12 +227,12 @@ def test_picture_files_are_retried_after_a_server_error(qgis_app):
 
 def test_a_search_qgis_never_started_is_started_again(make_controller, qgis_app, monkeypatch):
     """QGIS 3.22 can lose a queued task: the load starts a new one instead of hanging."""
+    from panoramax_plugin.background import core_task
     from panoramax_plugin.background.lost_task import LostTaskWatch
-    from panoramax_plugin.browse import controller as controller_module
     from tests.qgis.lost_tasks import DroppingTaskManager
 
     manager = DroppingTaskManager(lambda task: True)
-    monkeypatch.setattr(controller_module, "QgsApplication", manager)
+    monkeypatch.setattr(core_task, "QgsApplication", manager)  # browse starts tasks there
     monkeypatch.setattr(LostTaskWatch, "interval_ms", 100)
     with CannedServer(one_picture_routes()) as server:
         controller, messages, results = make_controller(server.base_url + "/api")
