@@ -10,11 +10,13 @@ export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
 .PHONY: help venv test test-unit test-fast instance instance-stop run package lint format \
-        bench i18n clean
+        bench i18n clean test-qgis340 test-qgis344
 
 help:
 	@echo "make test           install what is missing, start the local instance, run all tests"
 	@echo "make test-unit      core tests only (no QGIS, no instance)"
+	@echo "make test-qgis340   all tests on QGIS 3.40 LTR, in a Debian 13 (trixie) chroot (root)"
+	@echo "make test-qgis344   all tests on QGIS 3.44, in a Debian unstable (sid) chroot (root)"
 	@echo "make instance       start the local Panoramax (GeoVisio) on 127.0.0.1:5000"
 	@echo "make instance-stop  stop it (data kept)"
 	@echo "make run            QGIS desktop with the plugin in an isolated profile"
@@ -38,6 +40,14 @@ test: venv instance i18n
 
 test-unit: venv
 	$(PY) -m pytest -p no:qgis -p no:cacheprovider tests/unit $(PYTEST_ARGS)
+
+# The same suite on a newer QGIS: a cached Debian chroot of that release, the same bootstrap
+# inside, the local instance on the host (scripts/chroot-test.sh).
+test-qgis340:
+	@bash scripts/chroot-test.sh trixie $(PYTEST_ARGS)
+
+test-qgis344:
+	@bash scripts/chroot-test.sh sid $(PYTEST_ARGS)
 
 bench: venv instance
 	@set -a; eval "$$(bash $(INSTANCE) env)"; set +a; \

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import subprocess
 from datetime import timedelta, timezone
 from pathlib import Path
 
@@ -39,6 +38,7 @@ from panoramax_plugin.layers.coverage import (
     coverage_layer_uri,
     create_coverage_layer,
 )
+from tests.instance_control import run_instance_script
 
 pytestmark = pytest.mark.integration
 
@@ -256,8 +256,7 @@ def test_date_filter_on_sequences_and_pictures(coverage, seeded_place):
 
 def test_grid_after_refresh(coverage, seeded_place, tmp_path):
     """The z0-6 grid only counts the seeded pictures after ``flask db refresh``."""
-    script = ROOT / "scripts" / "panoramax-instance.sh"
-    subprocess.run(["bash", str(script), "refresh"], check=True, capture_output=True, timeout=120)
+    run_instance_script("refresh", timeout=120)
     center = _center_3857(seeded_place)
     place = QgsRectangle(center.x() - 1, center.y() - 1, center.x() + 1, center.y() + 1)
     cells = _tile_features(coverage, tmp_path, 6, place, "grid")  # also refreshes the cache

@@ -20,6 +20,7 @@ from panoramax_plugin.core.uploader import (
     UploadOptions,
 )
 from tests.fixtures.pictures import line_of_shots, make_flat_jpeg, make_no_gps_jpeg
+from tests.instance_control import run_instance_script
 
 from .seeding import delete_sequences
 
@@ -152,11 +153,8 @@ def test_prediction_matches_the_server_split_and_duplicates(local_instance, tmp_
 
 
 def test_server_stopped_and_restarted_mid_upload_every_file_once(local_instance, tmp_path):
-    import subprocess
     import threading
-    from pathlib import Path
 
-    script = Path(__file__).resolve().parents[2] / "scripts" / "panoramax-instance.sh"
     paths, _ = fresh_walk(tmp_path, 8)
     restarted = threading.Event()
 
@@ -167,11 +165,11 @@ def test_server_stopped_and_restarted_mid_upload_every_file_once(local_instance,
         def file_done(self, state):
             self.done += 1
             if self.done == 3:
-                subprocess.run(["bash", str(script), "stop"], check=True, capture_output=True)
+                run_instance_script("stop")
                 threading.Thread(target=restart, daemon=True).start()
 
     def restart():
-        subprocess.run(["bash", str(script), "up"], check=True, capture_output=True)
+        run_instance_script("up")
         restarted.set()
 
     options = UploadOptions(

@@ -24,6 +24,7 @@ from tests.fixtures.pictures import (
     make_text_as_jpg,
     make_truncated_jpeg,
 )
+from tests.instance_control import run_instance_script
 from tests.qt_wait import run_until
 
 from .seeding import delete_sequences
@@ -226,13 +227,9 @@ def test_upload_flat_and_360_with_report_csv_and_layer(
 @pytest.fixture()
 def forced_auth(local_instance):
     """The instance restarted with API_FORCE_AUTH_ON_UPLOAD=true, restored afterwards."""
-    import subprocess
-
-    script = Path(__file__).resolve().parents[2] / "scripts" / "panoramax-instance.sh"
 
     def restart(force: str):
-        env = {**os.environ, "PANORAMAX_FORCE_AUTH": force}
-        subprocess.run(["bash", str(script), "up"], env=env, check=True, capture_output=True)
+        run_instance_script("up", env={"PANORAMAX_FORCE_AUTH": force})
 
     restart("true")
     yield
