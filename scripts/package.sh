@@ -20,7 +20,12 @@ git archive --format=tar --prefix="$name/" "$tree" | tar -x -C "$work"
 untracked="$(git ls-files -o --exclude-standard -- panoramax_plugin resources __init__.py metadata.txt)"
 if [ -n "$untracked" ]; then echo "untracked plugin files (git add them first):"; echo "$untracked"; exit 1; fi
 # pure-Python dependencies stock QGIS lacks, under the plugin's own namespace
-python="$( [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3 )"
+# any Python with pip will do: the project's venv, the one named by $VENV (a chroot's),
+# else the system's (a venv made on another system may not run here)
+python=python3
+for candidate in "${VENV:-.venv}/bin/python" .venv/bin/python; do
+  if "$candidate" -c "import pip" >/dev/null 2>&1; then python="$candidate"; break; fi
+done
 "$python" scripts/vendor_deps.py requirements-runtime.txt "$work/$name/panoramax_plugin/_vendor" \
   build/vendor-wheels
 mkdir -p "$work/$name/i18n"
