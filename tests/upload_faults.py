@@ -289,10 +289,10 @@ class FakeUploadInstance:
         return 404, {"message": "not found", "status_code": 404}
 
     def _add_file(self, upload_set, headers, body):
-        boundary = headers.get("Content-Type", "").split("boundary=")[-1].encode()
-        part = next(p for p in body.split(b"--" + boundary) if b'name="file"' in p)
+        boundary = headers.get("Content-Type", "").split("boundary=")[-1].strip('"').encode()
+        part = next(p for p in body.split(b"--" + boundary) if re.search(rb'name="?file"?;', p))
         head, _, content = part.partition(b"\r\n\r\n")
-        name = re.search(rb'filename="([^"]*)"', head).group(1).decode()
+        name = re.search(rb'filename="?([^"\r\n;]*)"?', head).group(1).decode()
         md5 = hashlib.md5(content[:-2]).hexdigest()
         for holder in self.sets.values():
             for entry in holder["files"]:
