@@ -74,81 +74,18 @@ class Rule:
         return hit
 
 
-class FaultProxy:
-    def __init__(self, upstream: str, rules=None):
-        self.upstream = upstream.rstrip("/")
-        self.rules = list(rules or [])
-        self.log = []  # (method, path, fault kind or "", status answered or None)
-        self._lock = threading.Lock()
-        proxy = self
+class _LocalServer:
+    """A threaded HTTP server on 127.0.0.1 whose handler calls ``self.handle(request)``."""
+
+    def __init__(self):
+        owner = self
 
         class Handler(BaseHTTPRequestHandler):
             def _any(self):
                 length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                with proxy._lock:
-                    fault = next(
-                        (r.fault for r in proxy.rules if r.fires(self.command, self.path)), None
-                    )
-                kind = fault.kind if fault else ""
-                if kind == "reset":
-                    proxy._record(self.command, self.path, kind, None)
-                    return self._reset()
-                if kind == "status":
-                    proxy._record(self.command, self.path, kind, fault.status)
-                    message = {"message": "fault proxy", "status_code": fault.status}
-                    return self._send(fault.status, fault.headers, str(message).encode())
-                answer = requests.request(
-                    self.command,
-                    proxy.upstream + self.path,
-                    headers={k: v for k, v in self.headers.items() if k.lower() not in HOP_HEADERS},
-                    data=body,
-                    allow_redirects=False,
-                    timeout=120,
-                )
-                content = answer.content.replace(proxy.upstream.encode(), proxy.base_url.encode())
-                headers = {
-                    k: v.replace(proxy.upstream, proxy.base_url)
-                    for k, v in answer.headers.items()
-                    if k.lower() not in HOP_HEADERS and k.lower() != "content-encoding"
-                }
-                if kind == "lose":
-                    proxy._record(self.command, self.path, kind, None)
-                    return self._reset()
-                if kind == "after":
-                    proxy._record(self.command, self.path, kind, fault.status)
-                    return self._send(fault.status, fault.headers, b'{"message": "bad gateway"}')
-                if kind == "garble":
-                    proxy._record(self.command, self.path, kind, 200)
-                    return self._send(200, {"Content-Type": "application/json"}, b"<html>oops")
-                proxy._record(self.command, self.path, kind, answer.status_code)
-                if kind == "truncate":
-                    return self._send(answer.status_code, headers, content, cut=True)
-                return self._send(answer.status_code, headers, content)
+                owner.handle(self, self.rfile.read(length) if length else b"")
 
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _any
-
-            def _send(self, status, headers, content, cut=False):
-                self.send_response(status)
-                for key, value in headers.items():
-                    self.send_header(key, value)
-                self.send_header("Content-Length", str(len(content)))
-                self.send_header("Connection", "close")
-                self.end_headers()
-                self.wfile.write(content[: len(content) // 2] if cut else content)
-                self.wfile.flush()
-                if cut:
-                    self._reset()
-
-            def _reset(self):
-                self.close_connection = True
-                try:
-                    self.connection.setsockopt(
-                        socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
-                    )
-                    self.connection.close()
-                except OSError:
-                    pass
 
             def log_message(self, *args):
                 pass
@@ -160,13 +97,6 @@ class FaultProxy:
             target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
 
-    def _record(self, method, path, kind, status):
-        with self._lock:
-            self.log.append((method, path, kind, status))
-
-    def faults(self, kind: str | None = None) -> list:
-        return [entry for entry in self.log if entry[2] and (kind is None or entry[2] == kind)]
-
     def __enter__(self):
         self.thread.start()
         return self
@@ -174,6 +104,83 @@ class FaultProxy:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def _send(request, status, headers, content, cut=False):
+    request.send_response(status)
+    for key, value in headers.items():
+        request.send_header(key, value)
+    request.send_header("Content-Length", str(len(content)))
+    request.send_header("Connection", "close")
+    request.end_headers()
+    request.wfile.write(content[: len(content) // 2] if cut else content)
+    request.wfile.flush()
+    if cut:
+        _reset(request)
+
+
+def _reset(request):
+    """Close the connection at once (RST), answer or not."""
+    request.close_connection = True
+    try:
+        request.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        request.connection.close()
+    except OSError:
+        pass
+
+
+class FaultProxy(_LocalServer):
+    def __init__(self, upstream: str, rules=None):
+        super().__init__()
+        self.upstream = upstream.rstrip("/")
+        self.rules = list(rules or [])
+        self.log = []  # (method, path, fault kind or "", status answered or None)
+        self._lock = threading.Lock()
+
+    def handle(self, request, body):
+        method, path = request.command, request.path
+        with self._lock:
+            fault = next((r.fault for r in self.rules if r.fires(method, path)), None)
+        kind = fault.kind if fault else ""
+        if kind == "reset":
+            self._record(method, path, kind, None)
+            return _reset(request)
+        if kind == "status":
+            self._record(method, path, kind, fault.status)
+            message = {"message": "fault proxy", "status_code": fault.status}
+            return _send(request, fault.status, fault.headers, json.dumps(message).encode())
+        answer = requests.request(
+            method,
+            self.upstream + path,
+            headers={k: v for k, v in request.headers.items() if k.lower() not in HOP_HEADERS},
+            data=body,
+            allow_redirects=False,
+            timeout=120,
+        )
+        content = answer.content.replace(self.upstream.encode(), self.base_url.encode())
+        headers = {
+            k: v.replace(self.upstream, self.base_url)
+            for k, v in answer.headers.items()
+            if k.lower() not in HOP_HEADERS and k.lower() != "content-encoding"
+        }
+        if kind == "lose":
+            self._record(method, path, kind, None)
+            return _reset(request)
+        if kind == "after":
+            self._record(method, path, kind, fault.status)
+            return _send(request, fault.status, fault.headers, b'{"message": "bad gateway"}')
+        if kind == "garble":
+            self._record(method, path, kind, 200)
+            return _send(request, 200, {"Content-Type": "application/json"}, b"<html>oops")
+        self._record(method, path, kind, answer.status_code)
+        return _send(request, answer.status_code, headers, content, cut=kind == "truncate")
+
+    def _record(self, method, path, kind, status):
+        with self._lock:
+            self.log.append((method, path, kind, status))
+
+    def faults(self, kind: str | None = None) -> list:
+        return [entry for entry in self.log if entry[2] and (kind is None or entry[2] == kind)]
 
 
 # --- the local instance's side: what the server holds, and cleaning up -------------------
@@ -208,7 +215,7 @@ def delete_upload_sets(api: str, token: str | None, upload_set_ids) -> None:
 
 
 # --- an in-memory upload-set API for unit tests -------------------------------------------
-class FakeUploadInstance:
+class FakeUploadInstance(_LocalServer):
     """Just enough of GeoVisio's upload-set API, on 127.0.0.1, to run the uploader: create,
     read, list and add files (409 like GeoVisio: ``existing_item`` when this set holds the
     bytes, ``upload_sets[]`` when another did), complete (ready at once: one sequence per
@@ -217,41 +224,23 @@ class FakeUploadInstance:
     JSON value, or bytes)."""
 
     def __init__(self):
+        super().__init__()
         self.sets: dict = {}
         self.tamper: dict = {}
         self.requests = []  # (method, path)
         self._lock = threading.Lock()
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def _any(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                with fake._lock:
-                    fake.requests.append((self.command, self.path))
-                    status, answer = fake._route(self.command, self.path, self.headers, body)
-                    for (method, pattern), spoil in fake.tamper.items():
-                        if method == self.command and re.search(pattern, self.path):
-                            status, answer = spoil(status, answer)
-                raw = answer if isinstance(answer, bytes) else json.dumps(answer).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(raw)))
-                self.end_headers()
-                self.wfile.write(raw)
-
-            do_GET = do_POST = do_DELETE = _any
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.api = self.base_url + "/api"
-        self.thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+
+    def handle(self, request, body):
+        method, path = request.command, request.path
+        with self._lock:
+            self.requests.append((method, path))
+            status, answer = self._route(method, path, request.headers, body)
+            for (tampered_method, pattern), spoil in self.tamper.items():
+                if tampered_method == method and re.search(pattern, path):
+                    status, answer = spoil(status, answer)
+        raw = answer if isinstance(answer, bytes) else json.dumps(answer).encode()
+        _send(request, status, {"Content-Type": "application/json"}, raw)
 
     def _route(self, method, path, headers, body):
         path = path.split("?")[0]
@@ -342,11 +331,3 @@ class FakeUploadInstance:
 
     def calls(self, method, pattern) -> int:
         return sum(1 for m, p in self.requests if m == method and re.search(pattern, p))
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
