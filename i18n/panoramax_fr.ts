@@ -492,7 +492,7 @@
             <translation>OpenStreetMap France (panoramax.openstreetmap.fr)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/auth.py" line="79" />
+            <location filename="../panoramax_plugin/core/auth.py" line="104" />
             <source>Sign-in canceled.</source>
             <translation>Connexion annulée.</translation>
         </message>
@@ -500,6 +500,11 @@
             <location filename="../panoramax_plugin/core/errors.py" line="29" />
             <source>The Python package '{package}' is needed for {feature} but is not installed. Install it with: python -m pip install {package}</source>
             <translation>Le paquet Python « {package} » est nécessaire pour {feature} mais n'est pas installé. Installez-le avec : python -m pip install {package}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/auth.py" line="69" />
+            <source>The instance answered {url} without the account it signed in: try again, or report it to the instance's administrators.</source>
+            <translation>L'instance a répondu à {url} sans le compte connecté : réessayez, ou signalez-le aux administrateurs de l'instance.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="141" />
@@ -512,7 +517,7 @@
             <translation>L'instance n'a pas répondu à temps ({url}). Vérifiez votre connexion ou réessayez plus tard.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/auth.py" line="47" />
+            <location filename="../panoramax_plugin/core/auth.py" line="55" />
             <source>The instance did not give a token to claim.</source>
             <translation>L'instance n'a pas fourni de jeton à valider.</translation>
         </message>
@@ -537,7 +542,7 @@
             <translation>La photo est encore en cours de traitement par l'instance ; réessayez dans un instant.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="330" />
+            <location filename="../panoramax_plugin/core/client.py" line="402" />
             <source>The picture {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La photo {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
@@ -557,7 +562,7 @@
             <translation>La réponse de recherche de {url} n'est pas une liste de photos ({kind}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="324" />
+            <location filename="../panoramax_plugin/core/client.py" line="396" />
             <source>The sequence {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La séquence {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
@@ -572,7 +577,7 @@
             <translation>Le serveur indique : {message}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/auth.py" line="82" />
+            <location filename="../panoramax_plugin/core/auth.py" line="107" />
             <source>The token was not claimed in time. Sign in again and confirm in the browser page that opens.</source>
             <translation>Le jeton n'a pas été validé à temps. Reconnectez-vous et confirmez dans la page du navigateur qui s'ouvre.</translation>
         </message>
@@ -583,7 +588,7 @@
         </message>
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="244" />
-            <location filename="../panoramax_plugin/core/client.py" line="346" />
+            <location filename="../panoramax_plugin/core/client.py" line="418" />
             <source>Unexpected answer from {url}.</source>
             <translation>Réponse inattendue de {url}.</translation>
         </message>
@@ -852,12 +857,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>PanoramaxUpload</name>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="418" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="565" />
             <source>All files sent; the instance is processing them…</source>
             <translation>Tous les fichiers sont envoyés ; l'instance les traite…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="146" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="184" />
             <source>Could not save the upload state in {folder} ({error}): the upload goes on, but if it stops it cannot resume by itself (files already sent will be recognised by the instance).</source>
             <translation>Impossible d'enregistrer l'état de l'envoi dans {folder} ({error}) : l'envoi continue, mais s'il s'arrête il ne pourra pas reprendre seul (les fichiers déjà envoyés seront reconnus par l'instance).</translation>
         </message>
@@ -882,19 +887,24 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Ce n'est pas une photo JPEG.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="288" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="413" />
             <source>Not sent after {attempts} attempts ({error}). Run the upload again to retry.</source>
             <translation>Non envoyé après {attempts} tentatives ({error}). Relancez l'envoi pour réessayer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="302" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="427" />
             <source>Not sent after {attempts} attempts. Run the upload again to retry.</source>
             <translation>Non envoyé après {attempts} tentatives. Relancez l'envoi pour réessayer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="355" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="485" />
             <source>Refused by the instance (HTTP {status}).</source>
             <translation>Refusé par l'instance (HTTP {status}).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/uploader.py" line="342" />
+            <source>Same picture as {name}, sent by this upload.</source>
+            <translation>Même photo que {name}, envoyée par cet envoi.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/picture_file.py" line="94" />
@@ -902,34 +912,49 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Le JPEG est tronqué ou corrompu (pas de marqueur de fin d'image).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="278" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="403" />
             <source>The file could not be read: {error}</source>
             <translation>Le fichier n'a pas pu être lu : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="267" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="392" />
             <source>The file disappeared before it was sent. Put it back and run the upload again.</source>
             <translation>Le fichier a disparu avant d'être envoyé. Remettez-le en place et relancez l'envoi.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="428" />
+            <location filename="../panoramax_plugin/core/client.py" line="380" />
+            <source>The instance answered {url} with something else than expected: try again later, or report it to the instance's administrators.</source>
+            <translation>L'instance a répondu à {url} autre chose que ce qui était attendu : réessayez plus tard, ou signalez-le aux administrateurs de l'instance.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/client.py" line="291" />
+            <source>The instance created the upload set but its answer has no id ({url}).</source>
+            <translation>L'instance a créé le lot d'envoi mais sa réponse n'a pas d'identifiant ({url}).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/uploader.py" line="574" />
             <source>The instance is still processing the pictures; the report shows what is known now.</source>
             <translation>L'instance traite encore les photos ; le rapport montre ce qui est connu à cet instant.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="345" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="475" />
             <source>The instance kept failing (HTTP {status}). Run the upload again later.</source>
             <translation>L'instance a échoué à plusieurs reprises (HTTP {status}). Relancez l'envoi plus tard.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="165" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="203" />
             <source>The instance refused the upload (HTTP {status}): sign in again (your token may have expired or been revoked), then run the same upload: nothing already sent will be sent twice.</source>
             <translation>L'instance a refusé l'envoi (HTTP {status}) : reconnectez-vous (votre jeton a peut-être expiré ou été révoqué), puis relancez le même envoi : rien de ce qui a déjà été envoyé ne le sera deux fois.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="330" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="457" />
             <source>The upload set no longer exists on the instance. Run the upload again to start a new one.</source>
             <translation>Le lot d'envoi n'existe plus sur l'instance. Relancez l'envoi pour en créer un nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/uploader.py" line="126" />
+            <source>The upload stopped on an unexpected error ({error}). What was sent is kept: run the same upload again to go on.</source>
+            <translation>L'envoi s'est arrêté sur une erreur inattendue ({error}). Ce qui a été envoyé est conservé : relancez le même envoi pour continuer.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/picture_file.py" line="88" />
@@ -948,7 +973,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Envoi annulé.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="111" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="152" />
             <source>Upload canceled. What was sent is kept: run the same upload again to send the rest.</source>
             <translation>Envoi annulé. Ce qui a été envoyé est conservé : relancez le même envoi pour envoyer le reste.</translation>
         </message>

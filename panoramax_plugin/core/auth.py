@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from .errors import AuthenticationError, PanoramaxError
+from .errors import AuthenticationError, InvalidResponseError, PanoramaxError
 from .http import HttpClient, decode_json
 from .i18n import translate
 
@@ -39,23 +39,48 @@ def generate_token(http: HttpClient, api_url: str, description: str) -> PendingT
         "POST", f"{api_url.rstrip('/')}/auth/tokens/generate", params={"description": description}
     )
     body = decode_json(response)
+    body = body if isinstance(body, dict) else {}
+    links = body.get("links")
     claim = next(
-        (link.get("href") for link in body.get("links") or [] if link.get("rel") == "claim"), None
+        (
+            link.get("href")
+            for link in (links if isinstance(links, list) else ())
+            if isinstance(link, dict) and link.get("rel") == "claim"
+        ),
+        None,
     )
-    if not body.get("jwt_token") or not claim:
-        raise PanoramaxError(
-            translate("PanoramaxCore", "The instance did not give a token to claim.")
+    jwt = body.get("jwt_token")
+    if not isinstance(jwt, str) or not jwt or not isinstance(claim, str) or not claim:
+        raise InvalidResponseError(
+            translate("PanoramaxCore", "The instance did not give a token to claim."),
+            url=response.url,
         )
-    return PendingToken(str(body.get("id") or ""), body["jwt_token"], claim)
+    token_id = body.get("id")
+    return PendingToken(token_id if isinstance(token_id, str) else "", jwt, claim)
 
 
 def current_account(http: HttpClient, api_url: str, jwt: str) -> Account:
     """Who this token belongs to; ``AuthenticationError`` (401/403) when it is not usable."""
-    body = http.get_json(
-        f"{api_url.rstrip('/')}/users/me", headers={"Authorization": f"Bearer {jwt}"}
+    url = f"{api_url.rstrip('/')}/users/me"
+    body = http.get_json(url, headers={"Authorization": f"Bearer {jwt}"})
+    account_id = body.get("id") if isinstance(body, dict) else None
+    if not isinstance(account_id, (str, int)) or isinstance(account_id, bool) or not account_id:
+        raise InvalidResponseError(
+            translate(
+                "PanoramaxCore",
+                "The instance answered {url} without the account it signed in: try again, or "
+                "report it to the instance's administrators.",
+            ).format(url=url),
+            url=url,
+        )
+    name = body.get("name")
+    permissions = body.get("permissions")
+    role = permissions.get("role") if isinstance(permissions, dict) else ""
+    return Account(
+        str(account_id),
+        name if isinstance(name, str) and name else str(account_id),
+        role if isinstance(role, str) else "",
     )
-    role = (body.get("permissions") or {}).get("role") or ""
-    return Account(str(body.get("id") or ""), str(body.get("name") or ""), str(role))
 
 
 def wait_for_claim(

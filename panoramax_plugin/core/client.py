@@ -278,10 +278,23 @@ class PanoramaxClient:
 
     # ------------------------------------------------------------------ upload sets
     # No discovery here: an upload never reads the landing page. Errors stay the
-    # HTTP layer's own (the uploader turns a refused token into "sign in again").
+    # HTTP layer's own (the uploader turns a refused token into "sign in again"); an
+    # HTTP error carries the answer's ``Retry-After`` as ``retry_after`` (text or None),
+    # and an answer of the wrong shape raises ``InvalidResponseError``.
     def create_upload_set(self, body: dict) -> str:
         """Create an upload set with these settings (title, split, …); its id."""
-        return str(self._signed_json("POST", f"{self.api_url}/upload_sets", json=body)["id"])
+        url = f"{self.api_url}/upload_sets"
+        answer = self._upload_set_json("POST", url, json=body)
+        set_id = answer.get("id") if isinstance(answer, dict) else None
+        if not isinstance(set_id, str) or not set_id:
+            raise InvalidResponseError(
+                translate(
+                    "PanoramaxUpload",
+                    "The instance created the upload set but its answer has no id ({url}).",
+                ).format(url=url),
+                url=url,
+            )
+        return set_id
 
     def upload_set_url(self, upload_set_id: str) -> str:
         return f"{self.api_url}/upload_sets/{upload_set_id}"
@@ -290,28 +303,87 @@ class PanoramaxClient:
         """Where the set's files are listed, and sent (multipart) by the uploader's sender."""
         return self.upload_set_url(upload_set_id) + "/files"
 
-    def get_upload_set(self, upload_set_id: str):
+    def get_upload_set(self, upload_set_id: str) -> dict:
         """The set's JSON: ``ready``, ``items_status``, ``associated_collections``…"""
-        return self._signed_json("GET", self.upload_set_url(upload_set_id))
+        url = self.upload_set_url(upload_set_id)
+        body = self._upload_set_json("GET", url)
+        if not isinstance(body, dict):
+            raise self.unexpected_upload_answer(url)
+        return body
 
     def upload_set_files(self, upload_set_id: str) -> list:
-        """What the server holds of the set: each file's name, picture id or rejection."""
-        body = self._signed_json("GET", self.upload_set_files_url(upload_set_id))
-        return body.get("files") or []
+        """What the server holds of the set: each file's name, picture id or rejection.
+
+        Entries that are not JSON objects are left out (the file is then sent again, and
+        the instance recognises it)."""
+        url = self.upload_set_files_url(upload_set_id)
+        body = self._upload_set_json("GET", url)
+        files = body.get("files") if isinstance(body, dict) else None
+        if files is None and isinstance(body, dict) and "files" not in body:
+            files = []
+        if not isinstance(files, list):
+            raise self.unexpected_upload_answer(url)
+        return [item for item in files if isinstance(item, dict)]
 
     def complete_upload_set(self, upload_set_id: str) -> None:
         """Tell the server that no more files come: it dispatches them into sequences."""
-        self._signed("POST", self.upload_set_url(upload_set_id) + "/complete")
+        self._upload_set_request("POST", self.upload_set_url(upload_set_id) + "/complete")
 
     def iter_sequence_picture_ids(self, sequence_id: str, page_size: int = 1000):
         """Yield the picture ids of a sequence, page by page (a 404 raises ``NotFoundError``)."""
+
+        def fetch(url, params):
+            body = self._upload_set_json("GET", url, params=params)
+            if not isinstance(body, dict) or not isinstance(body.get("features", []), list):
+                raise self.unexpected_upload_answer(url)
+            return body
+
         for _url, body in iter_pages(
-            lambda url, params: self._signed_json("GET", url, params=params),
+            fetch,
             f"{self.api_url}/collections/{sequence_id}/items",
             params={"limit": page_size},
         ):
             for feature in body.get("features") or []:
-                yield str(feature.get("id"))
+                item_id = feature.get("id") if isinstance(feature, dict) else None
+                if isinstance(item_id, (str, int)) and not isinstance(item_id, bool):
+                    yield str(item_id)
+
+    def my_upload_sets(self) -> list:
+        """The signed-in account's open upload sets (not completed), as JSON objects.
+
+        The instance lists at most 100, oldest first, without paging."""
+        url = f"{self.api_url}/users/me/upload_sets"
+        body = self._upload_set_json("GET", url, params={"limit": "100"})
+        sets = body.get("upload_sets") if isinstance(body, dict) else None
+        if not isinstance(sets, list):
+            raise self.unexpected_upload_answer(url)
+        return [item for item in sets if isinstance(item, dict)]
+
+    def _upload_set_request(self, method: str, url: str, **kwargs):
+        """A signed request; an HTTP error gets the answer's ``Retry-After`` as ``retry_after``."""
+        seen = {}
+
+        def keep_retry_after(response, *args, **kw):
+            seen["retry_after"] = response.headers.get("Retry-After")
+
+        try:
+            return self._signed(method, url, hooks={"response": [keep_retry_after]}, **kwargs)
+        except HttpError as error:
+            error.retry_after = seen.get("retry_after")
+            raise
+
+    def _upload_set_json(self, method: str, url: str, **kwargs):
+        return decode_json(self._upload_set_request(method, url, **kwargs))
+
+    def unexpected_upload_answer(self, url: str) -> InvalidResponseError:
+        return InvalidResponseError(
+            translate(
+                "PanoramaxUpload",
+                "The instance answered {url} with something else than expected: try again "
+                "later, or report it to the instance's administrators.",
+            ).format(url=url),
+            url=url,
+        )
 
     # ------------------------------------------------------------------ helpers
     def _signed(self, method: str, url: str, **kwargs):

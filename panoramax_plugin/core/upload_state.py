@@ -39,6 +39,8 @@ class UploadState:
     api_url: str
     title: str = ""
     upload_set_id: str = ""
+    # sent as the new set's metadata: a create whose answer was lost is found again by it
+    create_key: str = ""
     earlier_sets: list = field(default_factory=list)
     completed: bool = False
     files: dict = field(default_factory=dict)

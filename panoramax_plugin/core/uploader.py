@@ -5,7 +5,14 @@ has, send the others N at a time with retries, complete the set, wait until the
 instance has processed it, then read back each file's picture, sequence and
 rejection. The state is saved after every file (``upload_state``), so running the
 same upload again sends only what is missing; a 409 for a file the server already
-has counts as done.
+has counts as done: "sent" when this upload set holds it (a retry whose first answer
+was lost), "already on the instance" when an earlier upload did.
+
+Control calls (create, read the set, list its files, complete, poll, read back) are
+retried on network errors, 5xx, 408/425/429 (``Retry-After`` honoured) and garbled
+answers. The create is not idempotent: it carries a key in the set's metadata, kept in
+the state before the call, and after an unclear failure the user's open sets are
+searched for that key before creating another one (no orphan set).
 """
 
 from __future__ import annotations
@@ -13,10 +20,18 @@ from __future__ import annotations
 import os
 import threading
 import time
+import uuid
 from contextlib import contextmanager
 
 from .client import PanoramaxClient
-from .errors import AuthenticationError, NetworkError, NotFoundError, PanoramaxError
+from .errors import (
+    AuthenticationError,
+    HttpError,
+    InvalidResponseError,
+    NetworkError,
+    NotFoundError,
+    PanoramaxError,
+)
 from .file_sender import RequestsFileSender, run_in_python_threads
 from .http import HttpClient, same_origin
 from .i18n import translate
@@ -40,6 +55,7 @@ from .upload_types import (
     UploadFeedback,
     UploadOptions,
     poll_delay,
+    retry_after_seconds,
     upload_names,
 )
 
@@ -58,6 +74,8 @@ __all__ = [
 ]
 
 TRANSIENT_STATUSES = {408, 425, 429, 500, 502, 503, 504}
+# the metadata key of the set's creation key (see the module doc)
+CREATE_KEY = "qgis_panoramax_upload_key"
 
 
 class Uploader:
@@ -87,6 +105,7 @@ class Uploader:
         # the upload-set endpoints; the token goes along through ``auth_headers``
         self.api = PanoramaxClient(self.api_url, http, auth_headers=self.auth_headers)
         self.state: UploadState | None = None
+        self.options: UploadOptions | None = None
         self.key = ""
         self.state_error = ""
         self._lock = threading.Lock()
@@ -97,7 +116,23 @@ class Uploader:
 
     # --- public -------------------------------------------------------------------------
     def run(self, paths, options: UploadOptions) -> UploadState:
+        """Send what is missing and report; raises ``PanoramaxError`` subclasses only."""
+        try:
+            return self._run(paths, options)
+        except PanoramaxError:
+            raise
+        except Exception as exc:  # a bug or a surprise must still read as the core's error
+            raise PanoramaxError(
+                translate(
+                    "PanoramaxUpload",
+                    "The upload stopped on an unexpected error ({error}). What was sent is "
+                    "kept: run the same upload again to go on.",
+                ).format(error=f"{type(exc).__name__}: {exc}")
+            ) from exc
+
+    def _run(self, paths, options: UploadOptions) -> UploadState:
         paths = [os.path.abspath(p) for p in paths]
+        self.options = options
         self.key = selection_key(self.api_url, paths)
         self.state = self._load_or_new(paths, options)
         self._save()
@@ -107,16 +142,19 @@ class Uploader:
         if self._stop is not None:
             raise self._stop
         if self.feedback.canceled():
-            raise UploadCanceled(
-                translate(
-                    "PanoramaxUpload",
-                    "Upload canceled. What was sent is kept: run the same upload again to "
-                    "send the rest.",
-                )
-            )
+            raise self._canceled_error()
         if all(f.status in FINAL_STATES for f in self.state.files.values()):
             self._complete_and_wait(options)
         return self.state
+
+    def _canceled_error(self) -> UploadCanceled:
+        return UploadCanceled(
+            translate(
+                "PanoramaxUpload",
+                "Upload canceled. What was sent is kept: run the same upload again to "
+                "send the rest.",
+            )
+        )
 
     def auth_headers(self, url: str) -> dict:
         """The token, for the instance's own origin only (never asset hosts)."""
@@ -172,24 +210,92 @@ class Uploader:
         error.status = status  # 401: the token is invalid (drop it); 403: not allowed (yet)
         return error
 
+    def _control(self, call, on_retry=None):
+        """``call()`` retried on what may pass (network, 5xx, 408/425/429, garbled answer).
+
+        Waits as the file sends do (backoff, ``Retry-After``); a cancel while waiting
+        raises ``UploadCanceled``. ``on_retry(error)`` may end the retries with a result
+        (not None), e.g. the set an unclear create did make.
+        """
+        options = self.options or UploadOptions(title="")
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                with self._signed_in():
+                    return call()
+            except (NetworkError, InvalidResponseError, HttpError) as error:
+                if isinstance(error, HttpError) and error.status not in TRANSIENT_STATUSES:
+                    raise
+                if attempt >= options.max_attempts:
+                    raise
+                retry_after = getattr(error, "retry_after", None)
+                self._wait(self._backoff(options, attempt, retry_after))
+                if self.feedback.canceled():
+                    raise self._canceled_error() from error
+                if on_retry is not None:
+                    found = on_retry(error)
+                    if found is not None:
+                        return found
+
     def _ensure_upload_set(self, options: UploadOptions) -> None:
         if self.state.upload_set_id:
             try:
-                with self._signed_in():
-                    self.api.get_upload_set(self.state.upload_set_id)
+                self._control(lambda: self.api.get_upload_set(self.state.upload_set_id))
                 return
             except NotFoundError:  # deleted on the server: start a new set
                 self.state.earlier_sets.append(self.state.upload_set_id)
+                self.state.upload_set_id = ""
                 for file in self.state.files.values():
                     file.status, file.picture_id, file.sequence_id = PENDING, "", ""
-        with self._signed_in():
-            self.state.upload_set_id = self.api.create_upload_set(options.upload_set_body())
+        self.state.upload_set_id = self._create_upload_set(options)
+        self.state.create_key = ""
         self.state.completed = False
         self._save()
 
+    def _create_upload_set(self, options: UploadOptions) -> str:
+        """A new set, or the one an earlier unclear create made (found by its key)."""
+        key = self.state.create_key
+        if key:  # a create of an earlier run may have worked without us knowing
+            found = self._find_created_set(key)
+            if found:
+                return found
+        else:
+            self.state.create_key = key = uuid.uuid4().hex
+            self._save()  # before the call: a run stopped right after it still knows the key
+        body = options.upload_set_body()
+        body["metadata"] = {**(body.get("metadata") or {}), CREATE_KEY: key}
+
+        def look_for_it(error):
+            # a 429/408/425 was refused before any work; anything else may have created it
+            if isinstance(error, HttpError) and error.status < 500:
+                return None
+            return self._find_created_set(key)
+
+        return self._control(lambda: self.api.create_upload_set(body), on_retry=look_for_it)
+
+    def _find_created_set(self, key: str) -> str | None:
+        """The id of the user's open set created with ``key``, if the instance tells."""
+        if not self.token:  # no account: the instance cannot list "my" sets
+            return None
+        try:
+            sets = self._control(self.api.my_upload_sets)
+        except SignInRequired:  # the account cannot list its sets here: create as before
+            return None
+        except HttpError as error:
+            if error.status in TRANSIENT_STATUSES:
+                raise  # still failing: stop rather than risk a second set (a rerun looks again)
+            return None  # no such listing on this instance (older version)
+        for upload_set in sets:
+            metadata = upload_set.get("metadata")
+            set_id = upload_set.get("id")
+            if isinstance(metadata, dict) and metadata.get(CREATE_KEY) == key:
+                if isinstance(set_id, str) and set_id:
+                    return set_id
+        return None
+
     def _server_files(self) -> list:
-        with self._signed_in():
-            return self.api.upload_set_files(self.state.upload_set_id)
+        return self._control(lambda: self.api.upload_set_files(self.state.upload_set_id))
 
     def _sync_with_server(self) -> None:
         """Files the server already holds (sent before a crash) are not sent again."""
@@ -203,20 +309,39 @@ class Uploader:
         processing, every file may turn out rejected (duplicates, bad metadata).
         """
         by_name = {f.name: f for f in self.state.files.values()}
+        name_of_picture = {}
         for item in self._server_files():
-            file = by_name.get(item.get("file_name"))
+            name = item.get("file_name")
+            file = by_name.get(name) if isinstance(name, str) else None
+            picture_id = item.get("picture_id")
+            picture_id = picture_id if isinstance(picture_id, str) else ""
+            rejected = item.get("rejected")
+            if picture_id and not rejected:
+                name_of_picture[picture_id] = name
             if file is None or (not after_processing and file.status in FINAL_STATES):
                 continue
-            rejected = item.get("rejected")
             if rejected:
                 if file.status == ALREADY_SENT:
                     continue  # the server notes our 409 as a file_duplicate: it is done
                 file.status = REJECTED
-                file.message = rejected.get("message") or rejected.get("reason") or ""
-            elif item.get("picture_id"):
+                file.message = _rejection_text(rejected)
+            elif picture_id:
                 if not after_processing:
                     file.status = SENT
-                file.picture_id = file.picture_id or str(item["picture_id"])
+                file.picture_id = file.picture_id or picture_id
+        if after_processing:
+            self._same_bytes_twice(name_of_picture)
+
+    def _same_bytes_twice(self, name_of_picture: dict) -> None:
+        """A file "sent" whose picture the set holds under another name: the same bytes
+        were selected twice, and the instance kept the other one."""
+        for file in self.state.files.values():
+            other = name_of_picture.get(file.picture_id)
+            if file.status == SENT and other and other != file.name:
+                file.status = ALREADY_SENT
+                file.message = translate(
+                    "PanoramaxUpload", "Same picture as {name}, sent by this upload."
+                ).format(name=other)
 
     # --- sending ----------------------------------------------------------------------------
     def _send_pending(self, options: UploadOptions) -> None:
@@ -308,16 +433,18 @@ class Uploader:
     def _handle_answer(self, file, answer: SendAnswer, attempt: int, options) -> bool:
         """True when the file is settled; False to try again."""
         body = answer.json()
-        server_says = str(body.get("message") or "")
+        server_says = body.get("message")
+        server_says = server_says if isinstance(server_says, str) else ""
         if answer.status in (200, 201, 202):
-            self._finish(file, SENT, picture_id=str(body.get("picture_id") or ""))
+            picture_id = body.get("picture_id")
+            self._finish(file, SENT, picture_id=picture_id if isinstance(picture_id, str) else "")
             return True
         if answer.status == 409:
-            existing = (body.get("existing_item") or {}).get("id") or next(
-                (s.get("existing_item_id") for s in body.get("upload_sets") or []), None
-            )
-            if existing:
-                self._finish(file, ALREADY_SENT, picture_id=str(existing), message=server_says)
+            mine, earlier = self._duplicate_of(body)
+            if mine:  # this set holds it: an earlier attempt of ours got through
+                self._finish(file, SENT, picture_id=mine)
+            elif earlier:
+                self._finish(file, ALREADY_SENT, picture_id=earlier, message=server_says)
             else:
                 self._finish(file, REJECTED, message=server_says)
             return True
@@ -336,7 +463,10 @@ class Uploader:
             )
             return True
         if answer.status in TRANSIENT_STATUSES and attempt < options.max_attempts:
-            self._wait(self._backoff(options, attempt, answer.headers))
+            retry_after = next(
+                (v for k, v in (answer.headers or {}).items() if k.lower() == "retry-after"), None
+            )
+            self._wait(self._backoff(options, attempt, retry_after))
             return False
         if answer.status in TRANSIENT_STATUSES:
             self._finish(
@@ -358,20 +488,38 @@ class Uploader:
         )
         return True
 
+    def _duplicate_of(self, body: dict) -> tuple:
+        """(picture id in this set, picture id of an earlier upload) of a 409's body.
+
+        ``existing_item`` is the instance's "already added to this upload set";
+        ``upload_sets[]`` lists the sets holding the same bytes, maybe this one.
+        """
+        existing = body.get("existing_item")
+        existing_id = existing.get("id") if isinstance(existing, dict) else None
+        if isinstance(existing_id, str) and existing_id:
+            return existing_id, ""
+        earlier = ""
+        holders = body.get("upload_sets")
+        for holder in holders if isinstance(holders, list) else ():
+            if not isinstance(holder, dict):
+                continue
+            item_id = holder.get("existing_item_id")
+            if not isinstance(item_id, str) or not item_id:
+                continue
+            if holder.get("upload_set_id") == self.state.upload_set_id:
+                return item_id, ""
+            earlier = earlier or item_id
+        return "", earlier
+
     def _stop_all(self, error: PanoramaxError) -> None:
         """No file is started after this; the first reason given is the one reported."""
         with self._lock:
             if self._stop is None:
                 self._stop = error
 
-    def _backoff(self, options, attempt: int, headers) -> float:
-        retry_after = None
-        for key, value in (headers or {}).items():
-            if key.lower() == "retry-after":
-                try:
-                    retry_after = float(value)
-                except ValueError:
-                    retry_after = None
+    def _backoff(self, options, attempt: int, retry_after=None) -> float:
+        """Exponential, at least the server's ``Retry-After``; at most ``max_backoff_s``."""
+        retry_after = retry_after_seconds(retry_after)
         delay = options.backoff_s * (2 ** (attempt - 1))
         if retry_after is not None:
             delay = max(delay, retry_after)
@@ -409,9 +557,8 @@ class Uploader:
     def _complete_and_wait(self, options: UploadOptions) -> None:
         if not any(f.status in DONE_STATES for f in self.state.files.values()):
             return
-        if not self.state.completed:
-            with self._signed_in():
-                self.api.complete_upload_set(self.state.upload_set_id)
+        if not self.state.completed:  # completing twice is harmless: retried as it comes
+            self._control(lambda: self.api.complete_upload_set(self.state.upload_set_id))
             self.state.completed = True
             self._save()
         self.feedback.message(
@@ -419,9 +566,8 @@ class Uploader:
         )
         deadline = time.monotonic() + options.wait_ready_s
         while True:
-            with self._signed_in():
-                body = self.api.get_upload_set(self.state.upload_set_id)
-            if body.get("ready"):
+            body = self._control(lambda: self.api.get_upload_set(self.state.upload_set_id))
+            if body.get("ready") is True:
                 break
             if self.feedback.canceled() or time.monotonic() > deadline:
                 self.feedback.message(
@@ -437,25 +583,40 @@ class Uploader:
 
     def _collect_results(self, upload_set: dict) -> None:
         self._apply_server_files(after_processing=True)
+        collections = upload_set.get("associated_collections") or []
+        if not isinstance(collections, list):
+            raise self.api.unexpected_upload_answer(
+                self.api.upload_set_url(self.state.upload_set_id)
+            )
         sequence_of = {}
-        for collection in upload_set.get("associated_collections") or []:
-            for picture_id in self._collection_picture_ids(str(collection.get("id"))):
-                sequence_of[picture_id] = str(collection.get("id"))
+        for collection in collections:
+            sequence_id = collection.get("id") if isinstance(collection, dict) else None
+            if not isinstance(sequence_id, str) or not sequence_id:
+                continue
+            for picture_id in self._collection_picture_ids(sequence_id):
+                sequence_of[picture_id] = sequence_id
         for file in self.state.files.values():
             if file.picture_id in sequence_of:
                 file.sequence_id = sequence_of[file.picture_id]
         self._save()
 
     def _collection_picture_ids(self, collection_id: str) -> list:
-        """The sequence's picture ids; a sequence deleted meanwhile gives what was read."""
-        ids = []
+        """The sequence's picture ids (read again from the start after a fault); a
+        sequence deleted meanwhile gives none."""
         try:
-            with self._signed_in():
-                for picture_id in self.api.iter_sequence_picture_ids(collection_id):
-                    ids.append(picture_id)
+            return self._control(lambda: list(self.api.iter_sequence_picture_ids(collection_id)))
         except NotFoundError:
-            pass
-        return ids
+            return []
+
+
+def _rejection_text(rejected) -> str:
+    """The server's reason for refusing a file, whatever shape it comes in."""
+    if isinstance(rejected, dict):
+        for key in ("message", "reason"):
+            if isinstance(rejected.get(key), str) and rejected[key]:
+                return rejected[key]
+        return ""
+    return rejected if isinstance(rejected, str) else ""
 
 
 def _size(path: str) -> int:
