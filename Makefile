@@ -10,7 +10,7 @@ export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
 .PHONY: help venv test test-unit test-fast instance instance-stop run package lint format \
-        bench i18n clean test-qgis340 test-qgis344
+        bench i18n screenshots clean test-qgis340 test-qgis344
 
 help:
 	@echo "make test           install what is missing, start the local instance, run all tests"
@@ -21,6 +21,7 @@ help:
 	@echo "make instance-stop  stop it (data kept)"
 	@echo "make run            QGIS desktop with the plugin in an isolated profile"
 	@echo "make package        dist/panoramax_workbench-<version>.zip"
+	@echo "make screenshots    the user guide's pictures (docs/img) from QGIS under Xvfb"
 	@echo "make lint           ruff, then the QGIS PyQt5 -> PyQt6 migration checker (build/qt6-venv)"
 	@echo "make format | bench | i18n | clean"
 
@@ -71,6 +72,11 @@ package: i18n
 
 run: venv instance package
 	@bash scripts/run-qgis.sh $(PACKAGE)
+
+# The user guide's screenshots, from the real QGIS desktop (Xvfb without DISPLAY); the
+# instance must be up (make instance): what it puts there is deleted at the end.
+screenshots: venv package
+	@bash scripts/screenshots.sh $(PACKAGE)
 
 clean:
 	rm -rf build dist i18n/*.qm .pytest_cache .ruff_cache

@@ -6,6 +6,12 @@
 # PANORAMAX_DEMO_UPLOAD=folder     with DEMO: also open the upload dialog on that folder
 #                                   (checked, not sent); the screenshot is then the screen
 #                                 (runs under xvfb-run when there is no DISPLAY)
+# PANORAMAX_CODE=script.py        run that PyQGIS file once QGIS is up, instead of the
+#                                 screenshot above (also under xvfb-run without DISPLAY);
+#                                 the script must quit QGIS itself (scripts/screenshots.sh)
+# PANORAMAX_LOCALE=fr             QGIS (and the plugin) in that language
+# PANORAMAX_SCREEN=1600x1000      size of the Xvfb screen
+# PANORAMAX_PROFILES=dir          an empty folder for the profile (default: a new /tmp one)
 set -euo pipefail
 # the Makefile exports QT_QPA_PLATFORM=offscreen for the tests; the desktop needs a real
 # display (or Xvfb): offscreen QGIS crashes at start-up in its clipboard
@@ -16,7 +22,7 @@ if ! command -v qgis >/dev/null; then
   [ "$(id -u)" = 0 ] || { echo "install the QGIS desktop: apt-get install qgis"; exit 1; }
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends qgis >/dev/null
 fi
-profiles="$(mktemp -d /tmp/panoramax-qgis-profiles.XXXX)"
+profiles="${PANORAMAX_PROFILES:-$(mktemp -d /tmp/panoramax-qgis-profiles.XXXX)}"
 profile="$profiles/profiles/default"
 mkdir -p "$profile/python/plugins" "$profile/QGIS"
 unzip -q "$zip" -d "$profile/python/plugins"
@@ -25,12 +31,21 @@ unzip -q "$zip" -d "$profile/python/plugins"
   if [ "${PANORAMAX_DEMO:-0}" = 1 ]; then
     echo "[panoramax]"; echo "instance_key=custom"; echo "custom_url=http://127.0.0.1:5000"
   fi
+  if [ -n "${PANORAMAX_LOCALE:-}" ]; then
+    echo "[locale]"; echo "userLocale=$PANORAMAX_LOCALE"; echo "overrideFlag=true"
+  fi
   echo "[qgis]"; echo "checkVersion=false"; echo "showTips=false"
   echo "[core]"; echo "first_run=false"
 } > "$profile/QGIS/QGIS3.ini"
 
 args=(--nologo --noversioncheck --profiles-path "$profiles" --profile default)
-if [ -n "${PANORAMAX_SCREENSHOT:-}" ]; then
+xvfb=(xvfb-run -a -s "-screen 0 ${PANORAMAX_SCREEN:-1600x1000}x24")
+if [ -n "${PANORAMAX_CODE:-}" ]; then
+  args+=(--code "$(realpath "$PANORAMAX_CODE")")
+  if [ -z "${DISPLAY:-}" ]; then
+    exec "${xvfb[@]}" qgis "${args[@]}"
+  fi
+elif [ -n "${PANORAMAX_SCREENSHOT:-}" ]; then
   shot="$(cd "$(dirname "$PANORAMAX_SCREENSHOT")" && pwd)/$(basename "$PANORAMAX_SCREENSHOT")"
   cat > "$profiles/shot.py" <<PY
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRectangle
@@ -80,7 +95,7 @@ QTimer.singleShot(${PANORAMAX_SHOT_DELAY_MS:-14000}, safely(grab))
 PY
   args+=(--code "$profiles/shot.py")
   if [ -z "${DISPLAY:-}" ]; then
-    exec xvfb-run -a -s "-screen 0 1600x1000x24" qgis "${args[@]}"
+    exec "${xvfb[@]}" qgis "${args[@]}"
   fi
 fi
 exec qgis "${args[@]}"
