@@ -290,7 +290,7 @@
         <message>
             <location filename="../panoramax_plugin/upload/file_table.py" line="86" />
             <source>Upload</source>
-            <translation>Envoyer</translation>
+            <translation>Envoi</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/upload/file_table.py" line="127" />
@@ -671,7 +671,7 @@
         <message>
             <location filename="../panoramax_plugin/panel/dock.py" line="69" />
             <source>Connect</source>
-            <translation>Se connecter</translation>
+            <translation>Connecter</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/panel/dock.py" line="218" />
@@ -742,7 +742,7 @@
             <translation>&amp;Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="257" />
+            <location filename="../panoramax_plugin/plugin.py" line="260" />
             <source>About Panoramax</source>
             <translation>À propos de Panoramax</translation>
         </message>
@@ -792,7 +792,7 @@
             <translation>Afficher ou masquer la visionneuse de photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="269" />
+            <location filename="../panoramax_plugin/plugin.py" line="272" />
             <source>Some Panoramax features need Python packages that are not installed: {packages}. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command}, then restart QGIS.</source>
             <translation>Certaines fonctions de Panoramax ont besoin de paquets Python qui ne sont pas installés : {packages}. Installez-les depuis l'OSGeo4W Shell (Windows) ou un terminal avec : {command}, puis redémarrez QGIS.</translation>
         </message>
@@ -802,7 +802,7 @@
             <translation>Envoyer des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="258" />
+            <location filename="../panoramax_plugin/plugin.py" line="261" />
             <source>{name} {version}
 
 Browse, view and upload Panoramax street-level pictures from QGIS. Panoramax is the free, decentralised street-view commons.</source>
@@ -857,7 +857,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>PanoramaxUpload</name>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="565" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="398" />
             <source>All files sent; the instance is processing them…</source>
             <translation>Tous les fichiers sont envoyés ; l'instance les traite…</translation>
         </message>
@@ -887,17 +887,17 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Ce n'est pas une photo JPEG.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="413" />
+            <location filename="../panoramax_plugin/core/upload_files.py" line="88" />
             <source>Not sent after {attempts} attempts ({error}). Run the upload again to retry.</source>
             <translation>Non envoyé après {attempts} tentatives ({error}). Relancez l'envoi pour réessayer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="427" />
+            <location filename="../panoramax_plugin/core/upload_files.py" line="102" />
             <source>Not sent after {attempts} attempts. Run the upload again to retry.</source>
             <translation>Non envoyé après {attempts} tentatives. Relancez l'envoi pour réessayer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="485" />
+            <location filename="../panoramax_plugin/core/upload_files.py" line="160" />
             <source>Refused by the instance (HTTP {status}).</source>
             <translation>Refusé par l'instance (HTTP {status}).</translation>
         </message>
@@ -912,12 +912,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Le JPEG est tronqué ou corrompu (pas de marqueur de fin d'image).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="403" />
+            <location filename="../panoramax_plugin/core/upload_files.py" line="78" />
             <source>The file could not be read: {error}</source>
             <translation>Le fichier n'a pas pu être lu : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="392" />
+            <location filename="../panoramax_plugin/core/upload_files.py" line="67" />
             <source>The file disappeared before it was sent. Put it back and run the upload again.</source>
             <translation>Le fichier a disparu avant d'être envoyé. Remettez-le en place et relancez l'envoi.</translation>
         </message>
@@ -932,12 +932,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>L'instance a créé le lot d'envoi mais sa réponse n'a pas d'identifiant ({url}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="574" />
+            <location filename="../panoramax_plugin/core/uploader.py" line="407" />
             <source>The instance is still processing the pictures; the report shows what is known now.</source>
             <translation>L'instance traite encore les photos ; le rapport montre ce qui est connu à cet instant.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="475" />
+            <location filename="../panoramax_plugin/core/upload_files.py" line="150" />
             <source>The instance kept failing (HTTP {status}). Run the upload again later.</source>
             <translation>L'instance a échoué à plusieurs reprises (HTTP {status}). Relancez l'envoi plus tard.</translation>
         </message>
@@ -947,7 +947,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>L'instance a refusé l'envoi (HTTP {status}) : reconnectez-vous (votre jeton a peut-être expiré ou été révoqué), puis relancez le même envoi : rien de ce qui a déjà été envoyé ne le sera deux fois.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/uploader.py" line="457" />
+            <location filename="../panoramax_plugin/core/upload_files.py" line="132" />
             <source>The upload set no longer exists on the instance. Run the upload again to start a new one.</source>
             <translation>Le lot d'envoi n'existe plus sur l'instance. Relancez l'envoi pour en créer un nouveau.</translation>
         </message>

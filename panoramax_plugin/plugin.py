@@ -148,6 +148,7 @@ class PanoramaxPlugin:
             self.panel.visibilityChanged.connect(
                 lambda visible: self._sync_action(self.panel_action, visible)
             )
+            self._sync_action(self.panel_action, self.panel.isVisible())
         return self.panel
 
     # ------------------------------------------------------------------ viewer
@@ -168,6 +169,8 @@ class PanoramaxPlugin:
             self.viewer_dock.visibilityChanged.connect(
                 lambda visible: self._sync_action(self.viewer_action, visible)
             )
+            # a dock added to a shown window is visible at once, before the connection
+            self._sync_action(self.viewer_action, self.viewer_dock.isVisible())
             self.current.changed.connect(self._point_viewer)
             self.selection_sync = LayerSelectionSync(panel.controller.current_layers, self.viewer)
             self.selection_sync.picture_selected.connect(self.open_picture)

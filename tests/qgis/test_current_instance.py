@@ -90,3 +90,19 @@ def test_a_read_only_catalog_opens_no_upload_dialog(desktop, qgis_app):
         assert any("only gathers other instances" in item.text() for item in desktop.bar.items())
     finally:
         plugin.unload()
+
+
+def test_the_viewer_button_is_checked_when_a_picture_opens_the_viewer(desktop, qgis_app):
+    """Opening a picture shows the viewer: its toolbar button says so from the first time."""
+    desktop.window.show()  # docks added to a shown window are visible at once
+    plugin = import_plugin_package().classFactory(desktop)
+    plugin.initGui()
+    try:
+        plugin.open_picture("no-such-picture", None, "http://127.0.0.1:9/api")
+        qgis_app.processEvents()
+        assert plugin.viewer_dock.isVisible()
+        assert plugin.viewer_action.isChecked()
+        assert plugin.panel_action.isChecked() == plugin.panel.isVisible()
+    finally:
+        plugin.unload()
+        desktop.window.hide()
