@@ -656,6 +656,7 @@ def worker_main(argv=None) -> int:
     parser.add_argument("--stop", type=int, required=True)
     parser.add_argument("--bases", help="folder of the generated bases")
     parser.add_argument("--files", nargs="*", help="read these files instead of cases")
+    parser.add_argument("--workdir", required=True, help="where each case is written")
     parser.add_argument("--real", action="store_true", help="add the shared real pictures")
     parser.add_argument("--reader", choices=("pure", "qgis"), default="pure")
     parser.add_argument("--memory-mib", type=int, default=2048)
@@ -670,20 +671,19 @@ def worker_main(argv=None) -> int:
     if args.reader == "qgis":
         _app, read_tags = _qgis_reader()
     _set_memory_limit(args.memory_mib)
-    with tempfile.TemporaryDirectory(prefix="reader-fuzz-") as folder:
-        print(json.dumps({"ready": True}), flush=True)
-        cases = run_cases(
-            bases,
-            args.seed,
-            args.start,
-            args.stop,
-            folder,
-            read_tags,
-            memory=not args.no_tracemalloc,
-            files=args.files,
-        )
-        for record in cases:
-            print(json.dumps(record), flush=True)
+    print(json.dumps({"ready": True}), flush=True)
+    cases = run_cases(
+        bases,
+        args.seed,
+        args.start,
+        args.stop,
+        args.workdir,
+        read_tags,
+        memory=not args.no_tracemalloc,
+        files=args.files,
+    )
+    for record in cases:
+        print(json.dumps(record), flush=True)
     return 0
 
 
@@ -707,53 +707,60 @@ def run_isolated(
     native code) gives ``{"died": returncode}``. With ``files``, case ``i`` is
     ``files[i]`` (``count`` is then ``len(files)``).
     """
-    index = 0
-    while index < count:
-        command = [
-            sys.executable,
-            "-m",
-            "tests.unit.reader_fuzz",
-            f"--seed={seed}",
-            f"--start={index}",
-            f"--stop={count}",
-            f"--reader={reader}",
-            f"--memory-mib={memory_mib}",
-        ]
-        command += [f"--bases={bases_folder}"] if bases_folder else []
-        command += ["--files", *map(str, files)] if files else []
-        command += ["--real"] if real else []
-        command += [] if tracemalloc_on else ["--no-tracemalloc"]
-        child = subprocess.Popen(
-            command,
-            cwd=str(ROOT),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            bufsize=1,
-        )
-        try:
-            deadline = start_timeout_s
-            while index < count:
-                ready, _, _ = select.select([child.stdout], [], [], deadline)
-                if not ready:  # silent: the case hangs
-                    yield {"i": index, "hang": True}
-                    index += 1
-                    break
-                line = child.stdout.readline()
-                if not line:  # the child died
-                    yield {"i": index, "died": child.wait()}
-                    index += 1
-                    break
-                record = json.loads(line)
-                deadline = hang_s
-                if "i" in record:
-                    yield record
-                    index = record["i"] + 1
-        finally:
-            if child.poll() is None:
-                child.kill()
-            child.wait()
-            child.stdout.close()
+    with tempfile.TemporaryDirectory(prefix="reader-fuzz-") as workdir:  # outlives killed children
+        index = 0
+        while index < count:
+            command = [
+                sys.executable,
+                "-m",
+                "tests.unit.reader_fuzz",
+                f"--seed={seed}",
+                f"--start={index}",
+                f"--stop={count}",
+                f"--reader={reader}",
+                f"--memory-mib={memory_mib}",
+                f"--workdir={workdir}",
+            ]
+            command += [f"--bases={bases_folder}"] if bases_folder else []
+            command += ["--files", *map(str, files)] if files else []
+            command += ["--real"] if real else []
+            command += [] if tracemalloc_on else ["--no-tracemalloc"]
+            child = subprocess.Popen(
+                command,
+                cwd=str(ROOT),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
+                bufsize=1,
+            )
+            try:
+                deadline = start_timeout_s
+                while index < count:
+                    ready, _, _ = select.select([child.stdout], [], [], deadline)
+                    if not ready:  # silent: the case hangs
+                        yield {"i": index, "hang": True}
+                        index += 1
+                        break
+                    line = child.stdout.readline()
+                    if not line:  # the child died
+                        yield {"i": index, "died": child.wait()}
+                        index += 1
+                        break
+                    record = json.loads(line)
+                    deadline = hang_s
+                    if "i" in record:
+                        yield record
+                        index = record["i"] + 1
+            finally:
+                if index >= count:  # all read: let it exit (QGIS's own exit) before a kill
+                    try:
+                        child.wait(timeout=5)
+                    except subprocess.TimeoutExpired:
+                        pass
+                if child.poll() is None:
+                    child.kill()
+                child.wait()
+                child.stdout.close()
 
 
 def summary(records) -> dict:
