@@ -497,9 +497,24 @@
             <translation>Connexion annulée.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/picture_file.py" line="295" />
+            <source>The EXIF metadata is damaged: {what}.</source>
+            <translation>Les métadonnées EXIF sont abîmées : {what}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/picture_file.py" line="274" />
+            <source>The GPS position in the picture is invalid ({value}): Panoramax needs a valid one.</source>
+            <translation>La position GPS de la photo n'est pas valide ({value}) : Panoramax en demande une valide.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/errors.py" line="29" />
             <source>The Python package '{package}' is needed for {feature} but is not installed. Install it with: python -m pip install {package}</source>
             <translation>Le paquet Python « {package} » est nécessaire pour {feature} mais n'est pas installé. Installez-le avec : python -m pip install {package}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/picture_file.py" line="285" />
+            <source>The capture date and time in the picture are invalid ({value}): Panoramax needs valid ones.</source>
+            <translation>La date et l'heure de prise de vue de la photo ne sont pas valides ({value}) : Panoramax en demande des valides.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/auth.py" line="69" />
@@ -582,6 +597,11 @@
             <translation>Le jeton n'a pas été validé à temps. Reconnectez-vous et confirmez dans la page du navigateur qui s'ouvre.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/picture_file.py" line="74" />
+            <source>This file could not be checked ({error}); it is left out.</source>
+            <translation>Ce fichier n'a pas pu être vérifié ({error}) ; il est laissé de côté.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/stac.py" line="102" />
             <source>Unexpected answer from {url} while listing sequences: {error}</source>
             <translation>Réponse inattendue de {url} lors de la liste des séquences : {error}</translation>
@@ -593,14 +613,89 @@
             <translation>Réponse inattendue de {url}.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/picture_file.py" line="329" />
+            <source>heading {value} ({tag}) left out: not an angle from 0 to 360°</source>
+            <translation>cap {value} ({tag}) ignoré : pas un angle de 0 à 360°</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/stac.py" line="27" />
             <source>listing sequences</source>
             <translation>lister les séquences</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/picture_file.py" line="86" />
+            <source>not a regular file</source>
+            <translation>pas un fichier ordinaire</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/geometry.py" line="52" />
             <source>sequence geometry</source>
             <translation>la géométrie des séquences</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/picture_file.py" line="234" />
+            <source>sub-seconds {value} left out: not digits</source>
+            <translation>fractions de seconde {value} ignorées : pas des chiffres</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="113" />
+            <source>the EXIF block has no valid TIFF header</source>
+            <translation>le bloc EXIF n'a pas d'en-tête TIFF valide</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/picture_file.py" line="128" />
+            <source>the EXIF reader failed ({error}); the plugin's own reader was used</source>
+            <translation>le lecteur EXIF a échoué ({error}) ; celui de l'extension a été utilisé</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="147" />
+            <source>the {ifd} directory claims {count} entries, the EXIF block holds {room}</source>
+            <translation>le répertoire {ifd} annonce {count} entrées, le bloc EXIF en contient {room}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="135" />
+            <source>the {ifd} directory points back to one already read</source>
+            <translation>le répertoire {ifd} renvoie à un répertoire déjà lu</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="139" />
+            <source>the {ifd} directory points outside the EXIF block</source>
+            <translation>le répertoire {ifd} pointe hors du bloc EXIF</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/picture_file.py" line="355" />
+            <source>time offset {value} left out: not between -14:00 and +14:00</source>
+            <translation>décalage horaire {value} ignoré : pas entre -14:00 et +14:00</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="100" />
+            <source>unreadable EXIF block ({error})</source>
+            <translation>bloc EXIF illisible ({error})</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="182" />
+            <source>{tag} claims {count} values</source>
+            <translation>{tag} annonce {count} valeurs</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="175" />
+            <source>{tag} has the wrong type ({kind})</source>
+            <translation>{tag} n'a pas le bon type ({kind})</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="228" />
+            <source>{tag} is not a date</source>
+            <translation>{tag} n'est pas une date</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="221" />
+            <source>{tag} is not a number</source>
+            <translation>{tag} n'est pas un nombre</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="194" />
+            <source>{tag} points outside the EXIF block</source>
+            <translation>{tag} pointe hors du bloc EXIF</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="126" />
@@ -867,22 +962,22 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Impossible d'enregistrer l'état de l'envoi dans {folder} ({error}) : l'envoi continue, mais s'il s'arrête il ne pourra pas reprendre seul (les fichiers déjà envoyés seront reconnus par l'instance).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/picture_file.py" line="86" />
+            <location filename="../panoramax_plugin/core/picture_file.py" line="140" />
             <source>Empty file (0 bytes).</source>
             <translation>Fichier vide (0 octet).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/picture_file.py" line="172" />
+            <location filename="../panoramax_plugin/core/picture_file.py" line="279" />
             <source>No GPS position in the picture: Panoramax needs one. Geotag it first (e.g. from a GPX track).</source>
             <translation>Pas de position GPS dans la photo : Panoramax en a besoin. Géolocalisez-la d'abord (par ex. depuis une trace GPX).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/picture_file.py" line="178" />
+            <location filename="../panoramax_plugin/core/picture_file.py" line="291" />
             <source>No capture date and time in the picture: Panoramax needs one.</source>
             <translation>Pas de date et heure de prise de vue dans la photo : Panoramax en a besoin.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/picture_file.py" line="92" />
+            <location filename="../panoramax_plugin/core/picture_file.py" line="146" />
             <source>Not a JPEG picture.</source>
             <translation>Ce n'est pas une photo JPEG.</translation>
         </message>
@@ -907,7 +1002,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Même photo que {name}, envoyée par cet envoi.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/picture_file.py" line="94" />
+            <location filename="../panoramax_plugin/core/picture_file.py" line="148" />
             <source>The JPEG is truncated or corrupt (no end-of-image marker).</source>
             <translation>Le JPEG est tronqué ou corrompu (pas de marqueur de fin d'image).</translation>
         </message>
@@ -957,12 +1052,13 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>L'envoi s'est arrêté sur une erreur inattendue ({error}). Ce qui a été envoyé est conservé : relancez le même envoi pour continuer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/picture_file.py" line="88" />
+            <location filename="../panoramax_plugin/core/picture_file.py" line="142" />
             <source>This is a PNG picture, not a JPEG: Panoramax takes JPEG only.</source>
             <translation>C'est une image PNG, pas un JPEG : Panoramax n'accepte que le JPEG.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/picture_file.py" line="63" />
+            <location filename="../panoramax_plugin/core/picture_file.py" line="85" />
+            <location filename="../panoramax_plugin/core/picture_file.py" line="96" />
             <source>Unreadable file: {error}</source>
             <translation>Fichier illisible : {error}</translation>
         </message>

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import timezone
+from datetime import datetime, timezone
 
 from .geometry import distance_m
 from .picture_file import PictureMeta
@@ -62,7 +62,7 @@ class Prediction:
 
 def predict_dispatch(pictures: list, rules: DispatchRules) -> Prediction:
     """Sequences and duplicates the instance will make of the ready ``pictures``."""
-    ready = [i for i, p in enumerate(pictures) if p.problem is None]
+    ready = [i for i, p in enumerate(pictures) if p.problem is None and _placed(p)]
     ordered = _sorted(ready, pictures, rules.sort_method)
     sequences = _split(ordered, pictures, rules)
     duplicates = []
@@ -164,8 +164,18 @@ def _cos(lat: float) -> float:
     return max(0.01, math.cos(math.radians(lat)))
 
 
+def _placed(meta: PictureMeta) -> bool:
+    """A finite position and a capture time: what sorting and splitting need."""
+    return _finite(meta.lat) and _finite(meta.lon) and isinstance(meta.captured_at, datetime)
+
+
+def _finite(value) -> bool:
+    return isinstance(value, (int, float)) and math.isfinite(value)
+
+
 def _rotation(a, b):
-    if a is None or b is None:
+    """Degrees between two headings; None when one is unknown (or not a finite number)."""
+    if not (_finite(a) and _finite(b)):
         return None
     diff = (round(a) - round(b)) % 360
     return min(diff, 360 - diff)

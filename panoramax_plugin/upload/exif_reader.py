@@ -17,6 +17,14 @@ WANTED_PREFIXES = ("Exif.GPSInfo.", "Exif.Image.", "Exif.Photo.")
 
 
 def _plain(value):
+    """A Qt value as a plain Python one; None when it is no valid value (never raises)."""
+    try:
+        return _converted(value)
+    except (ValueError, TypeError, OverflowError):  # e.g. a QDate in year 0 or before
+        return None
+
+
+def _converted(value):
     if isinstance(value, QDateTime):
         if not value.isValid():
             return None
@@ -38,10 +46,18 @@ def _plain(value):
 
 
 def read_tags_with_qgis(path: str, head: bytes) -> dict:
-    """``QgsExifTools.readTags`` as plain values; the core's reader fills what it lacks."""
+    """``QgsExifTools.readTags`` as plain values; the core's reader fills what it lacks.
+
+    Never raises: when exiv2 fails or finds nothing, the core's reader (which never
+    raises either) reads the EXIF once from ``head``.
+    """
+    try:
+        found = QgsExifTools.readTags(str(path)) or {}
+    except Exception:  # exiv2's errors: the core's reader gets its chance below
+        found = {}
     tags = {}
-    for key, value in (QgsExifTools.readTags(str(path)) or {}).items():
-        if key.startswith(WANTED_PREFIXES):
+    for key, value in found.items():
+        if isinstance(key, str) and key.startswith(WANTED_PREFIXES):
             plain = _plain(value)
             if plain is not None:
                 tags[key] = plain

@@ -15,7 +15,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from ..background.core_task import CoreTask
 from ..background.qthreads import run_in_qthreads
 from ..core import auth
-from ..core.picture_file import read_picture
+from ..core.picture_file import read_picture, unchecked_picture
 from ..core.preflight import DispatchRules, predict_dispatch
 from ..core.upload_state import StateStore
 from ..core.uploader import Uploader, UploadFeedback
@@ -68,7 +68,10 @@ def preflight_work(paths, api_url: str, timeout: float):
         metas = []
         for number, path in enumerate(paths):
             task.check_canceled()
-            metas.append(read_picture(path, read_tags_with_qgis))
+            try:  # one file failing in a way nobody foresaw must not stop the others
+                metas.append(read_picture(path, read_tags_with_qgis))
+            except Exception as exc:
+                metas.append(unchecked_picture(path, exc))
             if number % 20 == 0:
                 task.setProgress(90.0 * number / max(1, len(paths)))
         configuration, config_error = {}, None
