@@ -111,8 +111,17 @@ class FileTable(QTableWidget):
                 )
                 rows.append(CheckRow(meta.path, meta, "duplicate", text, None, duplicate_of[index]))
             else:
+                # ready, but something read was left out (an invalid heading...): say what
+                notes = "; ".join(getattr(meta, "notes", None) or ())
                 rows.append(
-                    CheckRow(meta.path, meta, "ready", self.tr("ready"), sequence_of.get(index), "")
+                    CheckRow(
+                        meta.path,
+                        meta,
+                        "ready",
+                        notes or self.tr("ready"),
+                        sequence_of.get(index),
+                        "",
+                    )
                 )
         return rows
 
@@ -140,7 +149,7 @@ class FileTable(QTableWidget):
         labels = self.status_labels()
         for number, row in enumerate(rows):
             result = results.get(row.path)
-            reason = "" if row.key == "ready" else row.text
+            reason = "" if row.key == "ready" and row.text == labels.get("ready") else row.text
             values = {
                 Column.FILE: os.path.basename(row.path),
                 Column.CHECK: labels.get(row.key, row.text),

@@ -421,3 +421,17 @@ def test_account_changes_are_announced(dialog, local_instance, qgis_app):
     dialog.sign_out()
     dialog.sign_out()  # already signed out: nothing changes
     assert changes[1:] == [(local_instance.api.rstrip("/"), "")]
+
+
+def test_a_value_left_out_of_a_ready_file_is_shown_in_its_row(dialog, qgis_app):
+    """A file ready to send whose heading could not be used says so, not just "ready"."""
+    from tests.conftest import ROOT
+
+    nan_heading = ROOT / "tests" / "fixtures" / "reader_regressions" / "heading_nan.jpg"
+    dialog.add_paths([str(nan_heading)])
+    wait_preflight(dialog, qgis_app)
+    (row,) = dialog.check_rows()
+    assert row[2] == "ready"
+    assert "heading" in row[3].lower() or "GPSImgDirection" in row[3], row[3]
+    message = dialog.table.item(0, dialog.table.columnCount() - 1).text()
+    assert message == row[3]
