@@ -473,7 +473,9 @@ class ViewerController(QObject):
             self._prefetch_task.cancel()
             self._prefetch_task = None
         self._save_task = None
-        self._nearest_job = None
+        if self._nearest_job is not None:
+            self._nearest_job.cancel()  # the viewer closed: it does not open again by itself
+            self._nearest_job = None
         self.map_sync.clear()
 
     def unload(self) -> None:
