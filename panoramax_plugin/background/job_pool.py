@@ -131,6 +131,13 @@ def pool() -> QThreadPool:
     return _pool
 
 
+def pending() -> int:
+    """Jobs started whose outcome the main thread has not taken yet, canceled ones
+    included (their worker still ends its request). For shutdown code and tests: the
+    last references to what their callbacks hold go when this reaches 0."""
+    return len(_jobs)
+
+
 def start(job: Job, priority: int = PRIORITY_NOW) -> Job:
     """Run ``job`` in the background; call from the main thread."""
     global _relay

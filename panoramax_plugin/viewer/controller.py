@@ -53,6 +53,8 @@ class ViewerController(QObject):
         self._nearest_job = None
         self.prefetched: dict = {}  # picture id -> Picture (items fetched ahead)
         self._image_status: str | None = None  # status set by a picture file, if any
+        # level -> message: files of the shown picture that failed (said once one shows)
+        self._file_failures: dict = {}
         self.play_timer = QTimer(self)
         self.play_timer.timeout.connect(self._play_step)
         self._alive = True  # False once unloaded: late task results are then ignored
@@ -201,6 +203,7 @@ class ViewerController(QObject):
             self.camera = Camera(hfov=self.camera.hfov)
         self.dock.set_status("")
         self._image_status = None
+        self._file_failures = {}
         self.dock.set_details(details_text(picture))
         self.dock.id_edit.setText(picture.id)
         self.dock.set_navigation(
@@ -250,9 +253,16 @@ class ViewerController(QObject):
             self.dock.pano_view.set_source(array, keep_camera=not first)
         else:
             self.dock.flat_view.set_image(image, same_picture=not first)
+        sharper_failed = [
+            message
+            for failed, message in self._file_failures.items()
+            if LEVELS.index(failed) > rank
+        ]
         if warning:  # shown as far as it could be read, and said so
             self._set_image_status(warning)
             self.logger.warning(warning, push=False)
+        elif sharper_failed:  # a sharper file failed before this one came: say so
+            self._set_image_status(sharper_failed[-1])
         elif self._image_status is not None and self.dock.status.text() == self._image_status:
             self._set_image_status(None)  # an earlier file failed, this one is fine
         self.image_shown.emit(picture_id, level)
@@ -261,12 +271,13 @@ class ViewerController(QObject):
         if not self._alive or self.current is None or picture_id != self.current.id:
             return
         self.logger.warning(message, push=False)
+        self._file_failures[level] = message
         if self.shown_level >= 0:
             if LEVELS.index(level) > self.shown_level:  # a sharper file: keep what is shown
                 self._set_image_status(message)
             return
         if any(self.loader.is_pending(picture_id, other) for other in LEVELS):
-            return  # another file of the picture may still come
+            return  # another file of the picture may still come: it says this one failed
         # nothing of this picture can be shown: say so where the picture would be
         view = self.dock.pano_view if self.current.is_360 else self.dock.flat_view
         self._clear_view(view)
@@ -462,7 +473,9 @@ class ViewerController(QObject):
             self._prefetch_task.cancel()
             self._prefetch_task = None
         self._save_task = None
-        self._nearest_job = None
+        if self._nearest_job is not None:
+            self._nearest_job.cancel()  # the viewer closed: it does not open again by itself
+            self._nearest_job = None
         self.map_sync.clear()
 
     def unload(self) -> None:

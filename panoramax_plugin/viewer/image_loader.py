@@ -93,19 +93,26 @@ def decode_image(data: bytes) -> QImage:
 
 
 def fetch_with_retries(http, url: str, task, attempts: int = 3, pause_s: float = 0.4) -> bytes:
-    """GET a picture file, retrying server errors (5xx) a couple of times.
+    """GET a picture file, retrying server errors (5xx) and empty answers a couple of times.
 
     GeoVisio makes sd/thumb files on first request; two requests racing for the
-    same new file were seen to fail with HTTP 500 once, then succeed.
+    same new file were seen to fail with HTTP 500 once, then succeed. An sd file asked
+    for while the thumbnail's request was making it came back as HTTP 200 with an empty
+    body (no picture file is empty): fetched again, it is whole. After the last attempt
+    an empty answer is returned as is (the decoder says the file is damaged).
     """
     for attempt in range(attempts):
+        last = attempt == attempts - 1
         try:
-            return http.get_bytes(url)
+            data = http.get_bytes(url)
         except ServerError:
-            if attempt == attempts - 1:
+            if last:
                 raise
-            task.check_canceled()
-            time.sleep(pause_s * (attempt + 1))
+        else:
+            if data or last:
+                return data
+        task.check_canceled()
+        time.sleep(pause_s * (attempt + 1))
     raise AssertionError("unreachable")
 
 

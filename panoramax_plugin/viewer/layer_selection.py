@@ -7,6 +7,7 @@ instance's layer. Selections this module makes itself are not taken for the user
 
 from __future__ import annotations
 
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 
@@ -25,6 +26,11 @@ class LayerSelectionSync(QObject):
         layer = layers.pictures.layer
 
         def on_selection(selected, deselected, clear_and_select):
+            if sip.isdeleted(self):
+                # deleted with the viewer (plugin unloaded) while the layer stays in the
+                # project: emitting would raise in this slot, so the link goes instead
+                layer.selectionChanged.disconnect(on_selection)
+                return
             if self._selecting or len(selected) != 1 or layer.selectedFeatureCount() != 1:
                 return
             feature = layer.getFeature(selected[0])

@@ -27,12 +27,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import psutil  # noqa: E402
 from qgis.core import QgsApplication  # noqa: E402
-from qgis.PyQt.QtCore import QEventLoop, QTimer  # noqa: E402
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer  # noqa: E402
 
 from tests.fixtures.pictures import line_of_shots, make_pano_jpeg  # noqa: E402
 from tests.integration.seeding import delete_sequences, upload_set  # noqa: E402
 
 COUNT = 31
+# The application lives at module level and goes last. A local of main() was destroyed
+# when main() returned, before the dock (a top-level window, owned by Python, kept alive
+# by the controller <-> dock connections and by fetches not handed over yet): PyQt's
+# clean-up at exit then deleted the dock without an application, a segfault in
+# QWidget::~QWidget. run() now deletes its widgets itself, the application still there.
+app = None
 
 
 def wait(condition, timeout_s=60.0) -> None:
@@ -65,6 +71,7 @@ def seed(api: str, token: str | None):
 
 
 def main() -> None:
+    global app
     api = os.environ["PANORAMAX_API"]
     token = os.environ.get("PANORAMAX_TOKEN")
     seeded, ids = seed(api, token)
@@ -74,6 +81,7 @@ def main() -> None:
         run(app, api, seeded, ids)
     finally:
         delete_sequences(api, token, seeded.sequence_ids)
+    app.exitQgis()
 
 
 def first_pixels(viewer, dock, shown, ids, sequence) -> list:
@@ -117,6 +125,32 @@ def run(app, api, seeded, ids) -> None:
     dock.show()
     viewer = ViewerController(dock, desktop.canvas, Quiet(), PluginSettings())
     viewer.set_instance(api)
+    try:
+        measure(viewer, dock, seeded, ids, api)
+    finally:
+        teardown(viewer, dock, desktop)
+
+
+def teardown(viewer, dock, desktop) -> None:
+    """What the plugin's unload does, then the widgets go while the application exists.
+
+    The viewer's fetches still under way (canceled, they end their request) are waited
+    for: their callbacks hold the controller, and a worker must not outlive the
+    interpreter. Then the controller, the dock and the stub's window are deleted.
+    """
+    from panoramax_plugin.background import job_pool as background
+
+    viewer.unload()
+    dock.close()
+    try:
+        wait(lambda: background.pending() == 0, 60)
+    finally:
+        for qobject in (viewer, dock, desktop.window):
+            qobject.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def measure(viewer, dock, seeded, ids, api) -> None:
     sequence = seeded.sequence_ids[0]
     shown = []
     viewer.image_shown.connect(lambda pid, level: shown.append((pid, level)))
@@ -164,7 +198,6 @@ def run(app, api, seeded, ids) -> None:
     grown = (process.memory_info().rss - before) / 2**20
     print(f"BENCH viewer_cache_mb {grown:.0f} MB")
     print(f"BENCH viewer_cache_held_mb {viewer.loader.cache.size / 2**20:.0f} MB")
-    viewer.unload()
 
 
 if __name__ == "__main__":
