@@ -293,12 +293,12 @@
             <translation>Envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/file_table.py" line="127" />
+            <location filename="../panoramax_plugin/upload/file_table.py" line="136" />
             <source>already on the instance</source>
             <translation>déjà sur l'instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/file_table.py" line="124" />
+            <location filename="../panoramax_plugin/upload/file_table.py" line="133" />
             <source>duplicate</source>
             <translation>doublon</translation>
         </message>
@@ -308,49 +308,49 @@
             <translation>doublon de {name} : l'instance la refuserait</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/file_table.py" line="129" />
+            <location filename="../panoramax_plugin/upload/file_table.py" line="138" />
             <source>failed</source>
             <translation>en échec</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/upload/file_table.py" line="98" />
-            <location filename="../panoramax_plugin/upload/file_table.py" line="123" />
+            <location filename="../panoramax_plugin/upload/file_table.py" line="132" />
             <source>not checked yet</source>
             <translation>pas encore vérifiée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/file_table.py" line="125" />
+            <location filename="../panoramax_plugin/upload/file_table.py" line="134" />
             <source>not ready</source>
             <translation>pas prête</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/file_table.py" line="130" />
+            <location filename="../panoramax_plugin/upload/file_table.py" line="139" />
             <source>not sent</source>
             <translation>non envoyée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/file_table.py" line="115" />
-            <location filename="../panoramax_plugin/upload/file_table.py" line="122" />
+            <location filename="../panoramax_plugin/upload/file_table.py" line="121" />
+            <location filename="../panoramax_plugin/upload/file_table.py" line="131" />
             <source>ready</source>
             <translation>prête</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/file_table.py" line="128" />
+            <location filename="../panoramax_plugin/upload/file_table.py" line="137" />
             <source>rejected</source>
             <translation>refusée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/file_table.py" line="185" />
+            <location filename="../panoramax_plugin/upload/file_table.py" line="194" />
             <source>sending {percent} %</source>
             <translation>envoi {percent} %</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/file_table.py" line="126" />
+            <location filename="../panoramax_plugin/upload/file_table.py" line="135" />
             <source>sent</source>
             <translation>envoyée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/file_table.py" line="163" />
+            <location filename="../panoramax_plugin/upload/file_table.py" line="172" />
             <source>{total} files: {ready} ready in {sequences} sequence(s), {duplicates} duplicate(s), {bad} not ready.</source>
             <translation>{total} fichiers : {ready} prêts en {sequences} séquence(s), {duplicates} doublon(s), {bad} pas prêts.</translation>
         </message>
@@ -366,7 +366,7 @@
     <context>
         <name>ImageLoader</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="178" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="185" />
             <source>Loading Panoramax picture</source>
             <translation>Chargement de la photo Panoramax</translation>
         </message>
@@ -381,7 +381,7 @@
             <translation>Le fichier de la photo est incomplet : seule une partie a pu être affichée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="167" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="174" />
             <source>This picture has no '{level}' file.</source>
             <translation>Cette photo n'a pas de fichier « {level} ».</translation>
         </message>
@@ -1358,64 +1358,64 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>ViewerController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="98" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="130" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="100" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="132" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="413" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="424" />
             <source>JPEG pictures (*.jpg)</source>
             <translation>Photos JPEG (*.jpg)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="137" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="226" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="139" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="229" />
             <source>Loading picture…</source>
             <translation>Chargement de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="117" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="119" />
             <source>Looking for a Panoramax picture</source>
             <translation>Recherche d'une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="109" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="111" />
             <source>No Panoramax picture there.</source>
             <translation>Aucune photo Panoramax à cet endroit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="151" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="153" />
             <source>Opening Panoramax picture</source>
             <translation>Ouverture de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="430" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="441" />
             <source>Picture saved to {path}</source>
             <translation>Photo enregistrée dans {path}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="312" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="323" />
             <source>Prefetching Panoramax picture</source>
             <translation>Préchargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="411" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="422" />
             <source>Save HD picture</source>
             <translation>Enregistrer la photo HD</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="427" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="438" />
             <source>Saving Panoramax picture</source>
             <translation>Enregistrement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="433" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="444" />
             <source>The picture could not be saved: {error}</source>
             <translation>La photo n'a pas pu être enregistrée : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="91" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="93" />
             <source>This is not a picture id or a Panoramax picture link.</source>
             <translation>Ce n'est ni un identifiant de photo ni un lien vers une photo Panoramax.</translation>
         </message>
