@@ -466,7 +466,7 @@
             <translation>Tout Panoramax (api.panoramax.xyz, lecture seule)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="124" />
+            <location filename="../panoramax_plugin/core/http.py" line="326" />
             <location filename="../panoramax_plugin/core/stac.py" line="84" />
             <source>Could not reach {host}: {error}. Check the address, your connection and the QGIS proxy settings.</source>
             <translation>Impossible de joindre {host} : {error}. Vérifiez l'adresse, votre connexion et les paramètres de proxy de QGIS.</translation>
@@ -482,7 +482,7 @@
             <translation>Aucune URL d'instance. Saisissez une adresse comme https://panoramax.ign.fr</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="78" />
+            <location filename="../panoramax_plugin/core/http.py" line="269" />
             <source>Not found on the instance ({url}).</source>
             <translation>Introuvable sur l'instance ({url}).</translation>
         </message>
@@ -502,14 +502,54 @@
             <translation>Le paquet Python « {package} » est nécessaire pour {feature} mais n'est pas installé. Installez-le avec : python -m pip install {package}</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/http.py" line="155" />
+            <source>The answer of {url} is compressed in a way the plugin cannot read ({kind}).</source>
+            <translation>La réponse de {url} est compressée d'une façon que l'extension ne sait pas lire ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="99" />
+            <source>The answer of {url} is larger than {limit} MB, the most the plugin reads for one answer (real answers are far smaller): the instance may be misbehaving. Search a smaller area or fewer pictures; if it persists, tell the instance's administrators.</source>
+            <translation>La réponse de {url} dépasse {limit} Mo, le maximum que l'extension lit pour une réponse (les vraies réponses sont bien plus petites) : l'instance fonctionne peut-être mal. Cherchez sur une zone plus petite ou moins de photos ; si cela persiste, prévenez les administrateurs de l'instance.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="437" />
+            <source>The answer of {url} is nested too deeply to be read: the instance may be misbehaving. Try again later or tell its administrators.</source>
+            <translation>La réponse de {url} est trop profondément imbriquée pour être lue : l'instance fonctionne peut-être mal. Réessayez plus tard ou prévenez ses administrateurs.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="199" />
+            <source>The compressed answer of {url} is damaged ({error}). Try again later.</source>
+            <translation>La réponse compressée de {url} est endommagée ({error}). Réessayez plus tard.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="393" />
+            <source>The connection to {url} failed while the answer arrived: {error}. Check your connection and try again.</source>
+            <translation>La connexion à {url} a échoué pendant l'arrivée de la réponse : {error}. Vérifiez votre connexion et réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="124" />
+            <source>The connection to {url} was cut before the whole answer arrived ({size} bytes received). Check your connection and try again.</source>
+            <translation>La connexion à {url} a été coupée avant l'arrivée de toute la réponse ({size} octets reçus). Vérifiez votre connexion et réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="130" />
+            <source>The connection to {url} was cut before the whole answer arrived ({size} of {expected} bytes). Check your connection and try again.</source>
+            <translation>La connexion à {url} a été coupée avant l'arrivée de toute la réponse ({size} octets sur {expected}). Vérifiez votre connexion et réessayez.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/client.py" line="141" />
             <source>The instance configuration is not a JSON object.</source>
             <translation>La configuration de l'instance n'est pas un objet JSON.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="115" />
+            <location filename="../panoramax_plugin/core/http.py" line="317" />
             <source>The instance did not answer in time ({url}). Check your connection or try again later.</source>
             <translation>L'instance n'a pas répondu à temps ({url}). Vérifiez votre connexion ou réessayez plus tard.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="113" />
+            <source>The instance did not answer in time ({url}): {size} bytes arrived in {seconds:.0f} s. Check your connection or try again later.</source>
+            <translation>L'instance n'a pas répondu à temps ({url}) : {size} octets reçus en {seconds:.0f} s. Vérifiez votre connexion ou réessayez plus tard.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/auth.py" line="47" />
@@ -517,22 +557,22 @@
             <translation>L'instance n'a pas fourni de jeton à valider.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="88" />
+            <location filename="../panoramax_plugin/core/http.py" line="279" />
             <source>The instance had an internal error (HTTP {status}) on {url}. Try again later.</source>
             <translation>L'instance a rencontré une erreur interne (HTTP {status}) sur {url}. Réessayez plus tard.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="81" />
+            <location filename="../panoramax_plugin/core/http.py" line="272" />
             <source>The instance refused access (HTTP {status}). Sign in again or check that your account may do this.</source>
             <translation>L'instance a refusé l'accès (HTTP {status}). Reconnectez-vous ou vérifiez que votre compte a ce droit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="94" />
+            <location filename="../panoramax_plugin/core/http.py" line="285" />
             <source>The instance rejected the request (HTTP {status}).</source>
             <translation>L'instance a rejeté la requête (HTTP {status}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="63" />
+            <location filename="../panoramax_plugin/core/http.py" line="254" />
             <source>The picture is still being processed by the instance; try again in a moment.</source>
             <translation>La photo est encore en cours de traitement par l'instance ; réessayez dans un instant.</translation>
         </message>
@@ -562,12 +602,12 @@
             <translation>La séquence {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="149" />
+            <location filename="../panoramax_plugin/core/http.py" line="425" />
             <source>The server at {url} did not answer with JSON ({kind}). Is this the address of a Panoramax API?</source>
             <translation>Le serveur {url} n'a pas répondu en JSON ({kind}). Est-ce bien l'adresse d'une API Panoramax ?</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="74" />
+            <location filename="../panoramax_plugin/core/http.py" line="265" />
             <source>The server said: {message}</source>
             <translation>Le serveur indique : {message}</translation>
         </message>

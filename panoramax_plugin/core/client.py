@@ -18,7 +18,7 @@ from .errors import (
     NotPanoramaxError,
     PanoramaxError,
 )
-from .http import HttpClient, decode_json
+from .http import HttpClient, decode_json, too_deep
 from .i18n import translate
 from .instances import normalize_api_url
 from .json_items import decode_utf8, iter_array_items
@@ -36,6 +36,13 @@ from .stac import iter_collection_dicts
 from .timeparse import datetime_interval
 
 SEARCH_LIMIT_MAX = 10_000
+SEARCH_BYTES_BASE = 4 << 20
+SEARCH_BYTES_PER_ITEM = 16 << 10  # a GeoVisio search item weighs 3-5 kB
+
+
+def search_answer_cap(limit: int) -> int:
+    """What a search answer for ``limit`` items may weigh: ~4x real, 164 MB for 10,000."""
+    return SEARCH_BYTES_BASE + SEARCH_BYTES_PER_ITEM * max(1, int(limit))
 
 
 @dataclass
@@ -167,7 +174,12 @@ class PanoramaxClient:
             params["ids"] = ",".join(ids)
         if sequence_ids:
             params["collections"] = ",".join(sequence_ids)
-        response = self.http.request("GET", self.discover().search_url, params=params)
+        response = self.http.request(
+            "GET",
+            self.discover().search_url,
+            params=params,
+            max_bytes=search_answer_cap(limit),
+        )
         result = SearchResult(limit=limit)
         base = response.url
         try:
@@ -177,6 +189,8 @@ class PanoramaxClient:
                     result.pictures.append(picture_from_feature(feature, base, self.api_url))
                 except MalformedFeature:
                     result.malformed += 1
+        except RecursionError as exc:
+            raise too_deep(response.url) from exc
         except (ValueError, UnicodeDecodeError) as exc:
             kind = response.headers.get("Content-Type", "unknown type")
             raise InvalidResponseError(
