@@ -8,6 +8,7 @@ follows the collections' ``next`` links for us.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -65,11 +66,25 @@ def bbox_param(bbox) -> str:
         west, south, east, north = (float(v) for v in bbox)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"A bounding box needs four numbers, got {bbox!r}") from exc
+    if not all(math.isfinite(v) for v in (west, south, east, north)):
+        raise ValueError(f"The bounding box {bbox!r} is not made of finite numbers")
     if not (west <= east and south <= north):
         raise ValueError(f"The bounding box {bbox!r} is inverted (west > east or south > north)")
     west, east = max(west, -180.0), min(east, 180.0)
     south, north = max(south, -90.0), min(north, 90.0)
     return f"{west:.7f},{south:.7f},{east:.7f},{north:.7f}"
+
+
+def _features(body: dict, url: str) -> list:
+    """The ``features`` list of an items page (none: empty); anything else is an error."""
+    features = body.get("features")
+    if features is None:
+        return []
+    if not isinstance(features, list):
+        raise InvalidResponseError(
+            translate("PanoramaxCore", "Unexpected answer from {url}.").format(url=url), url=url
+        )
+    return features
 
 
 class PanoramaxClient:
@@ -127,8 +142,9 @@ class PanoramaxClient:
                 url=self.api_url,
             ) from exc
         links = landing.get("links") if isinstance(landing, dict) else None
-        rels = {link.get("rel") for link in links or () if isinstance(link, dict)}
-        if not isinstance(links, list) or "search" not in rels or "data" not in rels:
+        links = links if isinstance(links, list) else []
+        rels = {link.get("rel") for link in links if isinstance(link, dict)}
+        if "search" not in rels or "data" not in rels:
             raise NotPanoramaxError(
                 translate(
                     "PanoramaxCore",
@@ -232,7 +248,7 @@ class PanoramaxClient:
             f"{self.discover().collections_url}/{sequence_id}/items",
             params={"limit": str(page_size)},
         ):
-            for feature in body.get("features") or ():
+            for feature in _features(body, url):
                 try:
                     yield picture_from_feature(feature, url, self.api_url)
                 except MalformedFeature:
@@ -248,7 +264,7 @@ class PanoramaxClient:
             last_url = link_href(body, "last")
             if last_url:
                 body = self._get_json_or_not_found(last_url, self._missing_sequence(sequence_id))
-        features = body.get("features") or []
+        features = _features(body, url)
         if not features:
             raise NotFoundError(404, self._missing_sequence(sequence_id), url=url)
         try:
