@@ -220,7 +220,7 @@
             <translation>Chargement des photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="427" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="439" />
             <source>Loading pictures failed after {count} pictures of this area; the layers keep what they hold and are not complete for this area. {error}</source>
             <translation>Le chargement des photos a échoué après {count} photos de cette zone ; les couches gardent leur contenu mais ne sont pas complètes pour cette zone. {error}</translation>
         </message>
@@ -230,27 +230,37 @@
             <translation>Couverture Panoramax ({host})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="411" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="423" />
             <source>Sequence details could not be read: {error}</source>
             <translation>Les détails des séquences n'ont pas pu être lus : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="398" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="399" />
+            <source>The instance answered with pictures outside the area asked (it seems to ignore the area), so the search could not be split: some pictures of this area may be missing.</source>
+            <translation>L'instance a répondu avec des photos hors de la zone demandée (elle semble ignorer la zone) : la recherche n'a pas pu être découpée, des photos de cette zone peuvent manquer.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/controller.py" line="405" />
+            <source>The search stopped after {count} requests with {parts} parts of the area not searched: zoom in or filter to see the rest.</source>
+            <translation>La recherche s'est arrêtée après {count} requêtes, {parts} parties de la zone n'ont pas été cherchées : zoomez ou filtrez pour voir le reste.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/controller.py" line="410" />
             <source>The search stopped at {ceiling} pictures and {parts} parts of the area were not searched: zoom in or filter to see the rest.</source>
             <translation>La recherche s'est arrêtée à {ceiling} photos et {parts} parties de la zone n'ont pas été parcourues : zoomez ou filtrez pour voir le reste.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="424" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="436" />
             <source>Unexpected error while loading pictures: {error}</source>
             <translation>Erreur inattendue pendant le chargement des photos : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="407" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="419" />
             <source>{count} malformed pictures were skipped.</source>
             <translation>{count} photos mal formées ont été ignorées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="403" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="415" />
             <source>{count} pictures no longer on the instance were removed.</source>
             <translation>{count} photos qui ne sont plus sur l'instance ont été retirées.</translation>
         </message>
@@ -467,7 +477,7 @@
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="326" />
-            <location filename="../panoramax_plugin/core/stac.py" line="84" />
+            <location filename="../panoramax_plugin/core/stac.py" line="122" />
             <source>Could not reach {host}: {error}. Check the address, your connection and the QGIS proxy settings.</source>
             <translation>Impossible de joindre {host} : {error}. Vérifiez l'adresse, votre connexion et les paramètres de proxy de QGIS.</translation>
         </message>
@@ -617,7 +627,7 @@
             <translation>Le jeton n'a pas été validé à temps. Reconnectez-vous et confirmez dans la page du navigateur qui s'ouvre.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/stac.py" line="102" />
+            <location filename="../panoramax_plugin/core/stac.py" line="140" />
             <source>Unexpected answer from {url} while listing sequences: {error}</source>
             <translation>Réponse inattendue de {url} lors de la liste des séquences : {error}</translation>
         </message>
@@ -625,11 +635,13 @@
             <location filename="../panoramax_plugin/core/client.py" line="85" />
             <location filename="../panoramax_plugin/core/client.py" line="274" />
             <location filename="../panoramax_plugin/core/client.py" line="376" />
+            <location filename="../panoramax_plugin/core/stac.py" line="58" />
+            <location filename="../panoramax_plugin/core/stac.py" line="89" />
             <source>Unexpected answer from {url}.</source>
             <translation>Réponse inattendue de {url}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/stac.py" line="27" />
+            <location filename="../panoramax_plugin/core/stac.py" line="28" />
             <source>listing sequences</source>
             <translation>lister les séquences</translation>
         </message>
