@@ -862,42 +862,42 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>PanoramaxStyles</name>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="32" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="34" />
             <source>1 to 2 years</source>
             <translation>1 à 2 ans</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="38" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="40" />
             <source>2 to 5 years</source>
             <translation>2 à 5 ans</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="101" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="115" />
             <source>360° picture</source>
             <translation>Photo 360°</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="114" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="128" />
             <source>Flat picture</source>
             <translation>Photo classique</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="126" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="140" />
             <source>Flat picture without heading</source>
             <translation>Photo classique sans direction</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="27" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="29" />
             <source>less than 1 year</source>
             <translation>moins d'un an</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="44" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="46" />
             <source>more than 5 years</source>
             <translation>plus de 5 ans</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="160" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="174" />
             <source>no date</source>
             <translation>sans date</translation>
         </message>
