@@ -476,7 +476,7 @@
             <translation>Tout Panoramax (api.panoramax.xyz, lecture seule)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="326" />
+            <location filename="../panoramax_plugin/core/http.py" line="350" />
             <location filename="../panoramax_plugin/core/stac.py" line="122" />
             <source>Could not reach {host}: {error}. Check the address, your connection and the QGIS proxy settings.</source>
             <translation>Impossible de joindre {host} : {error}. Vérifiez l'adresse, votre connexion et les paramètres de proxy de QGIS.</translation>
@@ -492,7 +492,7 @@
             <translation>Aucune URL d'instance. Saisissez une adresse comme https://panoramax.ign.fr</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="269" />
+            <location filename="../panoramax_plugin/core/http.py" line="278" />
             <source>Not found on the instance ({url}).</source>
             <translation>Introuvable sur l'instance ({url}).</translation>
         </message>
@@ -522,7 +522,7 @@
             <translation>La réponse de {url} dépasse {limit} Mo, le maximum que l'extension lit pour une réponse (les vraies réponses sont bien plus petites) : l'instance fonctionne peut-être mal. Cherchez sur une zone plus petite ou moins de photos ; si cela persiste, prévenez les administrateurs de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="437" />
+            <location filename="../panoramax_plugin/core/http.py" line="461" />
             <source>The answer of {url} is nested too deeply to be read: the instance may be misbehaving. Try again later or tell its administrators.</source>
             <translation>La réponse de {url} est trop profondément imbriquée pour être lue : l'instance fonctionne peut-être mal. Réessayez plus tard ou prévenez ses administrateurs.</translation>
         </message>
@@ -532,7 +532,7 @@
             <translation>La réponse compressée de {url} est endommagée ({error}). Réessayez plus tard.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="393" />
+            <location filename="../panoramax_plugin/core/http.py" line="417" />
             <source>The connection to {url} failed while the answer arrived: {error}. Check your connection and try again.</source>
             <translation>La connexion à {url} a échoué pendant l'arrivée de la réponse : {error}. Vérifiez votre connexion et réessayez.</translation>
         </message>
@@ -552,7 +552,7 @@
             <translation>La configuration de l'instance n'est pas un objet JSON.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="317" />
+            <location filename="../panoramax_plugin/core/http.py" line="341" />
             <source>The instance did not answer in time ({url}). Check your connection or try again later.</source>
             <translation>L'instance n'a pas répondu à temps ({url}). Vérifiez votre connexion ou réessayez plus tard.</translation>
         </message>
@@ -567,22 +567,32 @@
             <translation>L'instance n'a pas fourni de jeton à valider.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="279" />
+            <location filename="../panoramax_plugin/core/http.py" line="303" />
             <source>The instance had an internal error (HTTP {status}) on {url}. Try again later.</source>
             <translation>L'instance a rencontré une erreur interne (HTTP {status}) sur {url}. Réessayez plus tard.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="272" />
+            <location filename="../panoramax_plugin/core/http.py" line="296" />
+            <source>The instance is receiving too many requests (HTTP {status}). Try again in {seconds} s.</source>
+            <translation>L'instance reçoit trop de requêtes (HTTP {status}). Réessayez dans {seconds} s.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="290" />
+            <source>The instance is receiving too many requests (HTTP {status}). Wait a moment and try again.</source>
+            <translation>L'instance reçoit trop de requêtes (HTTP {status}). Patientez un instant et réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="281" />
             <source>The instance refused access (HTTP {status}). Sign in again or check that your account may do this.</source>
             <translation>L'instance a refusé l'accès (HTTP {status}). Reconnectez-vous ou vérifiez que votre compte a ce droit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="285" />
+            <location filename="../panoramax_plugin/core/http.py" line="309" />
             <source>The instance rejected the request (HTTP {status}).</source>
             <translation>L'instance a rejeté la requête (HTTP {status}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="254" />
+            <location filename="../panoramax_plugin/core/http.py" line="263" />
             <source>The picture is still being processed by the instance; try again in a moment.</source>
             <translation>La photo est encore en cours de traitement par l'instance ; réessayez dans un instant.</translation>
         </message>
@@ -612,12 +622,12 @@
             <translation>La séquence {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="425" />
+            <location filename="../panoramax_plugin/core/http.py" line="449" />
             <source>The server at {url} did not answer with JSON ({kind}). Is this the address of a Panoramax API?</source>
             <translation>Le serveur {url} n'a pas répondu en JSON ({kind}). Est-ce bien l'adresse d'une API Panoramax ?</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="265" />
+            <location filename="../panoramax_plugin/core/http.py" line="274" />
             <source>The server said: {message}</source>
             <translation>Le serveur indique : {message}</translation>
         </message>
@@ -872,17 +882,17 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>2 à 5 ans</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="115" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="113" />
             <source>360° picture</source>
             <translation>Photo 360°</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="128" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="126" />
             <source>Flat picture</source>
             <translation>Photo classique</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="140" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="138" />
             <source>Flat picture without heading</source>
             <translation>Photo classique sans direction</translation>
         </message>
@@ -897,7 +907,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>plus de 5 ans</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="174" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="172" />
             <source>no date</source>
             <translation>sans date</translation>
         </message>

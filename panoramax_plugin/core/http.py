@@ -244,6 +244,15 @@ def _server_message(response: requests.Response) -> tuple:
     return None, None
 
 
+def _retry_after(value) -> int | None:
+    """Seconds of a ``Retry-After`` header given in seconds (a date: None)."""
+    try:
+        seconds = float(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return max(0, round(seconds)) if seconds == seconds and seconds < 86_400 else None
+
+
 def raise_for_status(response: requests.Response) -> None:
     """Map an HTTP error status to a typed error whose message says what to do."""
     status = response.status_code
@@ -275,6 +284,21 @@ def raise_for_status(response: requests.Response) -> None:
             "your account may do this.",
         )
         error_class = AuthenticationError
+    elif status == 429:
+        wait = _retry_after(response.headers.get("Retry-After"))
+        if wait is None:
+            message = translate(
+                "PanoramaxCore",
+                "The instance is receiving too many requests (HTTP {status}). Wait a moment "
+                "and try again.",
+            )
+        else:
+            message = translate(
+                "PanoramaxCore",
+                "The instance is receiving too many requests (HTTP {status}). Try again in "
+                "{seconds} s.",
+            ).replace("{seconds}", str(wait))
+        error_class = HttpError
     elif status >= 500:
         message = translate(
             "PanoramaxCore",
