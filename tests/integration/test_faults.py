@@ -125,6 +125,19 @@ def viewer(desktop, proxy, qgis_app):
     dock.deleteLater()
 
 
+def open_and_fail(viewer, qgis_app, pid, sequence, level="sd") -> str:
+    """Open ``pid``; the message of its ``level`` file's failure (the loader's signal)."""
+    failures = []
+    viewer.loader.failed.connect(
+        lambda failed, lv, message: (
+            failures.append(message) if (failed, lv) == (pid, level) else None
+        )
+    )
+    viewer.open_id(pid, sequence)
+    run_until(qgis_app, lambda: failures, timeout_s=30)
+    return failures[0]
+
+
 def test_viewer_rides_out_a_5xx_burst_on_a_picture_file(viewer, proxy, seeded_place, qgis_app):
     pid = seeded_place.flat_ids[2]
     proxy.add(rf"/pictures/{pid}/sd\.jpg", status(500), times=2)
@@ -137,11 +150,13 @@ def test_viewer_never_shows_nor_caches_a_truncated_picture(viewer, proxy, seeded
     """Before: half the picture shown (grey below) and kept in the cache."""
     pid = seeded_place.flat_ids[3]
     proxy.add(rf"/pictures/{pid}/sd\.jpg", truncate(0.5))
-    viewer.open_id(pid, seeded_place.flat_sequence)
-    run_until(qgis_app, lambda: "cut before" in viewer.dock.status.text(), timeout_s=30)
-    assert (pid, "sd") not in viewer.images
+    message = open_and_fail(viewer, qgis_app, pid, seeded_place.flat_sequence)
+    assert "was cut before the whole answer arrived" in message
+    run_until(qgis_app, lambda: (pid, "thumb") in viewer.images, timeout_s=30)
+    assert (pid, "sd") not in viewer.images  # the thumbnail, whole, is shown instead
     assert viewer.loader.cached(pid, "sd") is None
-    assert (pid, "thumb") in viewer.images  # the thumbnail, whole, is still shown
+    if viewer.dock.status.text():  # said on the status line when the thumbnail came first
+        assert "cut before" in viewer.dock.status.text()
 
 
 def test_viewer_says_when_a_picture_file_trickles_or_resets(viewer, proxy, seeded_place, qgis_app):
@@ -151,11 +166,7 @@ def test_viewer_says_when_a_picture_file_trickles_or_resets(viewer, proxy, seede
     viewer.open_id(slow, seeded_place.flat_sequence)
     run_until(qgis_app, lambda: "did not answer in time" in viewer.dock.status.text(), 30)
     assert (slow, "sd") not in viewer.images
-    failures = []
-    viewer.loader.failed.connect(lambda pid, level, message: failures.append((pid, message)))
-    viewer.open_id(cut, seeded_place.flat_sequence)
-    run_until(qgis_app, lambda: any(pid == cut for pid, _ in failures), 30)
-    assert "Could not reach" in dict(failures)[cut]
+    assert "Could not reach" in open_and_fail(viewer, qgis_app, cut, seeded_place.flat_sequence)
     # Known (viewer/controller.py): when the sd file fails before the thumbnail arrives,
     # the status line stays empty once the thumbnail shows; the message is only logged.
     assert (cut, "sd") not in viewer.images
@@ -168,7 +179,11 @@ def bar_texts(desktop):
     return [item.text() for item in desktop.messageBar().items()]
 
 
-def save_hd(viewer, desktop, qgis_app, path):
+def save_hd(viewer, proxy, desktop, qgis_app, pid, sequence, fault, path):
+    """Open ``pid``, put ``fault`` on its HD file, save it to ``path``: the bar's texts."""
+    viewer.open_id(pid, sequence)
+    run_until(qgis_app, lambda: (pid, "sd") in viewer.images, timeout_s=30)
+    proxy.add(rf"/pictures/{pid}/hd\.jpg", fault)
     desktop.messageBar().clearWidgets()
     viewer.save_hd(str(path))
     run_until(
@@ -183,12 +198,9 @@ def test_save_hd_of_a_truncated_file_fails_and_writes_nothing(
     viewer, proxy, desktop, seeded_place, qgis_app, tmp_path
 ):
     """Before: a truncated file was written and "Picture saved" said."""
-    pid = seeded_place.flat_ids[6]
-    viewer.open_id(pid, seeded_place.flat_sequence)
-    run_until(qgis_app, lambda: (pid, "sd") in viewer.images, timeout_s=30)
-    proxy.add(rf"/pictures/{pid}/hd\.jpg", truncate(0.5))
     target = tmp_path / "hd.jpg"
-    texts = save_hd(viewer, desktop, qgis_app, target)
+    pid, sequence = seeded_place.flat_ids[6], seeded_place.flat_sequence
+    texts = save_hd(viewer, proxy, desktop, qgis_app, pid, sequence, truncate(0.5), target)
     assert any("could not be saved" in t and "cut before" in t for t in texts), texts
     assert not any("Picture saved" in t for t in texts)
     assert not target.exists()
@@ -197,12 +209,9 @@ def test_save_hd_of_a_truncated_file_fails_and_writes_nothing(
 def test_save_hd_through_latency_saves_the_whole_file(
     viewer, proxy, desktop, local_instance, seeded_place, qgis_app, tmp_path
 ):
-    pid = seeded_place.flat_ids[7]
-    viewer.open_id(pid, seeded_place.flat_sequence)
-    run_until(qgis_app, lambda: (pid, "sd") in viewer.images, timeout_s=30)
-    proxy.add(rf"/pictures/{pid}/hd\.jpg", latency(0.5))
     target = tmp_path / "hd.jpg"
-    texts = save_hd(viewer, desktop, qgis_app, target)
+    pid, sequence = seeded_place.flat_ids[7], seeded_place.flat_sequence
+    texts = save_hd(viewer, proxy, desktop, qgis_app, pid, sequence, latency(0.5), target)
     assert any("Picture saved" in t for t in texts), texts
     direct = requests.get(f"{local_instance.api}/pictures/{pid}/hd.jpg", timeout=30).content
     assert target.read_bytes() == direct
