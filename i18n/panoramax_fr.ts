@@ -220,7 +220,7 @@
             <translation>Chargement des photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="427" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="439" />
             <source>Loading pictures failed after {count} pictures of this area; the layers keep what they hold and are not complete for this area. {error}</source>
             <translation>Le chargement des photos a échoué après {count} photos de cette zone ; les couches gardent leur contenu mais ne sont pas complètes pour cette zone. {error}</translation>
         </message>
@@ -230,27 +230,37 @@
             <translation>Couverture Panoramax ({host})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="411" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="423" />
             <source>Sequence details could not be read: {error}</source>
             <translation>Les détails des séquences n'ont pas pu être lus : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="398" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="399" />
+            <source>The instance answered with pictures outside the area asked (it seems to ignore the area), so the search could not be split: some pictures of this area may be missing.</source>
+            <translation>L'instance a répondu avec des photos hors de la zone demandée (elle semble ignorer la zone) : la recherche n'a pas pu être découpée, des photos de cette zone peuvent manquer.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/controller.py" line="405" />
+            <source>The search stopped after {count} requests with {parts} parts of the area not searched: zoom in or filter to see the rest.</source>
+            <translation>La recherche s'est arrêtée après {count} requêtes, {parts} parties de la zone n'ont pas été cherchées : zoomez ou filtrez pour voir le reste.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/controller.py" line="410" />
             <source>The search stopped at {ceiling} pictures and {parts} parts of the area were not searched: zoom in or filter to see the rest.</source>
             <translation>La recherche s'est arrêtée à {ceiling} photos et {parts} parties de la zone n'ont pas été parcourues : zoomez ou filtrez pour voir le reste.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="424" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="436" />
             <source>Unexpected error while loading pictures: {error}</source>
             <translation>Erreur inattendue pendant le chargement des photos : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="407" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="419" />
             <source>{count} malformed pictures were skipped.</source>
             <translation>{count} photos mal formées ont été ignorées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="403" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="415" />
             <source>{count} pictures no longer on the instance were removed.</source>
             <translation>{count} photos qui ne sont plus sur l'instance ont été retirées.</translation>
         </message>
@@ -466,8 +476,8 @@
             <translation>Tout Panoramax (api.panoramax.xyz, lecture seule)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="124" />
-            <location filename="../panoramax_plugin/core/stac.py" line="84" />
+            <location filename="../panoramax_plugin/core/http.py" line="350" />
+            <location filename="../panoramax_plugin/core/stac.py" line="122" />
             <source>Could not reach {host}: {error}. Check the address, your connection and the QGIS proxy settings.</source>
             <translation>Impossible de joindre {host} : {error}. Vérifiez l'adresse, votre connexion et les paramètres de proxy de QGIS.</translation>
         </message>
@@ -482,7 +492,7 @@
             <translation>Aucune URL d'instance. Saisissez une adresse comme https://panoramax.ign.fr</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="78" />
+            <location filename="../panoramax_plugin/core/http.py" line="278" />
             <source>Not found on the instance ({url}).</source>
             <translation>Introuvable sur l'instance ({url}).</translation>
         </message>
@@ -512,9 +522,44 @@
             <translation>Le paquet Python « {package} » est nécessaire pour {feature} mais n'est pas installé. Installez-le avec : python -m pip install {package}</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/http.py" line="155" />
+            <source>The answer of {url} is compressed in a way the plugin cannot read ({kind}).</source>
+            <translation>La réponse de {url} est compressée d'une façon que l'extension ne sait pas lire ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="99" />
+            <source>The answer of {url} is larger than {limit} MB, the most the plugin reads for one answer (real answers are far smaller): the instance may be misbehaving. Search a smaller area or fewer pictures; if it persists, tell the instance's administrators.</source>
+            <translation>La réponse de {url} dépasse {limit} Mo, le maximum que l'extension lit pour une réponse (les vraies réponses sont bien plus petites) : l'instance fonctionne peut-être mal. Cherchez sur une zone plus petite ou moins de photos ; si cela persiste, prévenez les administrateurs de l'instance.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="461" />
+            <source>The answer of {url} is nested too deeply to be read: the instance may be misbehaving. Try again later or tell its administrators.</source>
+            <translation>La réponse de {url} est trop profondément imbriquée pour être lue : l'instance fonctionne peut-être mal. Réessayez plus tard ou prévenez ses administrateurs.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/picture_file.py" line="285" />
             <source>The capture date and time in the picture are invalid ({value}): Panoramax needs valid ones.</source>
             <translation>La date et l'heure de prise de vue de la photo ne sont pas valides ({value}) : Panoramax en demande des valides.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="199" />
+            <source>The compressed answer of {url} is damaged ({error}). Try again later.</source>
+            <translation>La réponse compressée de {url} est endommagée ({error}). Réessayez plus tard.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="417" />
+            <source>The connection to {url} failed while the answer arrived: {error}. Check your connection and try again.</source>
+            <translation>La connexion à {url} a échoué pendant l'arrivée de la réponse : {error}. Vérifiez votre connexion et réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="124" />
+            <source>The connection to {url} was cut before the whole answer arrived ({size} bytes received). Check your connection and try again.</source>
+            <translation>La connexion à {url} a été coupée avant l'arrivée de toute la réponse ({size} octets reçus). Vérifiez votre connexion et réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="130" />
+            <source>The connection to {url} was cut before the whole answer arrived ({size} of {expected} bytes). Check your connection and try again.</source>
+            <translation>La connexion à {url} a été coupée avant l'arrivée de toute la réponse ({size} octets sur {expected}). Vérifiez votre connexion et réessayez.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/auth.py" line="69" />
@@ -522,14 +567,19 @@
             <translation>L'instance a répondu à {url} sans le compte connecté : réessayez, ou signalez-le aux administrateurs de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="141" />
+            <location filename="../panoramax_plugin/core/client.py" line="164" />
             <source>The instance configuration is not a JSON object.</source>
             <translation>La configuration de l'instance n'est pas un objet JSON.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="115" />
+            <location filename="../panoramax_plugin/core/http.py" line="341" />
             <source>The instance did not answer in time ({url}). Check your connection or try again later.</source>
             <translation>L'instance n'a pas répondu à temps ({url}). Vérifiez votre connexion ou réessayez plus tard.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="113" />
+            <source>The instance did not answer in time ({url}): {size} bytes arrived in {seconds:.0f} s. Check your connection or try again later.</source>
+            <translation>L'instance n'a pas répondu à temps ({url}) : {size} octets reçus en {seconds:.0f} s. Vérifiez votre connexion ou réessayez plus tard.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/auth.py" line="55" />
@@ -537,57 +587,67 @@
             <translation>L'instance n'a pas fourni de jeton à valider.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="88" />
+            <location filename="../panoramax_plugin/core/http.py" line="303" />
             <source>The instance had an internal error (HTTP {status}) on {url}. Try again later.</source>
             <translation>L'instance a rencontré une erreur interne (HTTP {status}) sur {url}. Réessayez plus tard.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="81" />
+            <location filename="../panoramax_plugin/core/http.py" line="296" />
+            <source>The instance is receiving too many requests (HTTP {status}). Try again in {seconds} s.</source>
+            <translation>L'instance reçoit trop de requêtes (HTTP {status}). Réessayez dans {seconds} s.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="290" />
+            <source>The instance is receiving too many requests (HTTP {status}). Wait a moment and try again.</source>
+            <translation>L'instance reçoit trop de requêtes (HTTP {status}). Patientez un instant et réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/http.py" line="281" />
             <source>The instance refused access (HTTP {status}). Sign in again or check that your account may do this.</source>
             <translation>L'instance a refusé l'accès (HTTP {status}). Reconnectez-vous ou vérifiez que votre compte a ce droit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="94" />
+            <location filename="../panoramax_plugin/core/http.py" line="309" />
             <source>The instance rejected the request (HTTP {status}).</source>
             <translation>L'instance a rejeté la requête (HTTP {status}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="63" />
+            <location filename="../panoramax_plugin/core/http.py" line="263" />
             <source>The picture is still being processed by the instance; try again in a moment.</source>
             <translation>La photo est encore en cours de traitement par l'instance ; réessayez dans un instant.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="402" />
+            <location filename="../panoramax_plugin/core/client.py" line="432" />
             <source>The picture {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La photo {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="273" />
+            <location filename="../panoramax_plugin/core/client.py" line="303" />
             <source>The picture {id} has no '{key}' file.</source>
             <translation>La photo {id} n'a pas de fichier « {key} ».</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="262" />
+            <location filename="../panoramax_plugin/core/client.py" line="292" />
             <source>The picture {id} has no usable position.</source>
             <translation>La photo {id} n'a pas de position utilisable.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="183" />
+            <location filename="../panoramax_plugin/core/client.py" line="213" />
             <source>The search answer of {url} is not a list of pictures ({kind}).</source>
             <translation>La réponse de recherche de {url} n'est pas une liste de photos ({kind}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="396" />
+            <location filename="../panoramax_plugin/core/client.py" line="426" />
             <source>The sequence {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La séquence {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="149" />
+            <location filename="../panoramax_plugin/core/http.py" line="449" />
             <source>The server at {url} did not answer with JSON ({kind}). Is this the address of a Panoramax API?</source>
             <translation>Le serveur {url} n'a pas répondu en JSON ({kind}). Est-ce bien l'adresse d'une API Panoramax ?</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="74" />
+            <location filename="../panoramax_plugin/core/http.py" line="274" />
             <source>The server said: {message}</source>
             <translation>Le serveur indique : {message}</translation>
         </message>
@@ -602,13 +662,16 @@
             <translation>Ce fichier n'a pas pu être vérifié ({error}) ; il est laissé de côté.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/stac.py" line="102" />
+            <location filename="../panoramax_plugin/core/stac.py" line="140" />
             <source>Unexpected answer from {url} while listing sequences: {error}</source>
             <translation>Réponse inattendue de {url} lors de la liste des séquences : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="244" />
-            <location filename="../panoramax_plugin/core/client.py" line="418" />
+            <location filename="../panoramax_plugin/core/client.py" line="85" />
+            <location filename="../panoramax_plugin/core/client.py" line="274" />
+            <location filename="../panoramax_plugin/core/client.py" line="448" />
+            <location filename="../panoramax_plugin/core/stac.py" line="58" />
+            <location filename="../panoramax_plugin/core/stac.py" line="89" />
             <source>Unexpected answer from {url}.</source>
             <translation>Réponse inattendue de {url}.</translation>
         </message>
@@ -618,7 +681,7 @@
             <translation>cap {value} ({tag}) ignoré : pas un angle de 0 à 360°</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/stac.py" line="27" />
+            <location filename="../panoramax_plugin/core/stac.py" line="28" />
             <source>listing sequences</source>
             <translation>lister les séquences</translation>
         </message>
@@ -698,17 +761,17 @@
             <translation>{tag} pointe hors du bloc EXIF</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="126" />
+            <location filename="../panoramax_plugin/core/client.py" line="149" />
             <source>{url} answered with JSON that is not a Panoramax STAC catalog (no search or collections link). Check the instance address.</source>
             <translation>{url} a répondu avec un JSON qui n'est pas un catalogue STAC Panoramax (pas de lien de recherche ni de collections). Vérifiez l'adresse de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="115" />
+            <location filename="../panoramax_plugin/core/client.py" line="137" />
             <source>{url} answered, but not with a Panoramax API description (no JSON). Check the instance address.</source>
             <translation>{url} a répondu, mais pas avec la description d'une API Panoramax (pas de JSON). Vérifiez l'adresse de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="104" />
+            <location filename="../panoramax_plugin/core/client.py" line="126" />
             <source>{url} does not exist (HTTP 404): this is not a Panoramax API. Check the instance address.</source>
             <translation>{url} n'existe pas (HTTP 404) : ce n'est pas une API Panoramax. Vérifiez l'adresse de l'instance.</translation>
         </message>
@@ -909,42 +972,42 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>PanoramaxStyles</name>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="32" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="34" />
             <source>1 to 2 years</source>
             <translation>1 à 2 ans</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="38" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="40" />
             <source>2 to 5 years</source>
             <translation>2 à 5 ans</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="101" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="113" />
             <source>360° picture</source>
             <translation>Photo 360°</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="114" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="126" />
             <source>Flat picture</source>
             <translation>Photo classique</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="126" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="138" />
             <source>Flat picture without heading</source>
             <translation>Photo classique sans direction</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="27" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="29" />
             <source>less than 1 year</source>
             <translation>moins d'un an</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="44" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="46" />
             <source>more than 5 years</source>
             <translation>plus de 5 ans</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/layers/styles.py" line="160" />
+            <location filename="../panoramax_plugin/layers/styles.py" line="172" />
             <source>no date</source>
             <translation>sans date</translation>
         </message>
@@ -1017,12 +1080,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Le fichier a disparu avant d'être envoyé. Remettez-le en place et relancez l'envoi.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="380" />
+            <location filename="../panoramax_plugin/core/client.py" line="410" />
             <source>The instance answered {url} with something else than expected: try again later, or report it to the instance's administrators.</source>
             <translation>L'instance a répondu à {url} autre chose que ce qui était attendu : réessayez plus tard, ou signalez-le aux administrateurs de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="291" />
+            <location filename="../panoramax_plugin/core/client.py" line="321" />
             <source>The instance created the upload set but its answer has no id ({url}).</source>
             <translation>L'instance a créé le lot d'envoi mais sa réponse n'a pas d'identifiant ({url}).</translation>
         </message>

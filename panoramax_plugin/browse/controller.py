@@ -395,6 +395,18 @@ class BrowseController(QObject):
         level = "info"
         if not outcome.complete:
             level = "warning"
+        if getattr(outcome, "ignored_area", 0):
+            text += " " + self.tr(
+                "The instance answered with pictures outside the area asked (it seems to "
+                "ignore the area), so the search could not be split: some pictures of this "
+                "area may be missing."
+            )
+        elif getattr(outcome, "request_limit_hit", False):
+            text += " " + self.tr(
+                "The search stopped after {count} requests with {parts} parts of the area "
+                "not searched: zoom in or filter to see the rest."
+            ).format(count=outcome.requests, parts=len(outcome.unexplored_tiles))
+        elif not outcome.complete:
             text += " " + self.tr(
                 "The search stopped at {ceiling} pictures and {parts} parts of the area were "
                 "not searched: zoom in or filter to see the rest."

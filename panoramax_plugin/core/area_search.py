@@ -12,6 +12,11 @@ splitting, two facts can settle it without another request:
 
 Otherwise the box is split in four and the quarters not yet covered are searched
 again, so nothing is silently dropped. Above a ceiling the walk stops and says so.
+
+A server that ignores the bbox (its full answers hold pictures outside the box
+asked) would be split without end: such a box is not split, and the outcome says
+so (``ignored_area``). Whatever the server does, the walk makes at most
+``max_requests`` searches (``request_limit_hit``).
 Filters the server cannot apply (type, producer) are applied here.
 """
 
@@ -27,6 +32,27 @@ from .models import Picture
 
 MIN_TILE_DEGREES = 1e-5  # ~1 m: below this a full answer cannot be split further
 EPSILON = 1e-9
+OUTSIDE_TOLERANCE = 1e-6  # degrees: the bbox goes out with 7 decimals
+MIN_REQUESTS = 200
+REQUESTS_PER_FULL_PAGE = 40
+
+
+def default_max_requests(ceiling: int, page_limit: int) -> int:
+    """The most searches one area search makes: generous (40 per full page the ceiling
+    allows, at least 200), reached only by a server whose answers never settle."""
+    pages = math.ceil(max(1, ceiling) / max(1, page_limit))
+    return max(MIN_REQUESTS, REQUESTS_PER_FULL_PAGE * pages)
+
+
+def outside(pictures, tile) -> int:
+    """How many pictures lie outside ``tile`` (a server that ignores the bbox)."""
+    west, south, east, north = tile
+    t = OUTSIDE_TOLERANCE
+    return sum(
+        1
+        for p in pictures
+        if not (west - t <= p.lon <= east + t and south - t <= p.lat <= north + t)
+    )
 
 
 def _centre(tile) -> tuple:
@@ -95,6 +121,8 @@ class AreaSearchOutcome:
     complete: bool = True
     canceled: bool = False
     unexplored_tiles: list = field(default_factory=list)
+    ignored_area: int = 0  # full answers with pictures outside their box: not split
+    request_limit_hit: bool = False
 
 
 def search_area(
@@ -107,6 +135,7 @@ def search_area(
     on_batch=None,
     is_canceled=None,
     expected_total=None,
+    max_requests: int | None = None,
 ) -> AreaSearchOutcome:
     """Search ``bbox`` (WGS84), splitting full answers; ``on_batch(list[Picture])`` per answer.
 
@@ -115,8 +144,11 @@ def search_area(
     ``expected_total`` is the number of pictures known to be in ``bbox`` (all of them,
     before client-side filters), or a function returning it (or None), asked only if
     the first answer is full, so the caller can compute it while the search runs.
+    ``max_requests`` bounds the searches (default: ``default_max_requests``).
     """
     filters = filters or SearchFilters()
+    if max_requests is None:
+        max_requests = default_max_requests(ceiling, page_limit)
     outcome = AreaSearchOutcome()
     seen: set = set()
     queue = [tuple(float(v) for v in bbox)]
@@ -128,6 +160,11 @@ def search_area(
             return outcome
         if outcome.loaded >= ceiling:
             outcome.complete = False
+            outcome.unexplored_tiles = queue
+            return outcome
+        if outcome.requests >= max_requests:
+            outcome.complete = False
+            outcome.request_limit_hit = True
             outcome.unexplored_tiles = queue
             return outcome
         tile = queue.pop(0)
@@ -148,11 +185,16 @@ def search_area(
             if on_batch is not None:
                 on_batch(fresh)
         _release(fresh)
-        radius = covered_radius(result.pictures, tile) if result.capped else None
         capped = result.capped
+        strays = outside(result.pictures, tile) if capped else 0
+        radius = covered_radius(result.pictures, tile) if capped and not strays else None
         count = len(result.pictures) + result.malformed
         _release(result.pictures)
         if not capped:
+            continue
+        if strays:  # the server ignores the box: smaller boxes would bring the same
+            outcome.ignored_area += 1
+            outcome.complete = False
             continue
         if expected_total is not None and outcome.requests == 1:
             total = expected_total() if callable(expected_total) else expected_total

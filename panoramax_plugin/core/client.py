@@ -8,6 +8,7 @@ follows the collections' ``next`` links for us.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -18,7 +19,7 @@ from .errors import (
     NotPanoramaxError,
     PanoramaxError,
 )
-from .http import HttpClient, decode_json
+from .http import HttpClient, decode_json, too_deep
 from .i18n import translate
 from .instances import normalize_api_url
 from .json_items import decode_utf8, iter_array_items
@@ -36,6 +37,13 @@ from .stac import iter_collection_dicts
 from .timeparse import datetime_interval
 
 SEARCH_LIMIT_MAX = 10_000
+SEARCH_BYTES_BASE = 4 << 20
+SEARCH_BYTES_PER_ITEM = 16 << 10  # a GeoVisio search item weighs 3-5 kB
+
+
+def search_answer_cap(limit: int) -> int:
+    """What a search answer for ``limit`` items may weigh: ~4x real, 164 MB for 10,000."""
+    return SEARCH_BYTES_BASE + SEARCH_BYTES_PER_ITEM * max(1, int(limit))
 
 
 @dataclass
@@ -58,11 +66,25 @@ def bbox_param(bbox) -> str:
         west, south, east, north = (float(v) for v in bbox)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"A bounding box needs four numbers, got {bbox!r}") from exc
+    if not all(math.isfinite(v) for v in (west, south, east, north)):
+        raise ValueError(f"The bounding box {bbox!r} is not made of finite numbers")
     if not (west <= east and south <= north):
         raise ValueError(f"The bounding box {bbox!r} is inverted (west > east or south > north)")
     west, east = max(west, -180.0), min(east, 180.0)
     south, north = max(south, -90.0), min(north, 90.0)
     return f"{west:.7f},{south:.7f},{east:.7f},{north:.7f}"
+
+
+def _features(body: dict, url: str) -> list:
+    """The ``features`` list of an items page (none: empty); anything else is an error."""
+    features = body.get("features")
+    if features is None:
+        return []
+    if not isinstance(features, list):
+        raise InvalidResponseError(
+            translate("PanoramaxCore", "Unexpected answer from {url}.").format(url=url), url=url
+        )
+    return features
 
 
 class PanoramaxClient:
@@ -120,8 +142,9 @@ class PanoramaxClient:
                 url=self.api_url,
             ) from exc
         links = landing.get("links") if isinstance(landing, dict) else None
-        rels = {link.get("rel") for link in links or () if isinstance(link, dict)}
-        if not isinstance(links, list) or "search" not in rels or "data" not in rels:
+        links = links if isinstance(links, list) else []
+        rels = {link.get("rel") for link in links if isinstance(link, dict)}
+        if "search" not in rels or "data" not in rels:
             raise NotPanoramaxError(
                 translate(
                     "PanoramaxCore",
@@ -167,7 +190,12 @@ class PanoramaxClient:
             params["ids"] = ",".join(ids)
         if sequence_ids:
             params["collections"] = ",".join(sequence_ids)
-        response = self.http.request("GET", self.discover().search_url, params=params)
+        response = self.http.request(
+            "GET",
+            self.discover().search_url,
+            params=params,
+            max_bytes=search_answer_cap(limit),
+        )
         result = SearchResult(limit=limit)
         base = response.url
         try:
@@ -177,6 +205,8 @@ class PanoramaxClient:
                     result.pictures.append(picture_from_feature(feature, base, self.api_url))
                 except MalformedFeature:
                     result.malformed += 1
+        except RecursionError as exc:
+            raise too_deep(response.url) from exc
         except (ValueError, UnicodeDecodeError) as exc:
             kind = response.headers.get("Content-Type", "unknown type")
             raise InvalidResponseError(
@@ -218,7 +248,7 @@ class PanoramaxClient:
             f"{self.discover().collections_url}/{sequence_id}/items",
             params={"limit": str(page_size)},
         ):
-            for feature in body.get("features") or ():
+            for feature in _features(body, url):
                 try:
                     yield picture_from_feature(feature, url, self.api_url)
                 except MalformedFeature:
@@ -234,7 +264,7 @@ class PanoramaxClient:
             last_url = link_href(body, "last")
             if last_url:
                 body = self._get_json_or_not_found(last_url, self._missing_sequence(sequence_id))
-        features = body.get("features") or []
+        features = _features(body, url)
         if not features:
             raise NotFoundError(404, self._missing_sequence(sequence_id), url=url)
         try:

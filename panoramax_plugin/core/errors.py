@@ -43,12 +43,28 @@ class NetworkError(PanoramaxError):
     """The server could not be reached (DNS, refused connection, timeout, TLS, reset)."""
 
 
+class AnswerTimeoutError(NetworkError):
+    """The answer did not arrive in time: no answer, or one sent too slowly to finish."""
+
+
+class TruncatedAnswerError(NetworkError):
+    """The connection ended before the whole answer arrived (fewer bytes than announced)."""
+
+
 class NotPanoramaxError(PanoramaxError):
     """The server answered, but not like a Panoramax (GeoVisio) STAC API."""
 
 
 class InvalidResponseError(PanoramaxError):
     """The server answered with a body that is not the JSON we expect."""
+
+
+class AnswerTooLargeError(InvalidResponseError):
+    """The answer is larger than the plugin reads for one answer (after decompression)."""
+
+    def __init__(self, message: str, *, url: str | None = None, limit: int = 0):
+        super().__init__(message, url=url)
+        self.limit = limit
 
 
 class HttpError(PanoramaxError):

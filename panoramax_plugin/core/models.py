@@ -2,15 +2,20 @@
 
 Parsers are forgiving: a missing or odd field becomes ``None`` rather than an
 exception, because one strange picture must not discard a whole page of them.
-Only a missing id or geometry makes a feature unusable (``MalformedFeature``).
+Text fields take text only (a number or a list where a name goes is dropped), and
+positions must be possible ones (longitude -180..180, latitude -90..90, finite).
+Only a missing id or geometry makes a feature unusable (``MalformedFeature``); any
+other surprise in a feature also becomes ``MalformedFeature``, never a bare
+``TypeError`` that would lose the whole page.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from .timeparse import parse_datetime
 
@@ -20,6 +25,51 @@ EQUIRECTANGULAR = "equirectangular"
 
 class MalformedFeature(ValueError):
     """A feature without the minimum the plugin needs (an id and a position)."""
+
+
+_SURPRISES = (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError)
+
+
+def _skippable(parser):
+    """Any surprise while parsing one feature makes it a ``MalformedFeature`` (skipped
+    and counted by the caller), never a ``TypeError`` that loses the whole page."""
+
+    @functools.wraps(parser)
+    def parse(*args, **kwargs):
+        try:
+            return parser(*args, **kwargs)
+        except MalformedFeature:
+            raise
+        except (*_SURPRISES, RecursionError) as exc:
+            raise MalformedFeature(f"unexpected feature layout: {exc!r:.120}") from exc
+
+    return parse
+
+
+def is_position(lon, lat) -> bool:
+    """True for a possible WGS84 position (finite, on the globe)."""
+    try:
+        return (
+            math.isfinite(lon)
+            and math.isfinite(lat)
+            and -180.0 <= lon <= 180.0
+            and -90.0 <= lat <= 90.0
+        )
+    except TypeError:
+        return False
+
+
+def valid_bbox(bbox) -> tuple | None:
+    """``(west, south, east, north)`` when these are four possible, ordered coordinates."""
+    try:
+        west, south, east, north = (float(v) for v in bbox)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if not (is_position(west, south) and is_position(east, north)):
+        return None
+    if west > east or south > north:
+        return None
+    return west, south, east, north
 
 
 @dataclass(frozen=True)
@@ -164,6 +214,24 @@ def _int(value) -> int | None:
     return int(number) if number is not None else None
 
 
+def _text(value) -> str | None:
+    """A text field: text as is (None when empty); numbers, lists, objects dropped."""
+    return value if isinstance(value, str) and value else None
+
+
+def _id(value) -> str | None:
+    """An id: text or an integer (some servers send numbers); anything else is none."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    return _text(value)
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
 def _point(geometry) -> tuple:
     """(lon, lat) of a GeoJSON Point, or raise ``MalformedFeature``."""
     try:
@@ -171,29 +239,32 @@ def _point(geometry) -> tuple:
             raise MalformedFeature("geometry is not a Point")
         lon, lat = geometry["coordinates"][:2]
         lon, lat = float(lon), float(lat)
-    except (AttributeError, KeyError, TypeError, ValueError, IndexError) as exc:
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError, OverflowError) as exc:
         raise MalformedFeature(f"unusable geometry: {geometry!r:.80}") from exc
-    if not (math.isfinite(lon) and math.isfinite(lat)):
-        raise MalformedFeature("geometry is not finite")
+    if not is_position(lon, lat):
+        raise MalformedFeature(f"impossible position: {lon!r:.30}, {lat!r:.30}")
     return lon, lat
 
 
 def _producer(providers, fallback=None) -> str | None:
     """Name of the provider with the ``producer`` role (the person who shot it)."""
-    if isinstance(providers, list):
-        for provider in providers:
-            if isinstance(provider, dict) and "producer" in (provider.get("roles") or []):
-                if provider.get("name"):
-                    return str(provider["name"])
-    return str(fallback) if fallback else None
+    for provider in _list(providers):
+        if isinstance(provider, dict) and "producer" in _list(provider.get("roles")):
+            if _text(provider.get("name")):
+                return provider["name"]
+    return _text(fallback)
 
 
 def _absolute(href, base_url: str | None) -> str | None:
+    """``href`` made absolute; None unless text, and unless HTTP(S) (no ``javascript:``,
+    ``file:`` or ``data:`` from a server into the viewer or a map tip)."""
     if not href or not isinstance(href, str):
         return None
     if href.startswith(("https://", "http://")):  # the usual case: urljoin is costly
         return href
-    return urljoin(base_url, href) if base_url else href
+    url = urljoin(base_url, href) if base_url else href
+    scheme = urlsplit(url).scheme.lower() if ":" in url else ""
+    return url if scheme in ("", "http", "https") else None
 
 
 def is_equirectangular(properties: dict) -> bool:
@@ -230,7 +301,7 @@ def _link(raw: dict, base_url: str | None) -> Link | None:
             collection_id = parts[index + 1]
     return Link(
         rel=str(raw.get("rel")),
-        id=raw.get("id") or (parts[-1] if "items" in parts else None),
+        id=_id(raw.get("id")) or (parts[-1] if "items" in parts else None),
         href=href,
         lon=lon,
         lat=lat,
@@ -242,11 +313,12 @@ def _link(raw: dict, base_url: str | None) -> Link | None:
 # --------------------------------------------------------------------------- parsers
 
 
+@_skippable
 def picture_from_feature(
     feature: dict, base_url: str | None = None, instance_url: str | None = None
 ) -> Picture:
     """Build a ``Picture`` from a STAC item; ``base_url`` resolves relative hrefs."""
-    if not isinstance(feature, dict) or not feature.get("id"):
+    if not isinstance(feature, dict) or not _id(feature.get("id")):
         raise MalformedFeature("feature without id")
     lon, lat = _point(feature.get("geometry"))
     props = feature.get("properties")
@@ -265,10 +337,10 @@ def picture_from_feature(
                 url = _absolute(asset.get("href"), base_url)
                 if url:
                     assets[key] = url
-    if "hd" not in assets and props.get("geovisio:image"):
-        assets["hd"] = _absolute(props["geovisio:image"], base_url)
-    if "thumb" not in assets and props.get("geovisio:thumbnail"):
-        assets["thumb"] = _absolute(props["geovisio:thumbnail"], base_url)
+    for key, prop in (("hd", "geovisio:image"), ("thumb", "geovisio:thumbnail")):
+        url = None if key in assets else _absolute(props.get(prop), base_url)
+        if url:
+            assets[key] = url
 
     tiles = None
     templates = feature.get("asset_templates")
@@ -277,7 +349,7 @@ def picture_from_feature(
 
     prev_link = next_link = self_url = home_url = None
     related = []
-    for raw in feature.get("links") or ():
+    for raw in _list(feature.get("links")):
         if not isinstance(raw, dict):
             continue
         rel = raw.get("rel")
@@ -298,8 +370,8 @@ def picture_from_feature(
 
     captured = parse_datetime(props.get("datetimetz")) or parse_datetime(props.get("datetime"))
     return Picture(
-        id=str(feature["id"]),
-        sequence_id=feature.get("collection") or None,
+        id=_id(feature["id"]),
+        sequence_id=_id(feature.get("collection")),
         lon=lon,
         lat=lat,
         captured_at=captured,
@@ -308,12 +380,12 @@ def picture_from_feature(
         field_of_view=_float(orientation.get("field_of_view")),
         rank=_int(props.get("geovisio:rank_in_collection")),
         producer=_producer(feature.get("providers"), props.get("geovisio:producer")),
-        camera_make=orientation.get("camera_manufacturer") or None,
-        camera_model=orientation.get("camera_model") or None,
-        license=props.get("license") or None,
+        camera_make=_text(orientation.get("camera_manufacturer")),
+        camera_model=_text(orientation.get("camera_model")),
+        license=_text(props.get("license")),
         horizontal_accuracy=_float(props.get("quality:horizontal_accuracy")),
         pixel_density=_float(props.get("panoramax:horizontal_pixel_density")),
-        status=props.get("geovisio:status") or None,
+        status=_text(props.get("geovisio:status")),
         assets=assets,
         tiles_template=tiles,
         prev=prev_link,
@@ -325,11 +397,12 @@ def picture_from_feature(
     )
 
 
+@_skippable
 def sequence_from_collection(
     collection: dict, base_url: str | None = None, instance_url: str | None = None
 ) -> Sequence:
     """Build a ``Sequence`` from a STAC collection."""
-    if not isinstance(collection, dict) or not collection.get("id"):
+    if not isinstance(collection, dict) or not _id(collection.get("id")):
         raise MalformedFeature("collection without id")
     extent = collection.get("extent") if isinstance(collection.get("extent"), dict) else {}
     first = last = None
@@ -340,7 +413,7 @@ def sequence_from_collection(
     except (KeyError, TypeError, IndexError, ValueError):
         pass
     try:
-        bbox = tuple(float(v) for v in extent["spatial"]["bbox"][0][:4])
+        bbox = valid_bbox(extent["spatial"]["bbox"][0][:4])
     except (KeyError, TypeError, IndexError, ValueError):
         bbox = None
 
@@ -354,17 +427,17 @@ def sequence_from_collection(
             is_360 = any(fov == 360.0 for fov in fovs) if fovs else None
             first_orientation = orientations[0] if isinstance(orientations[0], dict) else {}
             parts = [first_orientation.get("make"), first_orientation.get("model")]
-            camera = " ".join(p for p in parts if p) or None
+            camera = " ".join(p for p in map(_text, parts) if p) or None
 
     items_url = None
-    for raw in collection.get("links") or ():
+    for raw in _list(collection.get("links")):
         if isinstance(raw, dict) and raw.get("rel") == "items":
             items_url = _absolute(raw.get("href"), base_url)
     stats = collection.get("stats:items")
     count = _int(stats.get("count")) if isinstance(stats, dict) else None
     return Sequence(
-        id=str(collection["id"]),
-        title=collection.get("title") or None,
+        id=_id(collection["id"]),
+        title=_text(collection.get("title")),
         first_captured_at=first,
         last_captured_at=last,
         picture_count=count,
@@ -373,8 +446,8 @@ def sequence_from_collection(
         is_360=is_360,
         producer=_producer(collection.get("providers")),
         camera=camera,
-        license=collection.get("license") or None,
-        visibility=collection.get("geovisio:visibility") or None,
+        license=_text(collection.get("license")),
+        visibility=_text(collection.get("geovisio:visibility")),
         created_at=parse_datetime(collection.get("created")),
         items_url=items_url,
         instance_url=instance_url,
@@ -384,14 +457,16 @@ def sequence_from_collection(
 def instance_from_landing(landing: dict, api_url: str, read_only: bool = False) -> Instance:
     """Build an ``Instance`` from the landing page; links keyed by ``rel``."""
     links = {}
-    for raw in landing.get("links") or ():
-        if isinstance(raw, dict) and raw.get("rel") and raw.get("href"):
-            links.setdefault(str(raw["rel"]), _absolute(raw["href"], api_url + "/"))
+    for raw in _list(landing.get("links")):
+        if isinstance(raw, dict) and _text(raw.get("rel")):
+            href = _absolute(raw.get("href"), api_url + "/")
+            if href:
+                links.setdefault(raw["rel"], href)
     return Instance(
         api_url=api_url,
-        title=landing.get("title") or landing.get("id") or None,
-        description=landing.get("description") or None,
-        version=landing.get("geovisio_version") or None,
+        title=_text(landing.get("title")) or _text(landing.get("id")),
+        description=_text(landing.get("description")),
+        version=_text(landing.get("geovisio_version")),
         links=links,
         read_only=read_only,
         landing=landing,

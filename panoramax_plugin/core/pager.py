@@ -15,9 +15,11 @@ def link_href(body, rel: str) -> str | None:
     links = body.get("links") if isinstance(body, dict) else None
     return next(
         (
-            link.get("href")
-            for link in links or ()
-            if isinstance(link, dict) and link.get("rel") == rel
+            link["href"]
+            for link in (links if isinstance(links, list) else ())
+            if isinstance(link, dict)
+            and link.get("rel") == rel
+            and isinstance(link.get("href"), str)
         ),
         None,
     )

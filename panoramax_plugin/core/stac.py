@@ -15,6 +15,7 @@ from . import vendored
 from .errors import InvalidResponseError, MissingDependencyError, NetworkError, PanoramaxError
 from .http import HttpClient, raise_for_status
 from .i18n import translate
+from .pager import MAX_PAGES, link_href
 
 
 def _pystac_client():
@@ -42,6 +43,22 @@ def open_catalog(http: HttpClient, api_url: str, landing: dict | None = None):
                 return copy.deepcopy(landing)
             return super().read_json(source, *args, **kwargs)
 
+        def request(self, href, method=None, headers=None, parameters=None):
+            """Through ``http.request``: its size cap, whole-call time and typed errors."""
+            method = (method or "GET").upper()
+            if method in ("POST", "PUT", "PATCH"):
+                kwargs = {"json": parameters}
+            else:
+                kwargs = {"params": copy.deepcopy(parameters) or {}}
+            response = http.request(method, href, headers=headers, **kwargs)
+            try:
+                return response.content.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InvalidResponseError(
+                    translate("PanoramaxCore", "Unexpected answer from {url}.").format(url=href),
+                    url=href,
+                ) from exc
+
     stac_io = KnownRootIO(timeout=http.timeout, max_retries=None)
     stac_io.session = http.session
     try:
@@ -62,15 +79,36 @@ def iter_collection_dicts(
             search = catalog.collection_search(
                 bbox=bbox, limit=page_size, max_collections=max_collections
             )
-        for page in search.pages_as_dicts():
-            collections = page.get("collections") or []
-            yield from collections
+        seen_ids, seen_next = set(), set()
+        for number, page in enumerate(search.pages_as_dicts(), start=1):
+            collections = page.get("collections") if isinstance(page, dict) else None
+            if collections is None:
+                collections = []
+            if not isinstance(collections, list):
+                raise InvalidResponseError(
+                    translate("PanoramaxCore", "Unexpected answer from {url}.").format(url=api_url),
+                    url=api_url,
+                )
+            fresh = [c for c in collections if _collection_id(c) not in seen_ids]
+            seen_ids.update(_collection_id(c) for c in fresh)
+            yield from fresh
             if len(collections) < page_size:
                 break  # GeoVisio links a next page even after the last one: not asked
+            # pystac-client follows ``next`` for ever: stop at a link already followed, a
+            # page that brought nothing new, or MAX_PAGES pages
+            next_href = link_href(page, "next")
+            if not fresh or next_href in seen_next or number >= MAX_PAGES:
+                break
+            seen_next.add(next_href)
     except PanoramaxError:
         raise
     except Exception as exc:
         raise _translate(exc, api_url) from exc
+
+
+def _collection_id(collection):
+    value = collection.get("id") if isinstance(collection, dict) else None
+    return value if isinstance(value, (str, int)) else id(collection)
 
 
 def _translate(exc: Exception, url: str) -> PanoramaxError:

@@ -1,7 +1,9 @@
 """Styles that read at a glance: heading arrows, 360° apart from flat, sequences by age.
 
-Map tips show the thumbnail and the date; server text put into HTML is escaped
-by the expression itself, since QGIS inserts expression results as raw HTML.
+Map tips show the thumbnail and the date; every server value put into HTML is
+escaped by the expression itself (quotes included: the thumbnail URL sits in an
+attribute, and only http(s) URLs go there), since QGIS inserts expression results
+as raw HTML.
 """
 
 from __future__ import annotations
@@ -52,12 +54,22 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("PanoramaxStyles", text)
 
 
+_HTML_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#39;"))
+
+
 def _escaped(field: str) -> str:
-    """Expression that HTML-escapes a field's text for a map tip."""
-    return (
-        f"replace(replace(replace(coalesce(\"{field}\", ''), '&', '&amp;'), '<', '&lt;'), "
-        "'>', '&gt;')"
-    )
+    """Expression that HTML-escapes a field's text for a map tip (text and attributes:
+    quotes too, so a value cannot leave an ``src="…"``)."""
+    expression = f"coalesce(to_string(\"{field}\"), '')"
+    for char, entity in _HTML_ESCAPES:
+        literal = char.replace("'", "''")  # a quote inside an expression string is doubled
+        expression = f"replace({expression}, '{literal}', '{entity}')"
+    return expression
+
+
+def _http_url(field: str) -> str:
+    """Expression: the field's URL, HTML-escaped, only when it is http(s) (else empty)."""
+    return f"if(regexp_match(coalesce(\"{field}\", ''), '^https?://'), {_escaped(field)}, '')"
 
 
 def _arrow(color: str, size: float, ahead: float) -> QgsSimpleMarkerSymbolLayer:
@@ -133,9 +145,9 @@ def apply_pictures_style(layer) -> None:
     layer.setRenderer(pictures_renderer())
     layer.setMapTipTemplate(
         '<div style="max-width:260px">'
-        '<img src="[% "thumb_url" %]" width="250"/><br/>'
+        f'<img src="[% {_http_url("thumb_url")} %]" width="250"/><br/>'
         "<b>[% format_date(\"captured_at\", 'yyyy-MM-dd HH:mm') %]</b> "
-        '([% "type" %])<br/>'
+        f"([% {_escaped('type')} %])<br/>"
         f"[% {_escaped('producer')} %]"
         "</div>"
     )
@@ -168,7 +180,7 @@ def apply_sequences_style(layer) -> None:
     layer.setMapTipTemplate(
         f"<b>[% {_escaped('title')} %]</b><br/>"
         "[% format_date(\"first_capture\", 'yyyy-MM-dd') %] · "
-        '[% "picture_count" %] [% "type" %]<br/>'
+        f"[% {_escaped('picture_count')} %] [% {_escaped('type')} %]<br/>"
         f"[% {_escaped('producer')} %]"
     )
     layer.setDisplayExpression('coalesce("title", "id")')

@@ -4,21 +4,41 @@ Mounted on the core's session, it makes the user's proxy, SSL exceptions and
 authentication settings apply, and the requests show up in QGIS's network logger.
 It uses ``QgsBlockingNetworkRequest``, so call it from a ``QgsTask`` (each thread
 gets its own ``QgsNetworkAccessManager``), never from the GUI thread.
+
+Each answer is held to the calling ``HttpClient``'s ``AnswerLimits`` (size after
+decompression, whole-call time): Qt's transfer timeout only notices silence, so a
+``QgsFeedback`` passed to the blocking call is canceled when the answer outgrows the
+limit or its time (seen through this thread's manager's ``downloadProgress``, and by
+a Python timer, which needs no Qt event loop). A 2xx answer whose connection broke
+early (``RemoteHostClosedError``) or that is shorter than its ``Content-Length`` is a
+``TruncatedAnswerError``, not a short answer.
 """
 
 from __future__ import annotations
 
 import io
 import threading
-import zlib
+import time
 from contextlib import contextmanager
 
 import requests
-from qgis.core import QgsBlockingNetworkRequest, QgsNetworkAccessManager
-from qgis.PyQt.QtCore import QByteArray, Qt, QUrl
+from qgis.core import QgsBlockingNetworkRequest, QgsFeedback, QgsNetworkAccessManager
+from qgis.PyQt.QtCore import QByteArray, QCoreApplication, Qt, QThread, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 from requests.adapters import BaseAdapter
 from requests.structures import CaseInsensitiveDict
+
+from ..core.http import (
+    MAX_ANSWER_BYTES,
+    AnswerLimits,
+    Inflater,
+    answer_too_large,
+    answer_too_slow,
+    answer_truncated,
+    content_length,
+    current_limits,
+    expects_body,
+)
 
 _TIMEOUT_ERRORS = (
     QNetworkReply.NetworkError.TimeoutError,
@@ -34,19 +54,84 @@ _HEADERS_LEFT_TO_QT = {"accept-encoding", "connection", "content-length", "host"
 ACCEPT_ENCODING = b"gzip, deflate"
 
 
-def decompress(body: bytes, encoding: str) -> bytes:
-    """Undo a ``Content-Encoding`` (gzip, deflate); identity passes through."""
-    encoding = (encoding or "").strip().lower()
-    if not body or encoding in ("", "identity"):
-        return body
-    if encoding in ("gzip", "x-gzip"):
-        return zlib.decompress(body, 16 + zlib.MAX_WBITS)
-    if encoding == "deflate":
+def decompress(body: bytes, encoding: str, limits: AnswerLimits | None = None) -> bytes:
+    """Undo a ``Content-Encoding`` (gzip, deflate) within ``limits.max_bytes``."""
+    inflater = Inflater(encoding, limits or AnswerLimits("", MAX_ANSWER_BYTES, None))
+    return inflater.feed(body) + inflater.finish()
+
+
+class _Watch:
+    """Cancels a blocking request (through its ``QgsFeedback``) that outgrows its limits.
+
+    ``progress`` runs in the requesting worker thread (this thread's manager's
+    ``downloadProgress``); the timer runs on a Python thread and only cancels the
+    feedback, which Qt hands to the request's own thread.
+    """
+
+    def __init__(self, limits: AnswerLimits):
+        self.limits = limits
+        self.feedback = QgsFeedback()
+        self.received = 0
+        self.reason = None  # "large" or "slow" once canceled here
+        self._lock = threading.Lock()
+        self._timer = None
+        self._done = False
+
+    def progress(self, _request_id, received, total) -> None:
+        self.received = max(self.received, int(received))
+        if max(int(received), int(total)) > self.limits.max_bytes:
+            self._cancel("large")
+            return
+        deadline = self.limits.deadline(self.received)
+        if deadline is not None and time.monotonic() > deadline:
+            self._cancel("slow")
+
+    def _cancel(self, reason: str) -> None:
+        with self._lock:
+            if self._done or self.reason:
+                return
+            self.reason = reason
+        self.feedback.cancel()
+
+    def _arm(self) -> None:
+        deadline = self.limits.deadline(self.received)
+        if deadline is None:
+            return
+        with self._lock:
+            if self._done:
+                return
+            self._timer = threading.Timer(max(0.01, deadline - time.monotonic()), self._ring)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _ring(self) -> None:
+        deadline = self.limits.deadline(self.received)
+        if deadline is not None and time.monotonic() >= deadline:
+            self._cancel("slow")
+        else:  # bytes arrived meanwhile and bought more time
+            self._arm()
+
+    @contextmanager
+    def watching(self, manager):
+        """Watch the request made inside the block, through ``manager``."""
+        on_main_thread = QThread.currentThread() == QCoreApplication.instance().thread()
+        # on the main thread QGIS makes the request in a thread of its own, whose
+        # manager we cannot reach; the main manager also relays other threads' progress
+        connected = False
+        if not on_main_thread:
+            manager.downloadProgress.connect(self.progress, Qt.ConnectionType.DirectConnection)
+            connected = True
+        self._arm()
         try:
-            return zlib.decompress(body)
-        except zlib.error:  # some servers send raw deflate without the zlib header
-            return zlib.decompress(body, -zlib.MAX_WBITS)
-    raise requests.exceptions.ContentDecodingError(f"unsupported Content-Encoding {encoding}")
+            yield self
+        finally:
+            with self._lock:
+                self._done = True
+                timer = self._timer
+            if timer is not None:
+                timer.cancel()
+            if connected:
+                manager.downloadProgress.disconnect(self.progress)
 
 
 def _timeout_ms(timeout) -> int | None:
@@ -134,8 +219,14 @@ class QgisTransportAdapter(BaseAdapter):
 
         method = request.method.upper()
         manager = thread_network_manager()
-        with _in_flight_request(request.url) as forget_cached:
-            reply = self._exchange(manager, request, qrequest, method)
+        limits = current_limits() or AnswerLimits(
+            request.url, MAX_ANSWER_BYTES, _timeout_ms(timeout) and _timeout_ms(timeout) / 1000
+        )
+        if not limits.started:
+            limits = AnswerLimits(limits.url, limits.max_bytes, limits.timeout, time.monotonic())
+        watch = _Watch(limits)
+        with _in_flight_request(request.url) as forget_cached, watch.watching(manager):
+            reply = self._exchange(manager, request, qrequest, method, watch.feedback)
             # API answers change under our feet (uploads, processing), and on QGIS 3.22
             # an error answer to a URL already in the disk cache came back as the cached
             # 200 with both bodies glued together: our answers do not stay there. The
@@ -143,37 +234,52 @@ class QgisTransportAdapter(BaseAdapter):
             # it still in progress, whose reply then inserts a device the cache deleted:
             # QGIS crashed. So the last of our requests to a URL removes it.
             forget_cached(manager.cache(), qrequest.url())
+        if watch.reason == "large":
+            raise answer_too_large(limits.url, limits.max_bytes)
+        if watch.reason == "slow":
+            raise answer_too_slow(limits.url, watch.received, time.monotonic() - limits.started)
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        error = reply.error()
         if not status:  # no HTTP answer at all: refused, DNS, TLS, timeout, abort
             message = reply.errorString() or "network error"
-            if reply.error() in _TIMEOUT_ERRORS:
+            if error in _TIMEOUT_ERRORS:
                 raise requests.Timeout(message, request=request)
             raise requests.ConnectionError(message, request=request)
-        return self._build_response(request, reply, int(status))
+        status = int(status)
+        if 200 <= status < 300 and error != QNetworkReply.NetworkError.NoError:
+            if error in _TIMEOUT_ERRORS:
+                raise requests.Timeout(reply.errorString() or "timeout", request=request)
+            if int(error) < 100:  # the connection broke while the body arrived
+                raise answer_truncated(
+                    limits.url, len(reply.content()), content_length(_headers(reply))
+                )
+        return self._build_response(request, reply, status, limits)
 
-    def _exchange(self, manager, request, qrequest, method: str):
+    def _exchange(self, manager, request, qrequest, method: str, feedback=None):
         """The blocking request through ``manager``, this thread's QGIS network manager."""
         authcfg = self.authcfg or ""
         if method == "GET":
             # QGIS's own blocking calls: a QgsBlockingNetworkRequest made from Python is a
             # sip subclass whose virtual hooks need the GIL inside Qt's connection lock,
             # which deadlocked against the GUI thread (seen in tests, QGIS 3.22)
-            return manager.blockingGet(qrequest, authcfg, True)
+            return manager.blockingGet(qrequest, authcfg, True, feedback)
         if method == "POST":
-            return manager.blockingPost(qrequest, _body_bytes(request.body), authcfg, True)
-        return self._other_method(request, qrequest, method)
+            return manager.blockingPost(
+                qrequest, _body_bytes(request.body), authcfg, True, feedback
+            )
+        return self._other_method(request, qrequest, method, feedback)
 
-    def _other_method(self, request, qrequest, method: str):
+    def _other_method(self, request, qrequest, method: str, feedback=None):
         """PUT, DELETE and HEAD, which QGIS has no one-call helper for."""
         blocking = QgsBlockingNetworkRequest()
         if self.authcfg:
             blocking.setAuthCfg(self.authcfg)
         if method == "HEAD":
-            blocking.head(qrequest, True)
+            blocking.head(qrequest, True, feedback)
         elif method == "PUT":
             blocking.put(qrequest, _body_bytes(request.body))
         elif method == "DELETE":
-            blocking.deleteResource(qrequest)
+            blocking.deleteResource(qrequest, feedback)
         else:
             raise requests.RequestException(
                 f"HTTP method {method} is not supported by the QGIS transport", request=request
@@ -181,23 +287,25 @@ class QgisTransportAdapter(BaseAdapter):
         return blocking.reply()
 
     @staticmethod
-    def _build_response(request, reply, status: int) -> requests.Response:
+    def _build_response(request, reply, status: int, limits: AnswerLimits) -> requests.Response:
         response = requests.Response()
         response.status_code = status
-        headers = CaseInsensitiveDict()
-        for name in reply.rawHeaderList():
-            headers[bytes(name).decode("latin-1")] = bytes(reply.rawHeader(name)).decode("latin-1")
+        headers = _headers(reply)
         response.headers = headers
         content = bytes(reply.content())
+        expected = content_length(headers)
+        if (
+            expects_body(request.method, status)
+            and expected is not None
+            and len(content) < expected
+        ):
+            raise answer_truncated(limits.url, len(content), expected)
         encoding = headers.pop("Content-Encoding", None)
         if encoding:
-            try:
-                content = decompress(content, encoding)
-            except (zlib.error, OSError, ValueError) as exc:
-                raise requests.exceptions.ContentDecodingError(
-                    f"could not decode a {encoding} answer: {exc}", request=request
-                ) from exc
+            content = decompress(content, encoding, limits)
             headers.pop("Content-Length", None)
+        else:
+            limits.check_size(len(content))
         response._content = content
         response.raw = io.BytesIO(content)
         response.encoding = requests.utils.get_encoding_from_headers(headers)
@@ -210,3 +318,10 @@ class QgisTransportAdapter(BaseAdapter):
 
     def close(self):
         pass
+
+
+def _headers(reply) -> CaseInsensitiveDict:
+    headers = CaseInsensitiveDict()
+    for name in reply.rawHeaderList():
+        headers[bytes(name).decode("latin-1")] = bytes(reply.rawHeader(name)).decode("latin-1")
+    return headers
