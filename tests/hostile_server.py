@@ -20,10 +20,12 @@ import time
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
-from tests.http_server import landing  # noqa: F401  (re-exported for the tests)
+from tests.http_server import (
+    LocalServer,
+    landing,  # noqa: F401  (re-exported for the tests)
+)
 
 XSS = '"><img src=x onerror="alert(1)"><script>alert(2)</script>'
 
@@ -50,50 +52,30 @@ class Reply:
     gzip: bool = False
 
 
-class HostileServer:
+class HostileServer(LocalServer):
     """Serve ``routes[path] -> Reply`` or ``callable(query: dict, server) -> Reply``.
 
     ``hits`` counts requests per path; ``requests`` keeps (method, full path).
     """
 
+    protocol_version = "HTTP/1.1"
+
     def __init__(self, routes: dict | None = None):
+        super().__init__()
         self.routes = dict(routes or {})
         self.hits: Counter = Counter()
         self.requests: list = []
         self._lock = threading.Lock()
-        server = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def _answer(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                if length:
-                    self.rfile.read(length)
-                parts = urlsplit(self.path)
-                with server._lock:
-                    server.hits[parts.path] += 1
-                    server.requests.append((self.command, self.path))
-                reply = server.routes.get(parts.path) or Reply(404, {"message": "not found"})
-                if callable(reply):
-                    reply = reply(dict(parse_qsl(parts.query)), server)
-                try:
-                    server._send(self, reply)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up: that is what most scripts want
-                self.close_connection = True
-
-            do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _answer
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+    def handle(self, handler, body):
+        parts = urlsplit(handler.path)
+        with self._lock:
+            self.hits[parts.path] += 1
+            self.requests.append((handler.command, handler.path))
+        reply = self.routes.get(parts.path) or Reply(404, {"message": "not found"})
+        if callable(reply):
+            reply = reply(dict(parse_qsl(parts.query)), self)
+        self._send(handler, reply)  # a client that gives up is what most scripts want
 
     def _send(self, handler, reply: Reply) -> None:
         body = reply.body
@@ -129,14 +111,6 @@ class HostileServer:
             time.sleep(reply.trickle)
             handler.wfile.write(body[start : start + reply.chunk])
             handler.wfile.flush()
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 # --------------------------------------------------------------------------- bodies

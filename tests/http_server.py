@@ -1,7 +1,8 @@
 """A real HTTP server on 127.0.0.1 that answers canned responses, for error tests.
 
 Not a mock of the client: requests go through sockets and the real HTTP stack,
-only the server side is scripted (status, body, delay).
+only the server side is scripted (status, body, delay). ``LocalServer`` is the small
+base of every test server here (canned, hostile, the fault proxy, the fake upload API).
 """
 
 from __future__ import annotations
@@ -23,60 +24,110 @@ class Canned:
     headers: dict | None = None
 
 
-class CannedServer:
-    """Serve ``routes[path] -> Canned`` (or a callable of the query returning one);
-    record every request (method, path, headers, body)."""
+class LocalServer:
+    """A threaded HTTP server on a free port of 127.0.0.1 (tests only): each request, its
+    body read (``b""`` when none), goes to ``self.handle(handler, body)``; ``with`` (or
+    ``start``/``stop``) runs it. A client that gives up (broken pipe, reset) is ignored,
+    and every connection closes after one exchange."""
 
-    def __init__(self, routes: dict | None = None):
-        self.routes = dict(routes or {})
-        self.requests = []
-        server = self
+    protocol_version = "HTTP/1.0"  # of the answers' status line
+    daemon_threads = True  # False: ``stop`` waits for the answers in flight
+
+    def __init__(self):
+        owner = self
 
         class Handler(BaseHTTPRequestHandler):
-            def _answer(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                body_in = self.rfile.read(length) if length else b""
-                server.requests.append((self.command, self.path, dict(self.headers), body_in))
-                parts = urlsplit(self.path)
-                canned = server.routes.get(parts.path) or Canned(
-                    404, {"message": "not found", "status_code": 404}
-                )
-                if callable(canned):  # a dynamic route: canned(query dict) -> Canned
-                    canned = canned(dict(parse_qsl(parts.query)))
-                if canned.delay:
-                    time.sleep(canned.delay)
-                body = canned.body
-                if isinstance(body, (dict, list)):
-                    body = json.dumps(body)
-                if isinstance(body, str):
-                    body = body.replace("{base}", server.base_url).encode()
-                self.send_response(canned.status)
-                self.send_header("Content-Type", canned.content_type)
-                self.send_header("Content-Length", str(len(body)))
-                for key, value in (canned.headers or {}).items():
-                    self.send_header(key, value)
-                self.end_headers()
-                self.wfile.write(body)
+            protocol_version = owner.protocol_version
 
-            do_GET = do_POST = do_PUT = do_DELETE = _answer
+            def _any(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                try:
+                    owner.handle(self, body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up
+                self.close_connection = True
+
+            do_GET = do_HEAD = do_POST = do_PUT = do_PATCH = do_DELETE = _any
 
             def log_message(self, *args):
                 pass
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = self.daemon_threads
         self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         # a short poll: shutdown() waits for the loop to look, 0.5 s by default per server
         self.thread = threading.Thread(
             target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
 
-    def __enter__(self):
+    def handle(self, handler: BaseHTTPRequestHandler, body: bytes) -> None:
+        raise NotImplementedError
+
+    def url(self, path: str = "") -> str:
+        """This server's URL for ``path`` (e.g. ``/api``)."""
+        return self.base_url + path
+
+    def start(self):
         self.thread.start()
         return self
 
-    def __exit__(self, *exc):
+    def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def send(handler, status: int, body: bytes, headers: dict | None = None) -> None:
+    """Answer ``status`` with ``headers``, ``body`` under its length, and close."""
+    handler.send_response(status)
+    for key, value in (headers or {}).items():
+        handler.send_header(key, value)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.send_header("Connection", "close")
+    handler.end_headers()
+    handler.wfile.write(body)
+    handler.wfile.flush()
+
+
+class CannedServer(LocalServer):
+    """Serve ``routes[path] -> Canned`` (or a callable of the query returning one);
+    record every request (method, path, headers, body)."""
+
+    daemon_threads = False  # leaving ``with`` waits for delayed answers, as it always did
+
+    def __init__(self, routes: dict | None = None):
+        super().__init__()
+        self.routes = dict(routes or {})
+        self.requests = []
+
+    def handle(self, handler, body_in):
+        self.requests.append((handler.command, handler.path, dict(handler.headers), body_in))
+        parts = urlsplit(handler.path)
+        canned = self.routes.get(parts.path) or Canned(
+            404, {"message": "not found", "status_code": 404}
+        )
+        if callable(canned):  # a dynamic route: canned(query dict) -> Canned
+            canned = canned(dict(parse_qsl(parts.query)))
+        if canned.delay:
+            time.sleep(canned.delay)
+        body = canned.body
+        if isinstance(body, (dict, list)):
+            body = json.dumps(body)
+        if isinstance(body, str):
+            body = body.replace("{base}", self.base_url).encode()
+        handler.send_response(canned.status)
+        handler.send_header("Content-Type", canned.content_type)
+        handler.send_header("Content-Length", str(len(body)))
+        for key, value in (canned.headers or {}).items():
+            handler.send_header(key, value)
+        handler.end_headers()
+        handler.wfile.write(body)
 
 
 def free_port() -> int:

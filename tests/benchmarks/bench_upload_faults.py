@@ -1,4 +1,4 @@
-"""Fault runs of the core uploader against the local instance, through ``tests/upload_faults``.
+"""Fault runs of the core uploader against the local instance, through ``tests/fault_proxy``.
 
 FAULT lost_answers     N fresh files (default 150), 10% of the file POST answers lost after
                        the server accepted them: files reported "already on the instance",
@@ -39,12 +39,18 @@ from panoramax_plugin.core.uploader import (  # noqa: E402
     Uploader,
     UploadOptions,
 )
-from tests.fixtures.pictures import line_of_shots, make_flat_jpeg  # noqa: E402
-from tests.integration.seeding import delete_sequences  # noqa: E402
-from tests.upload_faults import (  # noqa: E402
-    Fault,
+from tests.fault_proxy import (  # noqa: E402
     FaultProxy,
     Rule,
+    lose,
+    reset,
+    status,
+    status_after,
+    truncate,
+)
+from tests.fixtures.pictures import line_of_shots, make_flat_jpeg  # noqa: E402
+from tests.integration.seeding import delete_sequences  # noqa: E402
+from tests.upload_instance import (  # noqa: E402
     delete_upload_sets,
     my_open_sets,
     server_files,
@@ -118,11 +124,11 @@ def requests_json(url):
 
 def lost_answers(folder: Path, count: int) -> None:
     paths = walk(folder / "lost", count)
-    rules = [Rule("POST", FILES, Fault("lose"), rate=0.10, seed=7)]
+    rules = [Rule(FILES, lose(), method="POST", rate=0.10, seed=7)]
     started = time.monotonic()
     with FaultProxy(UPSTREAM, rules) as proxy:
         state, error = run(proxy, paths, f"fault lost {uuid.uuid4().hex[:8]}", str(folder / "s1"))
-        lost_posts = len(proxy.faults("lose"))
+        lost_posts = proxy.faults["lose"]
     statuses = Counter(f.status for f in state.files.values())
     lost, doubled, completed = set_summary(state, paths)
     with_sequence = sum(1 for f in state.files.values() if f.sequence_id)
@@ -135,11 +141,11 @@ def lost_answers(folder: Path, count: int) -> None:
 
 
 CONTROL_FAULTS = {
-    "create_503": Rule("POST", "/api/upload_sets$", Fault("status", 503), times=1),
-    "list_files_502": Rule("GET", FILES, Fault("status", 502), nth=2),
-    "complete_429": Rule("POST", "/complete$", Fault("status", 429, {"Retry-After": "1"}), times=1),
-    "poll_reset": Rule("GET", SET, Fault("reset"), nth=1),
-    "readback_truncated": Rule("GET", "/api/collections/[^/]+/items", Fault("truncate"), times=1),
+    "create_503": Rule("/api/upload_sets$", status(503), method="POST", times=1),
+    "list_files_502": Rule(FILES, status(502), method="GET", nth=2),
+    "complete_429": Rule("/complete$", status(429, retry_after=1), method="POST", times=1),
+    "poll_reset": Rule(SET, reset(), method="GET", nth=1),
+    "readback_truncated": Rule("/api/collections/[^/]+/items", truncate(), method="GET", times=1),
 }
 
 
@@ -162,7 +168,7 @@ def control_faults(folder: Path) -> None:
 def create_502_rerun(folder: Path) -> None:
     paths = walk(folder / "c502", 5)
     title = f"fault create502 {uuid.uuid4().hex[:8]}"
-    rule = Rule("POST", "/api/upload_sets$", Fault("after", 502), times=1)
+    rule = Rule("/api/upload_sets$", status_after(502), method="POST", times=1)
     with FaultProxy(UPSTREAM, [rule]) as proxy:
         _, first_error = run(proxy, paths, title, str(folder / "s-c502"))
         state, error = run(proxy, paths, title, str(folder / "s-c502"))

@@ -1,5 +1,5 @@
 """The core uploader against the real local instance through a fault proxy
-(``tests/upload_faults.py``): lost answers, faults on every control call, a lost create.
+(``tests/fault_proxy.py``): lost answers, faults on every control call, a lost create.
 The server's own file list is the judge: every file once, none lost."""
 
 from __future__ import annotations
@@ -14,14 +14,8 @@ from panoramax_plugin.core.errors import PanoramaxError
 from panoramax_plugin.core.http import HttpClient, make_session
 from panoramax_plugin.core.upload_state import SENT, StateStore
 from panoramax_plugin.core.uploader import RequestsFileSender, Uploader, UploadOptions
-from tests.upload_faults import (
-    Fault,
-    FaultProxy,
-    Rule,
-    delete_upload_sets,
-    my_open_sets,
-    server_files,
-)
+from tests.fault_proxy import FaultProxy, Rule, lose, reset, status, status_after, truncate
+from tests.upload_instance import delete_upload_sets, my_open_sets, server_files
 
 from .seeding import delete_sequences
 from .test_upload_core import fresh_walk
@@ -70,7 +64,7 @@ def test_lost_answers_are_reported_sent_and_each_file_is_on_the_server_once(
     local_instance, tmp_path, cleanup
 ):
     paths = [str(p) for p in fresh_walk(tmp_path, 30)[0]]
-    rule = Rule("POST", FILES, Fault("lose"), rate=0.15, seed=11)
+    rule = Rule(FILES, lose(), method="POST", rate=0.15, seed=11)
     upstream = local_instance.api[: -len("/api")]
     with FaultProxy(upstream, [rule]) as proxy:
         state = run(proxy, local_instance, tmp_path, paths, "lost answers", cleanup)
@@ -86,11 +80,11 @@ def test_a_fault_on_every_control_call_still_completes_and_reports_sequences(
     paths = [str(p) for p in fresh_walk(tmp_path, 5)[0]]
     title = f"control faults {uuid.uuid4().hex[:8]}"
     rules = [
-        Rule("POST", "/api/upload_sets$", Fault("after", 502), times=1),
-        Rule("GET", FILES, Fault("status", 503), times=1),
-        Rule("POST", "/complete$", Fault("status", 429, {"Retry-After": "1"}), times=1),
-        Rule("GET", SET, Fault("reset"), times=1),
-        Rule("GET", "/api/collections/", Fault("truncate"), times=1),
+        Rule("/api/upload_sets$", status_after(502), method="POST", times=1),
+        Rule(FILES, status(503), method="GET", times=1),
+        Rule("/complete$", status(429, retry_after=1), method="POST", times=1),
+        Rule(SET, reset(), method="GET", times=1),
+        Rule("/api/collections/", truncate(), method="GET", times=1),
     ]
     upstream = local_instance.api[: -len("/api")]
     with FaultProxy(upstream, rules) as proxy:
@@ -107,8 +101,8 @@ def test_a_lost_create_then_a_rerun_uses_the_set_the_instance_made(
     paths = [str(p) for p in fresh_walk(tmp_path, 3)[0]]
     title = f"lost create {uuid.uuid4().hex[:8]}"
     rules = [
-        Rule("POST", "/api/upload_sets$", Fault("lose"), times=1),
-        Rule("GET", "/users/me/upload_sets", Fault("status", 503), times=2),
+        Rule("/api/upload_sets$", lose(), method="POST", times=1),
+        Rule("/users/me/upload_sets", status(503), method="GET", times=2),
     ]
     upstream = local_instance.api[: -len("/api")]
     with FaultProxy(upstream, rules) as proxy:

@@ -10,9 +10,10 @@ from panoramax_plugin.core.client import PanoramaxClient
 from panoramax_plugin.core.errors import HttpError
 from panoramax_plugin.core.upload_state import SENT, StateStore
 from panoramax_plugin.core.uploader import Uploader, UploadOptions
+from tests.fault_proxy import FaultProxy, Rule, lose, status, status_after, truncate
 from tests.fixtures.pictures import line_of_shots, make_flat_jpeg
 from tests.http_server import Canned, CannedServer
-from tests.upload_faults import FakeUploadInstance, Fault, FaultProxy, Rule
+from tests.upload_instance import FakeUploadInstance
 
 
 def test_retry_after_reaches_the_uploader_through_qgis(qgis_app):
@@ -36,10 +37,10 @@ def test_faults_through_qgis_networking_every_file_once(qgis_app, tmp_path):
         for i, s in enumerate(shots)
     ]
     rules = [
-        Rule("POST", "/api/upload_sets$", Fault("after", 502), times=1),
-        Rule("POST", "/files$", Fault("lose"), nth=2),
-        Rule("POST", "/complete$", Fault("status", 503), times=1),
-        Rule("GET", "/api/collections/", Fault("truncate"), times=1),
+        Rule("/api/upload_sets$", status_after(502), method="POST", times=1),
+        Rule("/files$", lose(), method="POST", nth=2),
+        Rule("/complete$", status(503), method="POST", times=1),
+        Rule("/api/collections/", truncate(), method="GET", times=1),
     ]
     with FakeUploadInstance() as fake, FaultProxy(fake.base_url, rules) as proxy:
         uploader = Uploader(

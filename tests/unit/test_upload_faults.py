@@ -1,5 +1,5 @@
 """The uploader and sign-in under faults, against an in-memory upload-set API behind a
-fault proxy (``tests/upload_faults.py``): lost answers, 5xx/429/resets/truncation on the
+fault proxy (``tests/fault_proxy.py``): lost answers, 5xx/429/resets/truncation on the
 control calls, a create whose answer is lost, and answers of the wrong shape."""
 
 from __future__ import annotations
@@ -15,9 +15,19 @@ from panoramax_plugin.core.http import HttpClient, make_session
 from panoramax_plugin.core.upload_state import ALREADY_SENT, REJECTED, SENT, StateStore
 from panoramax_plugin.core.upload_types import poll_delay, retry_after_seconds
 from panoramax_plugin.core.uploader import RequestsFileSender, Uploader, UploadOptions
+from tests.fault_proxy import (
+    FaultProxy,
+    Rule,
+    garble,
+    lose,
+    reset,
+    status,
+    status_after,
+    truncate,
+)
 from tests.fixtures.pictures import line_of_shots, make_flat_jpeg
 from tests.http_server import Canned, CannedServer
-from tests.upload_faults import FakeUploadInstance, Fault, FaultProxy, Rule
+from tests.upload_instance import FakeUploadInstance
 
 FILES = "/api/upload_sets/[^/]+/files$"
 SET = "/api/upload_sets/set-[0-9]+$"
@@ -61,7 +71,7 @@ def options(**kwargs):
 # --- 409s: sent by this upload, or on the instance before --------------------------------
 def test_lost_answers_then_409_count_as_sent_by_this_upload(tmp_path):
     paths = pictures(tmp_path / "a", 12)
-    rules = [Rule("POST", FILES, Fault("lose"), rate=0.4, seed=3)]
+    rules = [Rule(FILES, lose(), method="POST", rate=0.4, seed=3)]
     with FakeUploadInstance() as fake, FaultProxy(fake.base_url, rules) as proxy:
         state = uploader(proxy.base_url + "/api", tmp_path).run(paths, options())
         assert rules[0].fired >= 3  # the seeded plan loses several answers
@@ -95,17 +105,17 @@ def test_same_bytes_twice_in_one_selection_is_not_two_sent_files(tmp_path):
 
 # --- control calls are retried -------------------------------------------------------------
 CONTROL_FAULTS = {
-    "create 503": Rule("POST", "/api/upload_sets$", Fault("status", 503), times=2),
-    "create reset": Rule("POST", "/api/upload_sets$", Fault("reset"), times=1),
-    "list files 502 before": Rule("GET", FILES, Fault("status", 502), nth=1),
-    "list files 502 after": Rule("GET", FILES, Fault("status", 502), nth=2),
-    "list files truncated": Rule("GET", FILES, Fault("truncate"), times=1),
-    "complete 500": Rule("POST", "/complete$", Fault("status", 500), times=2),
-    "complete lost": Rule("POST", "/complete$", Fault("lose"), times=1),
-    "poll reset": Rule("GET", SET, Fault("reset"), times=1),
-    "poll garbled": Rule("GET", SET, Fault("garble"), times=1),
-    "read back truncated": Rule("GET", "/api/collections/", Fault("truncate"), times=1),
-    "read back 504": Rule("GET", "/api/collections/", Fault("status", 504), times=3),
+    "create 503": Rule("/api/upload_sets$", status(503), method="POST", times=2),
+    "create reset": Rule("/api/upload_sets$", reset(), method="POST", times=1),
+    "list files 502 before": Rule(FILES, status(502), method="GET", nth=1),
+    "list files 502 after": Rule(FILES, status(502), method="GET", nth=2),
+    "list files truncated": Rule(FILES, truncate(), method="GET", times=1),
+    "complete 500": Rule("/complete$", status(500), method="POST", times=2),
+    "complete lost": Rule("/complete$", lose(), method="POST", times=1),
+    "poll reset": Rule(SET, reset(), method="GET", times=1),
+    "poll garbled": Rule(SET, garble(), method="GET", times=1),
+    "read back truncated": Rule("/api/collections/", truncate(), method="GET", times=1),
+    "read back 504": Rule("/api/collections/", status(504), method="GET", times=3),
 }
 
 
@@ -123,7 +133,7 @@ def test_one_fault_on_a_control_call_does_not_stop_the_upload(tmp_path, name):
 
 
 def test_429_on_complete_waits_for_retry_after(tmp_path):
-    rule = Rule("POST", "/complete$", Fault("status", 429, {"Retry-After": "1"}), times=1)
+    rule = Rule("/complete$", status(429, retry_after=1), method="POST", times=1)
     sleeps = Sleeps()
     with FakeUploadInstance() as fake, FaultProxy(fake.base_url, [rule]) as proxy:
         state = uploader(proxy.base_url + "/api", tmp_path, sleep=sleeps).run(
@@ -135,7 +145,7 @@ def test_429_on_complete_waits_for_retry_after(tmp_path):
 
 
 def test_a_control_call_that_keeps_failing_raises_a_typed_error_and_resumes(tmp_path):
-    rule = Rule("POST", "/complete$", Fault("status", 503))
+    rule = Rule("/complete$", status(503), method="POST")
     paths = pictures(tmp_path / "a", 2)
     with FakeUploadInstance() as fake, FaultProxy(fake.base_url, [rule]) as proxy:
         with pytest.raises(PanoramaxError, match="HTTP 503"):
@@ -155,7 +165,7 @@ def test_retry_after_is_read_as_seconds_or_a_date():
 
 # --- the create, which is not idempotent ---------------------------------------------------
 def test_a_502_after_the_set_was_created_finds_it_instead_of_making_another(tmp_path):
-    rule = Rule("POST", "/api/upload_sets$", Fault("after", 502), times=1)
+    rule = Rule("/api/upload_sets$", status_after(502), method="POST", times=1)
     paths = pictures(tmp_path / "a", 3)
     with FakeUploadInstance() as fake, FaultProxy(fake.base_url, [rule]) as proxy:
         state = uploader(proxy.base_url + "/api", tmp_path).run(paths, options())
@@ -167,8 +177,8 @@ def test_a_502_after_the_set_was_created_finds_it_instead_of_making_another(tmp_
 
 def test_a_lost_create_answer_then_a_rerun_uses_the_set_already_made(tmp_path):
     rules = [
-        Rule("POST", "/api/upload_sets$", Fault("lose"), times=1),
-        Rule("GET", "/users/me/upload_sets", Fault("status", 503), times=3),
+        Rule("/api/upload_sets$", lose(), method="POST", times=1),
+        Rule("/users/me/upload_sets", status(503), method="GET", times=3),
     ]
     paths = pictures(tmp_path / "a", 2)
     with FakeUploadInstance() as fake, FaultProxy(fake.base_url, rules) as proxy:
@@ -182,7 +192,7 @@ def test_a_lost_create_answer_then_a_rerun_uses_the_set_already_made(tmp_path):
 
 
 def test_without_a_token_a_failed_create_is_simply_retried(tmp_path):
-    rule = Rule("POST", "/api/upload_sets$", Fault("status", 503), times=1)
+    rule = Rule("/api/upload_sets$", status(503), method="POST", times=1)
     with FakeUploadInstance() as fake, FaultProxy(fake.base_url, [rule]) as proxy:
         state = uploader(proxy.base_url + "/api", tmp_path, token=None).run(
             pictures(tmp_path / "a", 1), options()
