@@ -99,7 +99,7 @@ class CannedServer(LocalServer):
     """Serve ``routes[path] -> Canned`` (or a callable of the query returning one);
     record every request (method, path, headers, body)."""
 
-    daemon_threads = False  # leaving ``with`` waits for delayed answers, as it always did
+    daemon_threads = True  # leaving ``with`` does not wait for delayed answers (as before)
 
     def __init__(self, routes: dict | None = None):
         super().__init__()
