@@ -368,6 +368,27 @@ class HttpClient:
         return self.request("GET", url, max_bytes=max_bytes, **kwargs).content
 
 
+def _socket_of(raw, source):
+    """The socket an answer is read from, to shorten its timeout as the deadline nears.
+
+    urllib3 1.26 drops its reference to the connection of a streamed answer (the socket
+    is then found under http.client's buffered reader); urllib3 2 keeps it, and the
+    socket object under the reader may be a closed duplicate. None when neither is live.
+    """
+    connection = getattr(raw, "_connection", None)
+    candidates = (
+        getattr(connection, "sock", None),
+        getattr(getattr(getattr(source, "fp", None), "raw", None), "_sock", None),
+    )
+    for sock in candidates:
+        try:
+            if sock is not None and sock.fileno() != -1:
+                return sock
+        except OSError:
+            continue
+    return None
+
+
 def read_body(response: requests.Response, limits: AnswerLimits) -> None:
     """Read a streamed answer whole into ``response.content``, under ``limits``.
 
@@ -390,8 +411,7 @@ def read_body(response: requests.Response, limits: AnswerLimits) -> None:
     read = getattr(source, "read1", None) or raw.read
     connection = getattr(raw, "_connection", None)
     read_timeout = _seconds(getattr(connection, "timeout", None)) or limits.timeout
-    # the socket under http.client's buffered reader (urllib3 drops its own reference)
-    sock = getattr(getattr(getattr(source, "fp", None), "raw", None), "_sock", None)
+    sock = _socket_of(raw, source)
     pieces, received = [], 0
     done = False
     try:
@@ -399,7 +419,10 @@ def read_body(response: requests.Response, limits: AnswerLimits) -> None:
             deadline = limits.deadline(received)
             if deadline is not None and sock is not None:
                 left = max(0.01, deadline - time.monotonic())
-                sock.settimeout(min(left, read_timeout) if read_timeout else left)
+                try:
+                    sock.settimeout(min(left, read_timeout) if read_timeout else left)
+                except OSError:  # not the live socket after all: the read timeout applies
+                    sock = None
             chunk = read(_CHUNK)
             if not chunk:
                 break
