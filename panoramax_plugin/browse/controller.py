@@ -176,10 +176,37 @@ class BrowseController(QObject):
             self.tr("Panoramax coverage ({host})").format(host=host),
         )
         apply_coverage_filter(layer, self.filters.kind, self.filters.start, self.filters.end)
+        restore_view = self._view_keeper()
         QgsProject.instance().addMapLayer(layer, False)
         QgsProject.instance().layerTreeRoot().insertLayer(-1, layer)  # below the others
         self.coverage_layers[self.api_url] = layer.id()
+        if restore_view is not None:
+            restore_view()
+            QTimer.singleShot(0, restore_view)  # after QGIS's own (deferred) set-up
         return True
+
+    def _view_keeper(self):
+        """A function putting the map back as it is now, when the project has no layer yet.
+
+        QGIS sets the map up on a project's first layer (its CRS, its whole extent): for
+        the coverage tiles that is the whole world, and "Load pictures in view" would then
+        search the world. None when there is nothing to keep.
+        """
+        canvas = self.canvas
+        if QgsProject.instance().count() or canvas.extent().isEmpty():
+            return None
+        crs, extent = canvas.mapSettings().destinationCrs(), QgsRectangle(canvas.extent())
+
+        def restore():
+            try:
+                if canvas.mapSettings().destinationCrs() != crs:
+                    canvas.setDestinationCrs(crs)
+                canvas.setExtent(extent)
+                canvas.refresh()
+            except RuntimeError:  # the canvas went away (QGIS closing)
+                pass
+
+        return restore
 
     def _coverage_layer(self):
         layer_id = self.coverage_layers.get(self.api_url)
