@@ -210,17 +210,17 @@
     <context>
         <name>BrowseController</name>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="244" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="271" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="249" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="276" />
             <source>Loading Panoramax pictures</source>
             <translation>Chargement des photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="439" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="466" />
             <source>Loading pictures failed after {count} pictures of this area; the layers keep what they hold and are not complete for this area. {error}</source>
             <translation>Le chargement des photos a échoué après {count} photos de cette zone ; les couches gardent leur contenu mais ne sont pas complètes pour cette zone. {error}</translation>
         </message>
@@ -230,42 +230,42 @@
             <translation>Couverture Panoramax ({host})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="423" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="450" />
             <source>Sequence details could not be read: {error}</source>
             <translation>Les détails des séquences n'ont pas pu être lus : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="399" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="426" />
             <source>The instance answered with pictures outside the area asked (it seems to ignore the area), so the search could not be split: some pictures of this area may be missing.</source>
             <translation>L'instance a répondu avec des photos hors de la zone demandée (elle semble ignorer la zone) : la recherche n'a pas pu être découpée, des photos de cette zone peuvent manquer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="405" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="432" />
             <source>The search stopped after {count} requests with {parts} parts of the area not searched: zoom in or filter to see the rest.</source>
             <translation>La recherche s'est arrêtée après {count} requêtes, {parts} parties de la zone n'ont pas été cherchées : zoomez ou filtrez pour voir le reste.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="410" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="437" />
             <source>The search stopped at {ceiling} pictures and {parts} parts of the area were not searched: zoom in or filter to see the rest.</source>
             <translation>La recherche s'est arrêtée à {ceiling} photos et {parts} parties de la zone n'ont pas été parcourues : zoomez ou filtrez pour voir le reste.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="436" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="463" />
             <source>Unexpected error while loading pictures: {error}</source>
             <translation>Erreur inattendue pendant le chargement des photos : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="419" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="446" />
             <source>{count} malformed pictures were skipped.</source>
             <translation>{count} photos mal formées ont été ignorées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="415" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="442" />
             <source>{count} pictures no longer on the instance were removed.</source>
             <translation>{count} photos qui ne sont plus sur l'instance ont été retirées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="391" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="418" />
             <source>{loaded} pictures in this area; {total} pictures and {sequences} sequences in the layers.</source>
             <translation>{loaded} photos dans cette zone ; {total} photos et {sequences} séquences dans les couches.</translation>
         </message>
@@ -532,7 +532,7 @@
             <translation>La réponse de {url} dépasse {limit} Mo, le maximum que l'extension lit pour une réponse (les vraies réponses sont bien plus petites) : l'instance fonctionne peut-être mal. Cherchez sur une zone plus petite ou moins de photos ; si cela persiste, prévenez les administrateurs de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="461" />
+            <location filename="../panoramax_plugin/core/http.py" line="484" />
             <source>The answer of {url} is nested too deeply to be read: the instance may be misbehaving. Try again later or tell its administrators.</source>
             <translation>La réponse de {url} est trop profondément imbriquée pour être lue : l'instance fonctionne peut-être mal. Réessayez plus tard ou prévenez ses administrateurs.</translation>
         </message>
@@ -547,7 +547,7 @@
             <translation>La réponse compressée de {url} est endommagée ({error}). Réessayez plus tard.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="417" />
+            <location filename="../panoramax_plugin/core/http.py" line="440" />
             <source>The connection to {url} failed while the answer arrived: {error}. Check your connection and try again.</source>
             <translation>La connexion à {url} a échoué pendant l'arrivée de la réponse : {error}. Vérifiez votre connexion et réessayez.</translation>
         </message>
@@ -642,7 +642,7 @@
             <translation>La séquence {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="449" />
+            <location filename="../panoramax_plugin/core/http.py" line="472" />
             <source>The server at {url} did not answer with JSON ({kind}). Is this the address of a Panoramax API?</source>
             <translation>Le serveur {url} n'a pas répondu en JSON ({kind}). Est-ce bien l'adresse d'une API Panoramax ?</translation>
         </message>
