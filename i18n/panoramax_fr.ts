@@ -210,62 +210,67 @@
     <context>
         <name>BrowseController</name>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="271" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="133" />
+            <source>Browsing could not follow the instance change: {error}</source>
+            <translation>La navigation n'a pas pu suivre le changement d'instance : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/controller.py" line="283" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="276" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="288" />
             <source>Loading Panoramax pictures</source>
             <translation>Chargement des photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="466" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="478" />
             <source>Loading pictures failed after {count} pictures of this area; the layers keep what they hold and are not complete for this area. {error}</source>
             <translation>Le chargement des photos a échoué après {count} photos de cette zone ; les couches gardent leur contenu mais ne sont pas complètes pour cette zone. {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="176" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="185" />
             <source>Panoramax coverage ({host})</source>
             <translation>Couverture Panoramax ({host})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="450" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="462" />
             <source>Sequence details could not be read: {error}</source>
             <translation>Les détails des séquences n'ont pas pu être lus : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="426" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="438" />
             <source>The instance answered with pictures outside the area asked (it seems to ignore the area), so the search could not be split: some pictures of this area may be missing.</source>
             <translation>L'instance a répondu avec des photos hors de la zone demandée (elle semble ignorer la zone) : la recherche n'a pas pu être découpée, des photos de cette zone peuvent manquer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="432" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="444" />
             <source>The search stopped after {count} requests with {parts} parts of the area not searched: zoom in or filter to see the rest.</source>
             <translation>La recherche s'est arrêtée après {count} requêtes, {parts} parties de la zone n'ont pas été cherchées : zoomez ou filtrez pour voir le reste.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="437" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="449" />
             <source>The search stopped at {ceiling} pictures and {parts} parts of the area were not searched: zoom in or filter to see the rest.</source>
             <translation>La recherche s'est arrêtée à {ceiling} photos et {parts} parties de la zone n'ont pas été parcourues : zoomez ou filtrez pour voir le reste.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="463" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="475" />
             <source>Unexpected error while loading pictures: {error}</source>
             <translation>Erreur inattendue pendant le chargement des photos : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="446" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="458" />
             <source>{count} malformed pictures were skipped.</source>
             <translation>{count} photos mal formées ont été ignorées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="442" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="454" />
             <source>{count} pictures no longer on the instance were removed.</source>
             <translation>{count} photos qui ne sont plus sur l'instance ont été retirées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="418" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="430" />
             <source>{loaded} pictures in this area; {total} pictures and {sequences} sequences in the layers.</source>
             <translation>{loaded} photos dans cette zone ; {total} photos et {sequences} séquences dans les couches.</translation>
         </message>

@@ -118,11 +118,20 @@ class BrowseController(QObject):
                 self.show_coverage(True)
 
     def follow(self, state) -> None:
-        """The plugin's current instance changed (``current_instance.InstanceState``)."""
+        """The plugin's current instance changed (``current_instance.InstanceState``).
+
+        A slot: nothing may leave it (an exception in a slot aborts QGIS 3.22).
+        """
         if not state.api_url:
             return
         discovered = state.instance if state.instance is not self.instance else None
-        self.set_instance(state.api_url, discovered, state.read_only)
+        try:
+            self.set_instance(state.api_url, discovered, state.read_only)
+        except Exception as exc:  # a bug here must not take QGIS down
+            self.message.emit(
+                "critical",
+                self.tr("Browsing could not follow the instance change: {error}").format(error=exc),
+            )
 
     def set_auto_refresh(self, enabled: bool) -> None:
         self.auto_refresh = enabled
@@ -193,9 +202,12 @@ class BrowseController(QObject):
         search the world. None when there is nothing to keep.
         """
         canvas = self.canvas
-        if QgsProject.instance().count() or canvas.extent().isEmpty():
+        try:
+            if QgsProject.instance().count() or canvas.extent().isEmpty():
+                return None
+            crs, extent = canvas.mapSettings().destinationCrs(), QgsRectangle(canvas.extent())
+        except (AttributeError, RuntimeError):  # no map canvas (or a deleted one)
             return None
-        crs, extent = canvas.mapSettings().destinationCrs(), QgsRectangle(canvas.extent())
 
         def restore():
             try:

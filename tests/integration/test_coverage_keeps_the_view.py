@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
 from qgis.gui import QgsLayerTreeMapCanvasBridge
+from qgis.PyQt import sip
 
 from panoramax_plugin.browse.controller import BrowseController
 from panoramax_plugin.core.client import PanoramaxClient
@@ -21,7 +22,9 @@ def test_coverage_in_an_empty_project_does_not_zoom_out_to_the_world(
 ):
     QgsProject.instance().removeAllMapLayers()
     canvas = desktop.canvas
-    bridge = QgsLayerTreeMapCanvasBridge(QgsProject.instance().layerTreeRoot(), canvas)
+    # owned by the canvas: a bridge outliving it would follow the next tests' layers into
+    # a deleted canvas (abort)
+    bridge = QgsLayerTreeMapCanvasBridge(QgsProject.instance().layerTreeRoot(), canvas, canvas)
     assert bridge.autoSetupOnFirstLayer()
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
     lyon = QgsRectangle(536000, 5737000, 546000, 5745000)  # a town, in metres
@@ -39,5 +42,5 @@ def test_coverage_in_an_empty_project_does_not_zoom_out_to_the_world(
         assert after.contains(before.center())
     finally:
         controller.unload()
+        sip.delete(bridge)  # before the layers go: nothing follows the project any more
         QgsProject.instance().removeAllMapLayers()
-        del bridge
