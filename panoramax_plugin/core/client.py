@@ -357,7 +357,7 @@ class PanoramaxClient:
 
     def complete_upload_set(self, upload_set_id: str) -> None:
         """Tell the server that no more files come: it dispatches them into sequences."""
-        self._upload_set_request("POST", self.upload_set_url(upload_set_id) + "/complete")
+        self._signed("POST", self.upload_set_url(upload_set_id) + "/complete")
 
     def iter_sequence_picture_ids(self, sequence_id: str, page_size: int = 1000):
         """Yield the picture ids of a sequence, page by page (a 404 raises ``NotFoundError``)."""
@@ -389,21 +389,8 @@ class PanoramaxClient:
             raise self.unexpected_upload_answer(url)
         return [item for item in sets if isinstance(item, dict)]
 
-    def _upload_set_request(self, method: str, url: str, **kwargs):
-        """A signed request; an HTTP error gets the answer's ``Retry-After`` as ``retry_after``."""
-        seen = {}
-
-        def keep_retry_after(response, *args, **kw):
-            seen["retry_after"] = response.headers.get("Retry-After")
-
-        try:
-            return self._signed(method, url, hooks={"response": [keep_retry_after]}, **kwargs)
-        except HttpError as error:
-            error.retry_after = seen.get("retry_after")
-            raise
-
     def _upload_set_json(self, method: str, url: str, **kwargs):
-        return decode_json(self._upload_set_request(method, url, **kwargs))
+        return decode_json(self._signed(method, url, **kwargs))
 
     def unexpected_upload_answer(self, url: str) -> InvalidResponseError:
         return InvalidResponseError(

@@ -70,10 +70,13 @@ class AnswerTooLargeError(InvalidResponseError):
 class HttpError(PanoramaxError):
     """The server answered with an HTTP error status."""
 
-    def __init__(self, status: int, message: str, *, url: str | None = None, details=None):
+    def __init__(
+        self, status: int, message: str, *, url: str | None = None, details=None, retry_after=None
+    ):
         super().__init__(message, url=url)
         self.status = status
         self.details = details
+        self.retry_after = retry_after  # the answer's Retry-After header (text), if any
 
 
 class NotFoundError(HttpError):

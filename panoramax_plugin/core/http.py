@@ -16,11 +16,13 @@ answer. The QGIS transport reads the same limits (``current_limits``).
 from __future__ import annotations
 
 import json
+import math
 import socket
 import time
 import zlib
 from contextvars import ContextVar
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from http.client import HTTPException, IncompleteRead
 from urllib.parse import urlsplit
 
@@ -244,13 +246,22 @@ def _server_message(response: requests.Response) -> tuple:
     return None, None
 
 
-def _retry_after(value) -> int | None:
-    """Seconds of a ``Retry-After`` header given in seconds (a date: None)."""
-    try:
-        seconds = float(str(value).strip())
-    except (TypeError, ValueError):
+def retry_after_seconds(value, now=None) -> float | None:
+    """A ``Retry-After`` header in seconds (delay or HTTP date); None when absent or unreadable."""
+    if value is None:
         return None
-    return max(0, round(seconds)) if seconds == seconds and seconds < 86_400 else None
+    text = str(value).strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when is None or when.tzinfo is None:
+            return None
+        seconds = when.timestamp() - (time.time() if now is None else now)
+    return max(0.0, seconds) if math.isfinite(seconds) else None
 
 
 def raise_for_status(response: requests.Response) -> None:
@@ -285,8 +296,8 @@ def raise_for_status(response: requests.Response) -> None:
         )
         error_class = AuthenticationError
     elif status == 429:
-        wait = _retry_after(response.headers.get("Retry-After"))
-        if wait is None:
+        wait = retry_after_seconds(response.headers.get("Retry-After"))
+        if wait is None or wait >= 86_400:
             message = translate(
                 "PanoramaxCore",
                 "The instance is receiving too many requests (HTTP {status}). Wait a moment "
@@ -297,7 +308,7 @@ def raise_for_status(response: requests.Response) -> None:
                 "PanoramaxCore",
                 "The instance is receiving too many requests (HTTP {status}). Try again in "
                 "{seconds} s.",
-            ).replace("{seconds}", str(wait))
+            ).replace("{seconds}", str(round(wait)))
         error_class = HttpError
     elif status >= 500:
         message = translate(
@@ -309,7 +320,11 @@ def raise_for_status(response: requests.Response) -> None:
         message = translate("PanoramaxCore", "The instance rejected the request (HTTP {status}).")
         error_class = HttpError
     raise error_class(
-        status, message.format(status=status, url=url) + said, url=url, details=details
+        status,
+        message.format(status=status, url=url) + said,
+        url=url,
+        details=details,
+        retry_after=response.headers.get("Retry-After"),
     )
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import time
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 
 from .errors import PanoramaxError
+from .http import retry_after_seconds  # noqa: F401  (callers import it from here)
 from .upload_state import FileState
 
 
@@ -137,21 +136,3 @@ def poll_delay(upload_set: dict) -> float:
         except (TypeError, ValueError):
             pass
     return min(3.0, 0.25 + 0.04 * left)
-
-
-def retry_after_seconds(value, now=None) -> float | None:
-    """A ``Retry-After`` header in seconds (delay or HTTP date); None when absent or unreadable."""
-    if value is None:
-        return None
-    text = str(value).strip()
-    try:
-        return max(0.0, float(text))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None or when.tzinfo is None:
-        return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
