@@ -26,8 +26,7 @@ body cut), ``trickle(bytes_per_s)``.
 
 Forwarded answers keep status and headers; the ``Host`` header goes through, and the
 upstream's origin in bodies is replaced by the proxy's, so links followed by the client
-come back through the proxy. Also a pytest fixture: ``fault_proxy`` (in front of
-``PANORAMAX_URL``, default 127.0.0.1:5000).
+come back through the proxy.
 """
 
 from __future__ import annotations
@@ -276,22 +275,3 @@ def _reset(handler) -> None:
         handler.connection.close()
     except OSError:
         pass
-
-
-def upstream_url() -> str:
-    import os
-
-    return os.environ.get("PANORAMAX_URL", "http://127.0.0.1:5000")
-
-
-try:  # the fixture, when pytest imports this module
-    import pytest
-
-    @pytest.fixture()
-    def fault_proxy():
-        """A ``FaultProxy`` in front of the local instance, for one test."""
-        with FaultProxy(upstream_url()) as proxy:
-            yield proxy
-
-except ImportError:  # pragma: no cover - outside pytest
-    pass
