@@ -481,7 +481,7 @@
             <translation>Tout Panoramax (api.panoramax.xyz, lecture seule)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="350" />
+            <location filename="../panoramax_plugin/core/http.py" line="365" />
             <location filename="../panoramax_plugin/core/stac.py" line="122" />
             <source>Could not reach {host}: {error}. Check the address, your connection and the QGIS proxy settings.</source>
             <translation>Impossible de joindre {host} : {error}. Vérifiez l'adresse, votre connexion et les paramètres de proxy de QGIS.</translation>
@@ -497,7 +497,7 @@
             <translation>Aucune URL d'instance. Saisissez une adresse comme https://panoramax.ign.fr</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="278" />
+            <location filename="../panoramax_plugin/core/http.py" line="289" />
             <source>Not found on the instance ({url}).</source>
             <translation>Introuvable sur l'instance ({url}).</translation>
         </message>
@@ -527,17 +527,17 @@
             <translation>Le paquet Python « {package} » est nécessaire pour {feature} mais n'est pas installé. Installez-le avec : python -m pip install {package}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="155" />
+            <location filename="../panoramax_plugin/core/http.py" line="157" />
             <source>The answer of {url} is compressed in a way the plugin cannot read ({kind}).</source>
             <translation>La réponse de {url} est compressée d'une façon que l'extension ne sait pas lire ({kind}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="99" />
+            <location filename="../panoramax_plugin/core/http.py" line="101" />
             <source>The answer of {url} is larger than {limit} MB, the most the plugin reads for one answer (real answers are far smaller): the instance may be misbehaving. Search a smaller area or fewer pictures; if it persists, tell the instance's administrators.</source>
             <translation>La réponse de {url} dépasse {limit} Mo, le maximum que l'extension lit pour une réponse (les vraies réponses sont bien plus petites) : l'instance fonctionne peut-être mal. Cherchez sur une zone plus petite ou moins de photos ; si cela persiste, prévenez les administrateurs de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="484" />
+            <location filename="../panoramax_plugin/core/http.py" line="499" />
             <source>The answer of {url} is nested too deeply to be read: the instance may be misbehaving. Try again later or tell its administrators.</source>
             <translation>La réponse de {url} est trop profondément imbriquée pour être lue : l'instance fonctionne peut-être mal. Réessayez plus tard ou prévenez ses administrateurs.</translation>
         </message>
@@ -547,22 +547,22 @@
             <translation>La date et l'heure de prise de vue de la photo ne sont pas valides ({value}) : Panoramax en demande des valides.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="199" />
+            <location filename="../panoramax_plugin/core/http.py" line="201" />
             <source>The compressed answer of {url} is damaged ({error}). Try again later.</source>
             <translation>La réponse compressée de {url} est endommagée ({error}). Réessayez plus tard.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="440" />
+            <location filename="../panoramax_plugin/core/http.py" line="455" />
             <source>The connection to {url} failed while the answer arrived: {error}. Check your connection and try again.</source>
             <translation>La connexion à {url} a échoué pendant l'arrivée de la réponse : {error}. Vérifiez votre connexion et réessayez.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="124" />
+            <location filename="../panoramax_plugin/core/http.py" line="126" />
             <source>The connection to {url} was cut before the whole answer arrived ({size} bytes received). Check your connection and try again.</source>
             <translation>La connexion à {url} a été coupée avant l'arrivée de toute la réponse ({size} octets reçus). Vérifiez votre connexion et réessayez.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="130" />
+            <location filename="../panoramax_plugin/core/http.py" line="132" />
             <source>The connection to {url} was cut before the whole answer arrived ({size} of {expected} bytes). Check your connection and try again.</source>
             <translation>La connexion à {url} a été coupée avant l'arrivée de toute la réponse ({size} octets sur {expected}). Vérifiez votre connexion et réessayez.</translation>
         </message>
@@ -577,12 +577,12 @@
             <translation>La configuration de l'instance n'est pas un objet JSON.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="341" />
+            <location filename="../panoramax_plugin/core/http.py" line="356" />
             <source>The instance did not answer in time ({url}). Check your connection or try again later.</source>
             <translation>L'instance n'a pas répondu à temps ({url}). Vérifiez votre connexion ou réessayez plus tard.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="113" />
+            <location filename="../panoramax_plugin/core/http.py" line="115" />
             <source>The instance did not answer in time ({url}): {size} bytes arrived in {seconds:.0f} s. Check your connection or try again later.</source>
             <translation>L'instance n'a pas répondu à temps ({url}) : {size} octets reçus en {seconds:.0f} s. Vérifiez votre connexion ou réessayez plus tard.</translation>
         </message>
@@ -592,37 +592,37 @@
             <translation>L'instance n'a pas fourni de jeton à valider.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="303" />
+            <location filename="../panoramax_plugin/core/http.py" line="314" />
             <source>The instance had an internal error (HTTP {status}) on {url}. Try again later.</source>
             <translation>L'instance a rencontré une erreur interne (HTTP {status}) sur {url}. Réessayez plus tard.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="296" />
+            <location filename="../panoramax_plugin/core/http.py" line="307" />
             <source>The instance is receiving too many requests (HTTP {status}). Try again in {seconds} s.</source>
             <translation>L'instance reçoit trop de requêtes (HTTP {status}). Réessayez dans {seconds} s.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="290" />
+            <location filename="../panoramax_plugin/core/http.py" line="301" />
             <source>The instance is receiving too many requests (HTTP {status}). Wait a moment and try again.</source>
             <translation>L'instance reçoit trop de requêtes (HTTP {status}). Patientez un instant et réessayez.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="281" />
+            <location filename="../panoramax_plugin/core/http.py" line="292" />
             <source>The instance refused access (HTTP {status}). Sign in again or check that your account may do this.</source>
             <translation>L'instance a refusé l'accès (HTTP {status}). Reconnectez-vous ou vérifiez que votre compte a ce droit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="309" />
+            <location filename="../panoramax_plugin/core/http.py" line="320" />
             <source>The instance rejected the request (HTTP {status}).</source>
             <translation>L'instance a rejeté la requête (HTTP {status}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="263" />
+            <location filename="../panoramax_plugin/core/http.py" line="274" />
             <source>The picture is still being processed by the instance; try again in a moment.</source>
             <translation>La photo est encore en cours de traitement par l'instance ; réessayez dans un instant.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="432" />
+            <location filename="../panoramax_plugin/core/client.py" line="419" />
             <source>The picture {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La photo {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
@@ -642,17 +642,17 @@
             <translation>La réponse de recherche de {url} n'est pas une liste de photos ({kind}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="426" />
+            <location filename="../panoramax_plugin/core/client.py" line="413" />
             <source>The sequence {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La séquence {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="472" />
+            <location filename="../panoramax_plugin/core/http.py" line="487" />
             <source>The server at {url} did not answer with JSON ({kind}). Is this the address of a Panoramax API?</source>
             <translation>Le serveur {url} n'a pas répondu en JSON ({kind}). Est-ce bien l'adresse d'une API Panoramax ?</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/http.py" line="274" />
+            <location filename="../panoramax_plugin/core/http.py" line="285" />
             <source>The server said: {message}</source>
             <translation>Le serveur indique : {message}</translation>
         </message>
@@ -674,7 +674,7 @@
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="85" />
             <location filename="../panoramax_plugin/core/client.py" line="274" />
-            <location filename="../panoramax_plugin/core/client.py" line="448" />
+            <location filename="../panoramax_plugin/core/client.py" line="435" />
             <location filename="../panoramax_plugin/core/stac.py" line="58" />
             <location filename="../panoramax_plugin/core/stac.py" line="89" />
             <source>Unexpected answer from {url}.</source>
@@ -1085,7 +1085,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Le fichier a disparu avant d'être envoyé. Remettez-le en place et relancez l'envoi.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="410" />
+            <location filename="../panoramax_plugin/core/client.py" line="397" />
             <source>The instance answered {url} with something else than expected: try again later, or report it to the instance's administrators.</source>
             <translation>L'instance a répondu à {url} autre chose que ce qui était attendu : réessayez plus tard, ou signalez-le aux administrateurs de l'instance.</translation>
         </message>
