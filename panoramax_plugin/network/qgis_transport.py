@@ -9,7 +9,7 @@ Each answer is held to the calling ``HttpClient``'s ``AnswerLimits`` (size after
 decompression, whole-call time): Qt's transfer timeout only notices silence, so a
 ``QgsFeedback`` passed to the blocking call is canceled when the answer outgrows the
 limit or its time (seen through this thread's manager's ``downloadProgress``, and by
-a Python timer, which needs no Qt event loop). A 2xx answer whose connection broke
+a timer of the requesting thread, see ``_Watch``). A 2xx answer whose connection broke
 early (``RemoteHostClosedError``) or that is shorter than its ``Content-Length`` is a
 ``TruncatedAnswerError``, not a short answer.
 """
@@ -17,13 +17,23 @@ early (``RemoteHostClosedError``) or that is shorter than its ``Content-Length``
 from __future__ import annotations
 
 import io
+import math
 import threading
 import time
 from contextlib import contextmanager
 
 import requests
 from qgis.core import QgsBlockingNetworkRequest, QgsFeedback, QgsNetworkAccessManager
-from qgis.PyQt.QtCore import QByteArray, QCoreApplication, Qt, QThread, QUrl
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEventLoop,
+    Qt,
+    QThread,
+    QTimer,
+    QUrl,
+)
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 from requests.adapters import BaseAdapter
 from requests.structures import CaseInsensitiveDict
@@ -63,9 +73,18 @@ def decompress(body: bytes, encoding: str, limits: AnswerLimits | None = None) -
 class _Watch:
     """Cancels a blocking request (through its ``QgsFeedback``) that outgrows its limits.
 
-    ``progress`` runs in the requesting worker thread (this thread's manager's
-    ``downloadProgress``); the timer runs on a Python thread and only cancels the
-    feedback, which Qt hands to the request's own thread.
+    In a worker thread both checks run in that thread, from inside the request's own
+    event loop: ``progress`` (this thread's manager's ``downloadProgress``) and a
+    ``QTimer`` for the deadline. A cancel from another thread can land while QGIS is
+    still wiring the request (between creating the reply and connecting the feedback to
+    its ``abort``; the first request of a session spends a second or more there): QGIS
+    then deletes the reply without aborting it, its ``finished`` never comes and the
+    call waits for ever. A timer of the requesting thread only fires once that is done.
+
+    On the main thread QGIS makes the request in a thread of its own and waits without
+    running events, so only a Python timer thread can cancel it; there a cancel landing
+    during the wiring leaves the request to end by itself (the main thread is blocked,
+    so QGIS's own abort runs after the reply's), which is slower but never stuck.
     """
 
     def __init__(self, limits: AnswerLimits):
@@ -73,8 +92,9 @@ class _Watch:
         self.feedback = QgsFeedback()
         self.received = 0
         self.reason = None  # "large" or "slow" once canceled here
+        self._timer = None  # QTimer (worker thread) or threading.Timer (main thread)
+        self._on_main_thread = QThread.currentThread() == QCoreApplication.instance().thread()
         self._lock = threading.Lock()
-        self._timer = None
         self._done = False
 
     def progress(self, _request_id, received, total) -> None:
@@ -97,28 +117,40 @@ class _Watch:
         deadline = self.limits.deadline(self.received)
         if deadline is None:
             return
+        seconds = max(0.001, deadline - time.monotonic())
         with self._lock:
             if self._done:
                 return
-            self._timer = threading.Timer(max(0.01, deadline - time.monotonic()), self._ring)
-            self._timer.daemon = True
-            self._timer.start()
+            if self._on_main_thread:
+                self._timer = threading.Timer(seconds, self._ring)
+                self._timer.daemon = True
+                self._timer.start()
+                return
+            if self._timer is None:
+                if QThread.currentThread().eventDispatcher() is None:
+                    QEventLoop()  # a thread not started by Qt: give it an event dispatcher
+                self._timer = QTimer()
+                self._timer.setSingleShot(True)
+                self._timer.timeout.connect(self._ring)
+            self._timer.start(math.ceil(seconds * 1000))
 
     def _ring(self) -> None:
-        deadline = self.limits.deadline(self.received)
-        if deadline is not None and time.monotonic() >= deadline:
+        try:
+            deadline = self.limits.deadline(self.received)
+            if deadline is not None and time.monotonic() >= deadline:
+                self._cancel("slow")
+            else:  # bytes arrived meanwhile and bought more time
+                self._arm()
+        except Exception:  # a slot: an escaping exception aborts QGIS
             self._cancel("slow")
-        else:  # bytes arrived meanwhile and bought more time
-            self._arm()
 
     @contextmanager
     def watching(self, manager):
         """Watch the request made inside the block, through ``manager``."""
-        on_main_thread = QThread.currentThread() == QCoreApplication.instance().thread()
         # on the main thread QGIS makes the request in a thread of its own, whose
         # manager we cannot reach; the main manager also relays other threads' progress
         connected = False
-        if not on_main_thread:
+        if not self._on_main_thread:
             manager.downloadProgress.connect(self.progress, Qt.ConnectionType.DirectConnection)
             connected = True
         self._arm()
@@ -127,8 +159,11 @@ class _Watch:
         finally:
             with self._lock:
                 self._done = True
-                timer = self._timer
-            if timer is not None:
+                timer, self._timer = self._timer, None
+            if isinstance(timer, QTimer):
+                timer.stop()
+                sip.delete(timer)  # in its own thread, now
+            elif timer is not None:
                 timer.cancel()
             if connected:
                 manager.downloadProgress.disconnect(self.progress)

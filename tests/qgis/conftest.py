@@ -38,3 +38,29 @@ def import_plugin_package(name: str = PLUGIN_MODULE, root=ROOT):
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session", autouse=True)
+def qgis_network_warmed_up(qgis_app):
+    """One request through QGIS networking before any test: the first of a session
+    waits about a second inside QGIS (0.7 s here, 2.4 s with both cores busy), which a
+    test with a 1 s timeout would otherwise take for a slow server, depending on the
+    order the tests run in."""
+    from panoramax_plugin.background.qthreads import QThreadCall
+    from panoramax_plugin.network.session import qgis_http_client
+    from tests.http_server import Canned, CannedServer
+
+    def warm_up(url):
+        try:
+            return qgis_http_client(30).get_bytes(url)
+        except Exception as error:  # nothing may leave QThread.run
+            return error
+
+    with CannedServer() as server:
+        server.routes["/warm-up"] = Canned(200, b"ok", "text/plain")
+        call = QThreadCall(lambda: warm_up(server.url("/warm-up")))
+        call.start()
+        while not call.wait(20):
+            qgis_app.processEvents()
+        assert call.result == b"ok", call.result
+    yield

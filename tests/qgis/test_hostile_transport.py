@@ -128,3 +128,40 @@ def test_a_normal_answer_through_qgis_reads_as_before(qgis_app):
             lambda: PanoramaxClient(srv.base_url, http=qgis_http_client(10)).search(limit=10),
         )
     assert [p.id for p in result.pictures] == ["p1", "p2"]
+
+
+_STUCK: list = []
+
+
+def test_concurrent_trickles_all_end_at_their_deadline(qgis_app):
+    """Before: the deadline's cancel came from a Python timer thread; with a few calls
+    under way at once, QGIS sometimes deleted a reply without aborting it and that call
+    waited for ever (in 4 of 4 runs of this loop, within three rounds): a viewer thread
+    lost for the session, and on a loaded CI machine later pictures never came."""
+    from panoramax_plugin.background.qthreads import QThreadCall
+
+    body = b"x" * 5000
+
+    def trickled(url):
+        def call():
+            try:
+                qgis_http_client(0.5).get_bytes(url)
+            except AnswerTimeoutError:
+                return "timeout"
+            return "answered"
+
+        return call
+
+    with HostileServer({"/t": Reply(body=body, trickle=0.05, chunk=20)}) as srv:
+        for _round in range(6):
+            calls = [QThreadCall(trickled(srv.base_url + "/t")) for _ in range(4)]
+            for call in calls:
+                call.start()
+            deadline = time.monotonic() + 8.0
+            while not all(call.isFinished() for call in calls):
+                qgis_app.processEvents()
+                time.sleep(0.005)
+                if time.monotonic() > deadline:
+                    _STUCK.extend(calls)  # a QThread deleted while it runs aborts Python
+                    pytest.fail("a call never ended")
+            assert [call.result for call in calls] == ["timeout"] * 4
