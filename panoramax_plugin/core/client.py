@@ -212,7 +212,11 @@ class PanoramaxClient:
         fov_tolerance: float | None = None,
         limit: int = 100,
     ) -> SearchResult:
-        """Pictures *looking at* ``(lon, lat)`` (WGS84), nearest first: a place search.
+        """Pictures *looking at* ``(lon, lat)`` (WGS84): a place search.
+
+        GeoVisio 2.15.1 filters the distance on the ground but sorts by planar distance
+        in longitude/latitude degrees (like a bbox search), so the order is only roughly
+        the ground order away from the equator: re-sort on the caller's side.
 
         ``distance`` is ``(min_m, max_m)``, camera to point; GeoVisio only takes whole
         metres (``"0-30"``; ``"0.5-30"`` is a 400), so the range is widened to whole

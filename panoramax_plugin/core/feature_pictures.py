@@ -25,7 +25,8 @@ always does, and the viewer turns toward it (``Candidate.yaw``).
   passes a 30° tolerance, one 11 m away and 25° off fails), so a flat picture facing
   north that sees the point 30° off-centre can fail a 60° tolerance. The plugin asks for
   ``PLACE_FOV_TOLERANCE`` (180°: the point in front of the camera) and checks the real
-  field of view itself;
+  field of view itself. The answer is sorted by distance in degrees too (only the
+  ``place_distance`` filter is on the ground), so candidates are re-ranked here;
 - a line, a polygon or a multi-point: a bounding-box search of the feature's box grown
   by the search distance, then the rule above per picture. A place search at the
   feature's centre would drop pictures that look at one end of a long line but away
