@@ -29,6 +29,7 @@ from .models import (
     Picture,
     Sequence,
     instance_from_landing,
+    is_position,
     picture_from_feature,
     sequence_from_collection,
 )
@@ -39,6 +40,12 @@ from .timeparse import datetime_interval
 SEARCH_LIMIT_MAX = 10_000
 SEARCH_BYTES_BASE = 4 << 20
 SEARCH_BYTES_PER_ITEM = 16 << 10  # a GeoVisio search item weighs 3-5 kB
+PLACE_DISTANCE_MIN_DEFAULT = 3
+PLACE_DISTANCE_MAX_DEFAULT = 15
+"""GeoVisio's own ``place_distance`` default (metres)."""
+PLACE_FOV_TOLERANCE_MIN = 2.0
+PLACE_FOV_TOLERANCE_MAX = 180.0
+"""What GeoVisio accepts for ``place_fov_tolerance`` (degrees); anything else is a 400."""
 
 
 def search_answer_cap(limit: int) -> int:
@@ -113,6 +120,11 @@ class PanoramaxClient:
     def instance(self) -> Instance | None:
         """The instance once discovered (or given), else None."""
         return self._instance
+
+    def use_instance(self, instance: Instance) -> None:
+        """Adopt this instance as discovered by another client (no landing-page request)."""
+        if self._instance is None:
+            self._instance = instance
 
     # ------------------------------------------------------------------ discovery
     def discover(self) -> Instance:
@@ -190,6 +202,54 @@ class PanoramaxClient:
             params["ids"] = ",".join(ids)
         if sequence_ids:
             params["collections"] = ",".join(sequence_ids)
+        return self._search(params, limit)
+
+    def search_place(
+        self,
+        lon: float,
+        lat: float,
+        distance=(PLACE_DISTANCE_MIN_DEFAULT, PLACE_DISTANCE_MAX_DEFAULT),
+        fov_tolerance: float | None = None,
+        limit: int = 100,
+    ) -> SearchResult:
+        """Pictures *looking at* ``(lon, lat)`` (WGS84): a place search.
+
+        GeoVisio 2.15.1 filters the distance on the ground but sorts by planar distance
+        in longitude/latitude degrees (like a bbox search), so the order is only roughly
+        the ground order away from the equator: re-sort on the caller's side.
+
+        ``distance`` is ``(min_m, max_m)``, camera to point; GeoVisio only takes whole
+        metres (``"0-30"``; ``"0.5-30"`` is a 400), so the range is widened to whole
+        metres (``floor(min)``-``ceil(max)``); the caller re-checks exact distances.
+        ``fov_tolerance`` (2-180 degrees, None: the server's default 30) is the width
+        of the cone around each picture's heading in which the point must lie; the
+        server ignores it for 360° pictures and measures it in longitude/latitude
+        degrees, not on the ground (see ``feature_pictures``). ``limit`` applies
+        (1-10,000; check ``result.capped``).
+        """
+        if not is_position(lon, lat):
+            raise ValueError(f"Not a WGS84 position: {lon!r}, {lat!r}")
+        try:
+            low, high = (float(v) for v in distance)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"A distance range needs two numbers, got {distance!r}") from exc
+        if not (math.isfinite(low) and math.isfinite(high) and 0 <= low <= high):
+            raise ValueError(f"The distance range {distance!r} is not 0 <= min <= max")
+        limit = max(1, min(int(limit), SEARCH_LIMIT_MAX))
+        params = {
+            "limit": str(limit),
+            "place_position": f"{lon:.7f},{lat:.7f}",
+            "place_distance": f"{math.floor(low)}-{math.ceil(high)}",
+        }
+        if fov_tolerance is not None:
+            tolerance = float(fov_tolerance)
+            if not PLACE_FOV_TOLERANCE_MIN <= tolerance <= PLACE_FOV_TOLERANCE_MAX:
+                raise ValueError(f"place_fov_tolerance must be 2-180 degrees, got {fov_tolerance}")
+            params["place_fov_tolerance"] = f"{tolerance:g}"
+        return self._search(params, limit)
+
+    def _search(self, params: dict, limit: int) -> SearchResult:
+        """One ``/api/search`` GET, parsed item by item into a ``SearchResult``."""
         response = self.http.request(
             "GET",
             self.discover().search_url,
