@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMessageBox
 
 from .__about__ import PLUGIN_ROOT, __title__, __version__
+from .assets.entry_points import FeatureTools
 from .core.dependencies import missing_packages, pip_command
 from .current_instance import CurrentInstance
 from .log import PluginLogger
@@ -32,6 +33,8 @@ class PanoramaxPlugin:
         self.viewer_action: QAction | None = None
         self.pick_action: QAction | None = None
         self.pick_tool = None
+        self.feature_tools = None  # FeatureTools: pictures of the user's features
+        self.feature_pick_action: QAction | None = None
         self.upload_action: QAction | None = None
         self.uploads = None  # UploadLauncher, made on first use
         self.selection_sync = None
@@ -72,6 +75,24 @@ class PanoramaxPlugin:
             checkable=True,
             tip=self.tr("Click near a picture or a sequence on the map to open it"),
         )
+        self.feature_tools = FeatureTools(self.iface, self.ensure_viewer, self.logger)
+        self.feature_pick_action = self._add_action(
+            "feature.svg",
+            self.tr("Panoramax pictures of a feature"),
+            self.feature_tools.toggle_pick_tool,
+            checkable=True,
+            tip=self.tr(
+                "Click on a feature of one of your layers to see the Panoramax pictures that "
+                "show it, turned toward it"
+            ),
+        )
+        self._add_action(
+            "",
+            self.tr("Panoramax pictures of the selected features"),
+            lambda: self.feature_tools.entry_points.for_active_layer_selection(),
+            toolbar=False,
+        )
+        self.feature_tools.install(self.menu_name, self.feature_pick_action)
         self.upload_action = self._add_action(
             "upload.svg",
             self.tr("Upload pictures…"),
@@ -94,6 +115,10 @@ class PanoramaxPlugin:
             action.deleteLater()
         self.actions = []
         self.panel_action = self.viewer_action = self.pick_action = None
+        if self.feature_tools is not None:
+            self.feature_tools.unload()
+            self.feature_tools.deleteLater()
+            self.feature_tools = None
         if self.pick_tool is not None:
             if self.iface.mapCanvas().mapTool() is self.pick_tool:
                 self.iface.mapCanvas().unsetMapTool(self.pick_tool)
@@ -165,6 +190,9 @@ class PanoramaxPlugin:
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.viewer_dock)
             self.viewer = ViewerController(
                 self.viewer_dock, self.iface.mapCanvas(), self.logger, PluginSettings.load()
+            )
+            self.viewer_dock.features_requested.connect(
+                lambda: self.feature_tools.entry_points.for_active_layer_selection()
             )
             self.viewer_dock.visibilityChanged.connect(
                 lambda visible: self._sync_action(self.viewer_action, visible)

@@ -32,6 +32,9 @@ class PluginSettings:
     show_coverage: bool = True
     viewer_cache_mb: int = 300  # decoded pictures kept in memory
     viewer_always_hd: bool = False  # else HD only when zoomed in
+    camera_height_m: float = 2.0  # of street-view cameras above the ground, for sights
+    feature_search_distance_m: float = 30.0  # pictures of a feature: how far from it
+    feature_height_m: float = 1.0  # a 2D feature looked at this high (a sign, a bin)
     upload_parallel: int = 3  # files sent at once: a home uplink is full at 2-4
     upload_state_folder: str = ""  # empty: <QGIS profile>/panoramax/uploads
 

@@ -7,7 +7,7 @@ Main thread only; items and images come from background jobs (:mod:`.background`
 from __future__ import annotations
 
 from qgis.core import QgsSettings
-from qgis.PyQt.QtCore import QObject, QTimer, QUrl, pyqtSignal
+from qgis.PyQt.QtCore import QObject, QPointF, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QApplication, QFileDialog
 
@@ -16,7 +16,9 @@ from ..background.core_task import CoreTask, start_task
 from ..core.camera import Camera
 from ..core.client import PanoramaxClient
 from ..core.errors import PanoramaxError
+from ..core.feature_pictures import nearest_picture
 from ..core.instances import picture_id_from_text, viewer_picture_url
+from ..core.look_at import LookTarget, camera_toward_target, flat_point_toward
 from ..network.session import qgis_http_client
 from .details import details_text
 from .image_loader import LEVELS, ImageLoader, image_warning
@@ -25,6 +27,8 @@ from .qimage_numpy import qimage_to_array
 
 SETTINGS_LAST = "panoramax/viewer_last"  # "api_url|sequence id|picture id"
 HD_BELOW_HFOV = 60.0  # a 360° view narrower than this asks for the HD file
+METRES_PER_DEGREE = 111_320.0  # of latitude: a click tolerance in degrees, on the ground
+TARGET_FLAT_ZOOM = 2.0  # a flat picture opened toward a feature: times the fitted scale
 
 
 class ViewerController(QObject):
@@ -58,6 +62,9 @@ class ViewerController(QObject):
         self.play_timer = QTimer(self)
         self.play_timer.timeout.connect(self._play_step)
         self._alive = True  # False once unloaded: late task results are then ignored
+        # the place the viewer turns toward (a feature of the user's), kept while the
+        # user steps through pictures; None: pictures open looking ahead
+        self.target = None
 
         dock.navigate.connect(self.go)
         dock.play_toggled.connect(self.set_playing)
@@ -95,16 +102,18 @@ class ViewerController(QObject):
         self.open_id(picture_id)
 
     def open_nearest(self, lon: float, lat: float, radius: float):
-        """Open the instance's picture nearest to a map click (no layer had one there)."""
+        """Open the instance's picture nearest to a map click (no layer had one there).
+
+        ``radius``: degrees (the click tolerance); the nearest picture on the ground
+        within it, else within four times it (core ``nearest_picture``)."""
         if not self.api_url:
             self.dock.set_status(self.tr("Choose a Panoramax instance first."))
             return None
-        bbox = (lon - radius, lat - radius, lon + radius, lat + radius)
+        radius_m = max(1.0, radius * METRES_PER_DEGREE)
         client = self._client()
 
         def work(job):
-            found = client.search(bbox=bbox, limit=1).pictures
-            return found[0] if found else None
+            return nearest_picture(client, lon, lat, radius_m)
 
         def done(picture):
             if picture is None:
@@ -200,7 +209,7 @@ class ViewerController(QObject):
         self.prefetched[picture.id] = picture
         if not same:
             self.shown_level = -1
-            self.camera = Camera(hfov=self.camera.hfov)
+            self.camera = self._camera_for(picture)
         self.dock.set_status("")
         self._image_status = None
         self._file_failures = {}
@@ -250,9 +259,12 @@ class ViewerController(QObject):
         warning = image_warning(image)
         if self.current.is_360:
             array, image = qimage_to_array(image)
-            self.dock.pano_view.set_source(array, keep_camera=not first)
+            # the camera was set when the picture was shown (ahead, or toward a target)
+            self.dock.pano_view.set_source(array, keep_camera=True)
         else:
             self.dock.flat_view.set_image(image, same_picture=not first)
+            if first:
+                self._zoom_flat_toward_target(image)
         sharper_failed = [
             message
             for failed, message in self._file_failures.items()
@@ -327,6 +339,47 @@ class ViewerController(QObject):
             ),
             background.PRIORITY_AHEAD,
         )
+
+    # ------------------------------------------------------------------ looking at a place
+    def look_at(self, target) -> None:
+        """Turn pictures toward ``target`` (a ``LookTarget``; None: look ahead again), the
+        one shown now and those the user steps to."""
+        self.target = target
+        if self.current is not None and self.current.is_360:
+            camera = self._camera_for(self.current)
+            self.camera = camera
+            self.dock.pano_view.set_camera(camera)
+
+    def open_candidate(self, candidate, height_m: float = 0.0, label: str = "") -> None:
+        """Open a picture found for a feature, turned toward the feature."""
+        self.look_at(LookTarget(candidate.target_lon, candidate.target_lat, height_m, label))
+        picture = candidate.picture
+        self.open_id(picture.id, picture.sequence_id)
+
+    def _camera_for(self, picture) -> Camera:
+        """The camera a newly shown picture opens with: toward the target when there is
+        one within reach, else straight ahead (the zoom kept)."""
+        if self.target is not None and picture.is_360:
+            camera = camera_toward_target(
+                picture, self.target, self.camera.hfov, self.settings.camera_height_m
+            )
+            if camera is not None:
+                return camera
+        return Camera(hfov=self.camera.hfov)
+
+    def _zoom_flat_toward_target(self, image) -> None:
+        """A flat picture's first image: zoom toward the target when it is in view."""
+        if self.target is None or self.current is None:
+            return
+        point = flat_point_toward(
+            self.current,
+            self.target,
+            image.width(),
+            image.height(),
+            self.settings.camera_height_m,
+        )
+        if point is not None:
+            self.dock.flat_view.look_at(QPointF(*point), TARGET_FLAT_ZOOM)
 
     # ------------------------------------------------------------------ camera and map
     def _on_camera(self, camera) -> None:

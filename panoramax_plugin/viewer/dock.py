@@ -23,6 +23,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from .candidates import CandidateList
 from .flat_view import FlatView
 from .pano_view import PanoView
 
@@ -38,6 +39,7 @@ class ViewerDock(QDockWidget):
     web_requested = pyqtSignal()
     copy_requested = pyqtSignal()
     save_requested = pyqtSignal()
+    features_requested = pyqtSignal()  # pictures of the selected features of the active layer
     closed = pyqtSignal()
 
     def __init__(self, parent=None):
@@ -104,7 +106,19 @@ class ViewerDock(QDockWidget):
         self.id_edit.returnPressed.connect(lambda: self.open_requested.emit(self.id_edit.text()))
         open_row.addWidget(self.id_edit, 1)
         open_row.addWidget(self.open_button)
+        self.features_button = QPushButton(self.tr("Pictures of selected features"), body)
+        self.features_button.setToolTip(
+            self.tr(
+                "The Panoramax pictures that show the features selected in the active layer, "
+                "turned toward them"
+            )
+        )
+        self.features_button.clicked.connect(self.features_requested.emit)
+        open_row.addWidget(self.features_button)
         layout.addLayout(open_row)
+
+        self.candidates = CandidateList(body)  # pictures of the user's features, when asked
+        layout.addWidget(self.candidates)
 
         self.stack = QStackedWidget(body)
         self.flat_view = FlatView(self.stack)

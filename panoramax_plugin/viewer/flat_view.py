@@ -227,6 +227,20 @@ class FlatView(PictureWidget):
         self._fitted = math.isclose(zoom, fit, rel_tol=1e-9) and self._is_centred()
         self._moved()
 
+    def look_at(self, image_pos: Point, factor: float = 2.0) -> None:
+        """Zoom to ``factor`` times the fitted scale with the image point ``image_pos`` as
+        near the widget centre as the picture's edges allow (a feature looked at)."""
+        if self._image.isNull() or not factor > 0.0:
+            return
+        fit = self.fit_zoom()
+        zoom = min(max(fit * factor, min(fit, 1.0)), max(self.MAX_ZOOM, fit))
+        pos = QPointF(image_pos)
+        centre = QPointF(self.width() / 2.0, self.height() / 2.0)
+        wanted = QPointF(centre.x() - pos.x() * zoom, centre.y() - pos.y() * zoom)
+        self._set_view(zoom, self._clamped(zoom, wanted, None))
+        self._fitted = False
+        self._moved()
+
     def pan_by(self, dx: float, dy: float) -> None:
         """Move the picture by ``(dx, dy)`` widget pixels (without opening a new margin)."""
         if self._image.isNull():

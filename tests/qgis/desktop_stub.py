@@ -21,6 +21,8 @@ class DesktopStub:
         layout.addWidget(self.canvas)
         self.window.setCentralWidget(central)
         self.web_menu = self.window.menuBar().addMenu("&Web")
+        self.layer_actions = []  # (action, menu, layer type, all layers)
+        self.active_layer = None
 
     # --- what the plugin calls
     def mainWindow(self):
@@ -53,6 +55,17 @@ class DesktopStub:
         if not menu.actions():
             self.web_menu.removeAction(menu.menuAction())
             menu.deleteLater()
+
+    def addCustomActionForLayerType(self, action, menu, layer_type, all_layers):
+        self.layer_actions.append((action, menu, layer_type, all_layers))
+
+    def removeCustomActionForLayerType(self, action):
+        before = len(self.layer_actions)
+        self.layer_actions = [entry for entry in self.layer_actions if entry[0] is not action]
+        return len(self.layer_actions) < before
+
+    def activeLayer(self):
+        return self.active_layer
 
     # --- what tests inspect
     def _submenu(self, name):

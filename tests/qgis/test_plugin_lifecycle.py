@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
 
 from tests.qgis.conftest import import_plugin_package
@@ -25,6 +26,7 @@ def test_load_adds_toolbar_menu_and_unload_removes_everything(desktop, qgis_app)
         "Panoramax panel",
         "Picture viewer",
         "Open the picture clicked on the map",
+        "Panoramax pictures of a feature",
         "Upload pictures…",
     ]
     assert desktop.plugin_menu_titles() == ["&Panoramax"]
@@ -33,9 +35,21 @@ def test_load_adds_toolbar_menu_and_unload_removes_everything(desktop, qgis_app)
         "Panoramax panel",
         "Picture viewer",
         "Open the picture clicked on the map",
+        "Panoramax pictures of a feature",
+        "Panoramax pictures of the selected features",
         "Upload pictures…",
         "About Panoramax…",
     ]
+    # the feature entry points: the layers panel's menu and the feature actions
+    assert [a.text() for a, *_ in desktop.layer_actions] == [
+        "Panoramax pictures of the selected features"
+    ]
+    from qgis.gui import QgsGui
+
+    registry = QgsGui.mapLayerActionRegistry()
+    assert plugin.feature_tools.entry_points.map_layer_action in registry.mapLayerActions(
+        QgsVectorLayer("Point?crs=EPSG:4326", "any", "memory")
+    )
 
     plugin.panel_action.setChecked(True)  # opens the dock
     plugin.viewer_action.setChecked(True)  # and the viewer
@@ -61,6 +75,12 @@ def test_load_adds_toolbar_menu_and_unload_removes_everything(desktop, qgis_app)
     assert plugin.actions == [] and plugin.panel is None and plugin.viewer is None
     assert plugin.upload_dialog is None
     assert desktop.canvas.mapTool() is None
+    assert desktop.layer_actions == []
+    assert not [
+        action
+        for action in registry.mapLayerActions(QgsVectorLayer("Point?crs=EPSG:4326", "x", "memory"))
+        if action.text() == "Panoramax pictures of this feature"
+    ]
 
 
 def test_load_unload_twice_is_clean(desktop, qgis_app):
