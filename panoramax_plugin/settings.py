@@ -32,6 +32,8 @@ class PluginSettings:
     show_coverage: bool = True
     viewer_cache_mb: int = 300  # decoded pictures kept in memory
     viewer_always_hd: bool = False  # else HD only when zoomed in
+    overlay_distance_m: float = 50.0  # the user's features this close to a picture are drawn in it
+    overlay_camera_height_m: float = 2.0  # assumed height of the camera above the ground
     upload_parallel: int = 3  # files sent at once: a home uplink is full at 2-4
     upload_state_folder: str = ""  # empty: <QGIS profile>/panoramax/uploads
 
