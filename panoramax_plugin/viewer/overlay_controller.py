@@ -11,7 +11,7 @@ import math
 
 from qgis.core import QgsProject, QgsSettings, QgsVectorLayer
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QObject, Qt
+from qgis.PyQt.QtCore import QObject, Qt, QTimer
 
 from ..settings import PREFIX
 from .overlay import OverlayMarker, OverlayScene
@@ -19,8 +19,25 @@ from .overlay_features import FeatureCollector, read_choices, write_choices
 from .overlay_painter import SceneOverlay
 
 
+def _edit_signals(layer) -> tuple:
+    """Signals of a layer whose features may have moved or been renamed: the edits as they
+    are made, and any change redrawn on the map (commit, rollback, undo, reload);
+    ``dataChanged`` misses edits in QGIS 3.22."""
+    return (
+        layer.geometryChanged,
+        layer.attributeValueChanged,
+        layer.featureAdded,
+        layer.featureDeleted,
+        layer.repaintRequested,
+    )
+
+
 class OverlayController(QObject):
-    """Keeps the dock's views' overlay up to date with the picture and the user's choices."""
+    """Keeps the dock's views' overlay up to date with the picture, the user's choices and
+    edits of the chosen layers (checking an inventory is also fixing it)."""
+
+    EDIT_DELAY_MS = 250
+    """Edits of a chosen layer are read again this long after the last one."""
 
     def __init__(self, dock, settings, logger, project=None, geometry=None, parent=None):
         super().__init__(parent)
@@ -36,6 +53,11 @@ class OverlayController(QObject):
         self.form_opener = None
         """``callable(layer, feature)`` opening a feature's form; default: QGIS's."""
         self._forms = []  # attribute dialogs opened without iface, kept alive
+        self._watched: dict = {}  # layer id -> layer whose edits refresh the overlay
+        self._edit_timer = QTimer(self)
+        self._edit_timer.setSingleShot(True)
+        self._edit_timer.setInterval(self.EDIT_DELAY_MS)
+        self._edit_timer.timeout.connect(self._on_layers_edited)
         self._views = (dock.pano_view, dock.flat_view)
         for view in self._views:
             view.set_overlay(self.overlay)
@@ -49,6 +71,7 @@ class OverlayController(QObject):
         self.project.readProject.connect(self._on_project_read)
         self.project.cleared.connect(self._on_project_read)
         self.project.layersRemoved.connect(self._on_layers_removed)
+        self._watch()
 
     @property
     def distance_m(self) -> float:
@@ -77,6 +100,7 @@ class OverlayController(QObject):
     def _apply(self, choices, distance_m) -> None:
         self.choices = list(choices)
         write_choices(self.project, self.choices)
+        self._watch()
         if distance_m is not None and math.isfinite(distance_m) and distance_m > 0:
             self.settings.overlay_distance_m = float(distance_m)
             QgsSettings().setValue(PREFIX + "overlay_distance_m", float(distance_m))
@@ -117,7 +141,27 @@ class OverlayController(QObject):
         self.scene.set_target(None)
         self._repaint()
 
+    def _watch(self) -> None:
+        """Refresh after edits of the chosen layers (and of those only)."""
+        for layer in self._watched.values():
+            if not sip.isdeleted(layer):
+                for signal in _edit_signals(layer):
+                    try:
+                        signal.disconnect(self._on_layer_changed)
+                    except (TypeError, RuntimeError):
+                        pass
+        self._watched = {}
+        for choice in self.choices:
+            layer = self.project.mapLayer(choice.layer_id)
+            if isinstance(layer, QgsVectorLayer):
+                for signal in _edit_signals(layer):
+                    signal.connect(self._on_layer_changed)
+                self._watched[layer.id()] = layer
+
     def unload(self) -> None:
+        self._edit_timer.stop()
+        self.choices = []
+        self._watch()
         for signal, slot in (
             (self.project.readProject, self._on_project_read),
             (self.project.cleared, self._on_project_read),
@@ -143,6 +187,12 @@ class OverlayController(QObject):
         except Exception as exc:  # a Qt slot: an exception escaping it aborts QGIS
             self.logger.warning(f"Overlay: {what} failed: {exc!r}", push=False)
 
+    def _on_layer_changed(self, *args) -> None:
+        self._edit_timer.start()  # several changes in a row: read once, after the last
+
+    def _on_layers_edited(self) -> None:
+        self._guarded("reading edited layers", self.refresh)
+
     def _on_chooser_changed(self) -> None:
         self._guarded(
             "choosing layers",
@@ -153,6 +203,7 @@ class OverlayController(QObject):
     def _on_project_read(self, *args) -> None:
         def reload():
             self.choices = read_choices(self.project)
+            self._watch()
             if self.chooser is not None:
                 self.chooser.set_state(self.choices, self.distance_m)
             self.refresh()
@@ -164,6 +215,7 @@ class OverlayController(QObject):
             gone = set(layer_ids)
             if any(choice.layer_id in gone for choice in self.choices):
                 self.choices = [c for c in self.choices if c.layer_id not in gone]
+                self._watch()
                 self.refresh()
 
         self._guarded("removing layers", drop)

@@ -62,23 +62,28 @@ class OverlayChooser(QWidget):
             self.distance.setValue(float(distance_m))
         finally:
             self._building = False
-        self.rebuild()
+        self.rebuild(self._choices)
 
     def choices(self) -> list[LayerChoice]:
-        """The checked layers, in the project's layer order, with their label expression."""
+        """The checked layers with their label expression: those chosen before first, in
+        their order (a layer keeps its colour), then the newly checked ones."""
         if not self._rows:
             return list(self._choices)
-        chosen = []
-        for layer_id, (check, expression) in self._rows.items():
-            if check.isChecked():
-                chosen.append(LayerChoice(layer_id, expression.expression()))
-        return chosen
+        chosen = [
+            LayerChoice(layer_id, expression.expression())
+            for layer_id, (check, expression) in self._rows.items()
+            if check.isChecked()
+        ]
+        before = {choice.layer_id: index for index, choice in enumerate(self._choices)}
+        return sorted(chosen, key=lambda choice: before.get(choice.layer_id, len(before)))
 
-    def rebuild(self) -> None:
-        """One row per vector layer of the project, checked as the current choices say."""
+    def rebuild(self, choices=None) -> None:
+        """One row per vector layer of the project, checked as ``choices`` say (default:
+        as the rows say now)."""
         self._building = True
         try:
-            known = {choice.layer_id: choice for choice in self.choices()}
+            current = self.choices() if choices is None else choices
+            known = {choice.layer_id: choice for choice in current}
             for check, expression in self._rows.values():
                 for widget in (check, expression):
                     self._layout.removeWidget(widget)

@@ -340,6 +340,14 @@ def test_distance_setting_and_persisted_choices(overlay, project, dock):
     check.setChecked(True)
     assert overlay.distance_m == 30.0
     assert {m.label for m in overlay.scene.markers} == {"AHEAD", "RIGHT", "LEFT", "BEHIND"}
+    expression.setExpression('"kind" || \' \' || "name"')  # the user edits the label
+    assert {m.label for m in overlay.scene.markers} == {
+        "sign ahead",
+        "sign right",
+        "sign left",
+        "sign behind",
+    }
+    assert read_choices(project)[0].label_expression == '"kind" || \' \' || "name"'
     overlay.set_choices([LayerChoice(layer.id(), "")], distance_m=50.0)
 
 
@@ -501,6 +509,25 @@ def test_screenshot_of_the_dock_with_overlays(overlay, project, dock, desktop):
     QApplication.processEvents()
     assert dock.grab().save("/tmp/overlay_screenshot.png")
     chooser = dock.overlay_button.chooser
-    chooser.rebuild()
+    chooser.rebuild()  # as when the menu opens: the rows keep what they show
+    assert chooser.row(kerb.id())[0].isChecked() and chooser.row(layer.id())[0].isChecked()
+    assert chooser.choices() == overlay.choices
     chooser.adjustSize()
     assert chooser.grab().save("/tmp/overlay_chooser.png")
+
+
+def test_edits_of_a_chosen_layer_show_after_a_moment(overlay, project, dock):
+    from qgis.PyQt.QtTest import QTest
+
+    layer = sign_layer()
+    project.addMapLayer(layer)
+    overlay.set_choices([LayerChoice(layer.id(), '"name"')])
+    show_pano(dock, overlay)
+    ahead = next(m for m in overlay.scene.markers if m.label == "ahead")
+    moved = to_l93(*vg.destination(LON, LAT, 200.0, 5.0))  # the sign was behind, in fact
+    assert layer.startEditing()
+    assert layer.changeGeometry(ahead.feature_id, QgsGeometry(QgsPoint(moved.x(), moved.y(), 0)))
+    assert layer.commitChanges()
+    QTest.qWait(OverlayController.EDIT_DELAY_MS + 150)
+    ahead = next(m for m in overlay.scene.markers if m.label == "ahead")
+    assert vg.sight(LON, LAT, 0, ahead.lon, ahead.lat).azimuth == pytest.approx(200.0, abs=0.01)
