@@ -35,6 +35,7 @@ class PluginSettings:
     camera_height_m: float = 2.0  # of street-view cameras above the ground, for sights
     feature_search_distance_m: float = 30.0  # pictures of a feature: how far from it
     feature_height_m: float = 1.0  # a 2D feature looked at this high (a sign, a bin)
+    overlay_distance_m: float = 50.0  # the user's features this close to a picture are drawn in it
     upload_parallel: int = 3  # files sent at once: a home uplink is full at 2-4
     upload_state_folder: str = ""  # empty: <QGIS profile>/panoramax/uploads
 

@@ -23,6 +23,7 @@ from ..network.session import qgis_http_client
 from .details import details_text
 from .image_loader import LEVELS, ImageLoader, image_warning
 from .map_sync import MapSync
+from .overlay_controller import OverlayController
 from .qimage_numpy import qimage_to_array
 
 SETTINGS_LAST = "panoramax/viewer_last"  # "api_url|sequence id|picture id"
@@ -51,6 +52,7 @@ class ViewerController(QObject):
         self.loader.ready.connect(self._on_image)
         self.loader.failed.connect(self._on_image_failed)
         self.map_sync = MapSync(canvas)
+        self.overlay = OverlayController(dock, settings, logger, parent=self)
         self.item_task = None  # the job reading the item to show next (a Job)
         self._prefetch_task = None
         self._save_task = None
@@ -242,6 +244,7 @@ class ViewerController(QObject):
         for level in levels:
             self.loader.request(picture, level)
         self._sync_map()
+        self.overlay.show_picture(picture)
         QgsSettings().setValue(
             SETTINGS_LAST, f"{picture.instance_url}|{picture.sequence_id or ''}|{picture.id}"
         )
@@ -500,6 +503,19 @@ class ViewerController(QObject):
         self._save_task = task
         return start_task(task)
 
+    # ------------------------------------------------------------------ overlay
+    def set_target_marker(
+        self, lon: float, lat: float, height_m: float = 0.0, label: str = ""
+    ) -> bool:
+        """Draw the feature the user asked pictures of in the picture: a ring and a
+        crosshair over everything, at ``height_m`` above the ground. Replaces the previous
+        target; kept across pictures until :meth:`clear_target_marker`. False (nothing
+        drawn) for non-finite coordinates; never raises."""
+        return self.overlay.set_target(lon, lat, height_m, label)
+
+    def clear_target_marker(self) -> None:
+        self.overlay.clear_target()
+
     # ------------------------------------------------------------------ lifecycle
     def last_opened(self) -> tuple | None:
         """(api_url, sequence id, picture id) of the picture shown last, if any."""
@@ -533,5 +549,6 @@ class ViewerController(QObject):
 
     def unload(self) -> None:
         self.on_closed()
+        self.overlay.unload()
         self._alive = False
         self.loader.cache.clear()

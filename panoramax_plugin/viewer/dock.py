@@ -25,6 +25,7 @@ from qgis.PyQt.QtWidgets import (
 
 from .candidates import CandidateList
 from .flat_view import FlatView
+from .overlay_ui import OverlayButton
 from .pano_view import PanoView
 
 
@@ -95,6 +96,8 @@ class ViewerDock(QDockWidget):
         self.follow = QCheckBox(self.tr("Follow on map"), body)
         self.follow.toggled.connect(self.follow_toggled.emit)
         nav.addWidget(self.follow)
+        self.overlay_button = OverlayButton(body)  # the user's layers drawn in the picture
+        nav.addWidget(self.overlay_button)
         nav.addStretch(1)
         layout.addLayout(nav)
 

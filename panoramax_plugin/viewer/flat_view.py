@@ -28,6 +28,7 @@ from qgis.PyQt.QtGui import QColor, QImage, QPainter, QTextOption
 from qgis.PyQt.QtWidgets import QWidget
 
 from .interaction import PictureWidget, event_position
+from .overlay import FlatPose
 
 BACKGROUND = QColor(48, 48, 48)
 """Neutral dark grey around the picture (a photo viewer's usual backdrop)."""
@@ -304,6 +305,17 @@ class FlatView(PictureWidget):
     def _interactive(self) -> bool:
         return not self._image.isNull()
 
+    def overlay_pose(self) -> Optional[FlatPose]:
+        if self._image.isNull():
+            return None
+        return FlatPose(
+            self._image.width(),
+            self._image.height(),
+            self._zoom,
+            self._offset.x(),
+            self._offset.y(),
+        )
+
     def _drag_by(self, dx: float, dy: float) -> None:
         self.pan_by(dx, dy)
 
@@ -361,6 +373,7 @@ class FlatView(PictureWidget):
         )
         painter.drawImage(target, image, QRectF(image.rect()))
         self.last_frame_smooth = smooth
+        self._paint_overlay(painter)
         if self._banner:
             draw_banner(painter, self, self._message)
 
@@ -390,6 +403,8 @@ class FlatView(PictureWidget):
         event.accept()
 
     def mouseDoubleClickEvent(self, event) -> None:
+        if self._marker_event(event, self.marker_activated):
+            return  # a double-click on an overlay marker opens its feature, not a fit
         if event.button() == Qt.MouseButton.LeftButton and not self._image.isNull():
             self._stop_drag()
             self.fit()

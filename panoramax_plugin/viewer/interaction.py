@@ -9,6 +9,11 @@ the fingers move apart, and the widget point between the fingers). Pinches come 
 * ``QNativeGestureEvent`` of type ``ZoomNativeGesture`` (macOS trackpads), whose
   ``value`` is the change of magnification (factor ``1 + value``).
 
+Overlays (:mod:`.overlay`): a widget given one with :meth:`PictureWidget.set_overlay` paints
+it over the picture (the subclass calls :meth:`PictureWidget._paint_overlay`) and hit tests
+it: a left press on a marker emits :attr:`PictureWidget.marker_clicked` instead of starting
+a drag, a double-click on one emits :attr:`PictureWidget.marker_activated`.
+
 Nothing raised while handling an event leaves :meth:`PictureWidget.event` (an exception
 escaping a Qt virtual method aborts QGIS): it is logged.
 """
@@ -19,7 +24,7 @@ import math
 from typing import Optional
 
 from qgis.core import Qgis
-from qgis.PyQt.QtCore import QEvent, QPointF, Qt
+from qgis.PyQt.QtCore import QEvent, QPointF, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QNativeGestureEvent
 from qgis.PyQt.QtWidgets import QWidget
 
@@ -43,12 +48,19 @@ def event_position(event) -> QPointF:
 class PictureWidget(QWidget):
     """Base of the picture views: left-button drag and pinch zoom.
 
-    Subclasses implement :meth:`_interactive`, :meth:`_drag_by` and :meth:`_pinch_by`.
+    Subclasses implement :meth:`_interactive`, :meth:`_drag_by` and :meth:`_pinch_by`,
+    and for overlays :meth:`overlay_pose`.
     """
+
+    marker_clicked = pyqtSignal(object)
+    """An overlay marker (:class:`~.overlay.OverlayMarker`) was clicked."""
+    marker_activated = pyqtSignal(object)
+    """An overlay marker was double-clicked."""
 
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self._drag_last: Optional[QPointF] = None
+        self._overlay = None
         self._logger = PluginLogger()
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.grabGesture(Qt.GestureType.PinchGesture)
@@ -67,7 +79,50 @@ class PictureWidget(QWidget):
         """Zoom in by ``factor`` (< 1: out) keeping ``anchor`` (widget point) in place."""
         raise NotImplementedError
 
+    def overlay_pose(self):
+        """The view state overlays are placed for (None: nothing shown)."""
+        return None
+
     # --- public -----------------------------------------------------------------------
+
+    @property
+    def overlay(self):
+        return self._overlay
+
+    def set_overlay(self, overlay) -> None:
+        """Draw ``overlay`` (``paint(painter, pose)``, ``marker_at(pose, x, y)``) over the
+        picture; None removes it."""
+        self._overlay = overlay
+        self.update()
+
+    def marker_at(self, pos: QPointF):
+        """The overlay marker under widget point ``pos``, or None (never raises)."""
+        if self._overlay is None:
+            return None
+        try:
+            pose = self.overlay_pose()
+            if pose is None:
+                return None
+            return self._overlay.marker_at(pose, pos.x(), pos.y())
+        except Exception as exc:  # called from mouse events: nothing may escape
+            self._logger.log(
+                f"{type(self).__name__}: overlay hit test failed: {exc!r}",
+                Qgis.MessageLevel.Warning,
+            )
+            return None
+
+    def _paint_overlay(self, painter) -> None:
+        """Paint the overlay over the picture just drawn (a failure leaves the picture)."""
+        if self._overlay is None:
+            return
+        try:
+            pose = self.overlay_pose()
+            if pose is not None:
+                self._overlay.paint(painter, pose)
+        except Exception as exc:  # called from paintEvent: nothing may escape
+            self._logger.log(
+                f"{type(self).__name__}: overlay paint failed: {exc!r}", Qgis.MessageLevel.Warning
+            )
 
     @property
     def is_dragging(self) -> bool:
@@ -121,7 +176,21 @@ class PictureWidget(QWidget):
         event.accept(pinch)
         return True
 
+    def _marker_event(self, event, signal) -> bool:
+        """Emit ``signal`` for a left-button event on an overlay marker; True when it was."""
+        if event.button() != Qt.MouseButton.LeftButton or self._overlay is None:
+            return False
+        marker = self.marker_at(event_position(event))
+        if marker is None:
+            return False
+        self._stop_drag()
+        signal.emit(marker)
+        event.accept()
+        return True
+
     def mousePressEvent(self, event) -> None:
+        if self._marker_event(event, self.marker_clicked):
+            return
         if event.button() == Qt.MouseButton.LeftButton and self._interactive():
             self._drag_last = event_position(event)
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -138,6 +207,11 @@ class PictureWidget(QWidget):
         self._drag_last = position
         self._drag_by(delta.x(), delta.y())
         event.accept()
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        if self._marker_event(event, self.marker_activated):
+            return
+        super().mouseDoubleClickEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self._drag_last is not None:

@@ -30,6 +30,7 @@ from qgis.PyQt.QtWidgets import QWidget
 from ..core.camera import Camera
 from .flat_view import BACKGROUND, draw_banner, draw_message, wheel_steps
 from .interaction import PictureWidget
+from .overlay import PanoPose
 from .qimage_numpy import array_to_qimage
 from .render360 import EquirectRenderer
 
@@ -213,6 +214,7 @@ class PanoView(PictureWidget):
                 # 1:1 blit for the full-resolution frame, smooth upscale for the preview
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
                 painter.drawImage(QRectF(self.rect()), self._frame, QRectF(self._frame.rect()))
+                self._paint_overlay(painter)
                 if self._banner:
                     draw_banner(painter, self, self._message)
             elif self._renderer is None:
@@ -236,6 +238,11 @@ class PanoView(PictureWidget):
 
     def _interactive(self) -> bool:
         return self._renderer is not None
+
+    def overlay_pose(self) -> Optional[PanoPose]:
+        if self._renderer is None or self.width() < 1 or self.height() < 1:
+            return None
+        return PanoPose(self._camera, self.width(), self.height())
 
     def _drag_by(self, dx: float, dy: float) -> None:
         degrees_per_pixel = self._camera.hfov / max(1, self.width())
