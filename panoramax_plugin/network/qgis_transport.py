@@ -70,6 +70,28 @@ def decompress(body: bytes, encoding: str, limits: AnswerLimits | None = None) -
     return inflater.feed(body) + inflater.finish()
 
 
+def _noop(*_args) -> None:
+    pass
+
+
+def without_python_hooks(qobject):
+    """``qobject`` (made in Python) with sip's look-up of Python overrides of its
+    ``connectNotify`` / ``disconnectNotify`` done now, while we hold the GIL.
+
+    An object made in Python is a sip subclass: the first time C++ calls one of those
+    virtuals sip takes the GIL to look for a Python override, then remembers there is
+    none and never takes it again. QGIS connects and disconnects our feedback and
+    blocking request from C++, in a worker thread, holding Qt's connection lock: a
+    first look-up there waited for the GIL while the thread holding the GIL waited for
+    that lock, and QGIS froze (seen on QGIS 3.44 in the viewer's pool). Connecting and
+    disconnecting once from Python makes both look-ups happen here.
+    """
+    signal = qobject.destroyed
+    signal.connect(_noop)
+    signal.disconnect(_noop)
+    return qobject
+
+
 class _Watch:
     """Cancels a blocking request (through its ``QgsFeedback``) that outgrows its limits.
 
@@ -89,7 +111,7 @@ class _Watch:
 
     def __init__(self, limits: AnswerLimits):
         self.limits = limits
-        self.feedback = QgsFeedback()
+        self.feedback = without_python_hooks(QgsFeedback())
         self.received = 0
         self.reason = None  # "large" or "slow" once canceled here
         self._timer = None  # QTimer (worker thread) or threading.Timer (main thread)
@@ -306,7 +328,7 @@ class QgisTransportAdapter(BaseAdapter):
 
     def _other_method(self, request, qrequest, method: str, feedback=None):
         """PUT, DELETE and HEAD, which QGIS has no one-call helper for."""
-        blocking = QgsBlockingNetworkRequest()
+        blocking = without_python_hooks(QgsBlockingNetworkRequest())
         if self.authcfg:
             blocking.setAuthCfg(self.authcfg)
         if method == "HEAD":

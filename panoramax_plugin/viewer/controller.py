@@ -346,8 +346,12 @@ class ViewerController(QObject):
     # ------------------------------------------------------------------ looking at a place
     def look_at(self, target) -> None:
         """Turn pictures toward ``target`` (a ``LookTarget``; None: look ahead again), the
-        one shown now and those the user steps to."""
+        one shown now and those the user steps to; its marker drawn in the picture."""
         self.target = target
+        if target is None:
+            self.clear_target_marker()
+        else:
+            self.set_target_marker(target.lon, target.lat, target.height_m, target.label)
         if self.current is not None and self.current.is_360:
             camera = self._camera_for(self.current)
             self.camera = camera

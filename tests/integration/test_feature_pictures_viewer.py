@@ -118,7 +118,13 @@ def test_a_360_picture_opens_turned_toward_the_feature(
     assert viewer.dock.pano_view.camera.yaw == pytest.approx(
         yaw_toward(following.heading, seen.azimuth), abs=0.5
     )
-    # closing the list: pictures look ahead again
+    # the feature's marker is drawn at the view centre (where the camera looks)
+    view = viewer.dock.pano_view
+    _, target = viewer.overlay.scene.place(view.overlay_pose())
+    assert target is not None
+    assert target.x == pytest.approx(view.width() / 2, abs=2)
+    assert target.y == pytest.approx(view.height() / 2, abs=2)
+    # closing the list: pictures look ahead again, the marker goes
     candidates.close_button.click()
     assert viewer.target is None
 
