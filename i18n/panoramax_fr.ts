@@ -276,6 +276,178 @@
         </message>
     </context>
     <context>
+        <name>CandidateList</name>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="185" />
+            <source>360°</source>
+            <translation>360°</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="76" />
+            <source>Best quality first</source>
+            <translation>Meilleure qualité d'abord</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="73" />
+            <source>Best view first</source>
+            <translation>Meilleure vue d'abord</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="58" />
+            <source>Close the list (a search under way stops)</source>
+            <translation>Fermer la liste (une recherche en cours s'arrête)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="66" />
+            <source>Feature whose pictures are listed</source>
+            <translation>Objet dont les photos sont listées</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="75" />
+            <source>Most recent first</source>
+            <translation>Plus récentes d'abord</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="74" />
+            <source>Nearest first</source>
+            <translation>Plus proches d'abord</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="54" />
+            <source>Next picture of this feature</source>
+            <translation>Photo suivante de cet objet</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="175" />
+            <source>No picture of {label} was found nearby: widen the search distance in the plugin's options, or try the federated catalog.</source>
+            <translation>Aucune photo de {label} n'a été trouvée à proximité : augmentez la distance de recherche dans les options de l'extension, ou essayez le catalogue fédéré.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="69" />
+            <source>Order of the pictures</source>
+            <translation>Ordre des photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="171" />
+            <source>Pictures of {label}: {count}</source>
+            <translation>Photos de {label} : {count}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="50" />
+            <source>Previous picture of this feature</source>
+            <translation>Photo précédente de cet objet</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="185" />
+            <source>flat</source>
+            <translation>plate</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="112" />
+            <source>{label} ({count} pictures)</source>
+            <translation>{label} ({count} photos)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="156" />
+            <source>{label}: {error}</source>
+            <translation>{label} : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="186" />
+            <source>{metres:.0f} m</source>
+            <translation>{metres:.0f} m</translation>
+        </message>
+    </context>
+    <context>
+        <name>FeatureEntryPoints</name>
+        <message>
+            <location filename="../panoramax_plugin/assets/entry_points.py" line="148" />
+            <source>No feature of a vector layer there: click on one of your features.</source>
+            <translation>Aucun objet d'une couche vecteur ici : cliquez sur l'un de vos objets.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/assets/entry_points.py" line="81" />
+            <source>Panoramax pictures of the selected features</source>
+            <translation>Photos Panoramax des objets sélectionnés</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/assets/entry_points.py" line="72" />
+            <source>Panoramax pictures of this feature</source>
+            <translation>Photos Panoramax de cet objet</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/assets/entry_points.py" line="111" />
+            <source>Select a vector layer in the Layers panel, then the features to look for.</source>
+            <translation>Sélectionnez une couche vecteur dans le panneau Couches, puis les objets à rechercher.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FeaturePictures</name>
+        <message>
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="52" />
+            <source>Choose a Panoramax instance first.</source>
+            <translation>Choisissez d'abord une instance Panoramax.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="78" />
+            <source>Looking for pictures of {count} features…</source>
+            <translation>Recherche des photos de {count} objets…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="76" />
+            <source>Looking for pictures of {label}…</source>
+            <translation>Recherche des photos de {label}…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="83" />
+            <source>Panoramax pictures of features</source>
+            <translation>Photos Panoramax d'objets</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="112" />
+            <source>Pictures of {label}: {error}</source>
+            <translation>Photos de {label} : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="40" />
+            <source>Select one or more features of the layer first.</source>
+            <translation>Sélectionnez d'abord un ou plusieurs objets de la couche.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="135" />
+            <source>the features</source>
+            <translation>les objets</translation>
+        </message>
+    </context>
+    <context>
+        <name>FeatureTargets</name>
+        <message>
+            <location filename="../panoramax_plugin/assets/feature_targets.py" line="84" />
+            <source>Feature {label} could not be placed on the globe: {error}</source>
+            <translation>L'objet {label} n'a pas pu être placé sur le globe : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/assets/feature_targets.py" line="92" />
+            <source>Feature {label} has an empty geometry.</source>
+            <translation>L'objet {label} a une géométrie vide.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/assets/feature_targets.py" line="62" />
+            <source>Feature {label} has no geometry: there is nothing to look for.</source>
+            <translation>L'objet {label} n'a pas de géométrie : il n'y a rien à rechercher.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/assets/feature_targets.py" line="69" />
+            <source>Layer {layer} has no coordinate reference system: set one (Layer Properties &gt; Source) so the plugin knows where its features are.</source>
+            <translation>La couche {layer} n'a pas de système de coordonnées de référence : définissez-en un (Propriétés de la couche &gt; Source) pour que l'extension sache où se trouvent ses objets.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/assets/feature_targets.py" line="53" />
+            <source>This feature has no geometry Panoramax pictures could show.</source>
+            <translation>Cet objet n'a pas de géométrie que des photos Panoramax pourraient montrer.</translation>
+        </message>
+    </context>
+    <context>
         <name>FileTable</name>
         <message>
             <location filename="../panoramax_plugin/upload/file_table.py" line="84" />
@@ -373,7 +545,7 @@
     <context>
         <name>FlatView</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/flat_view.py" line="95" />
+            <location filename="../panoramax_plugin/viewer/flat_view.py" line="96" />
             <source>No picture</source>
             <translation>Aucune photo</translation>
         </message>
@@ -441,14 +613,68 @@
         </message>
     </context>
     <context>
+        <name>OverlayButton</name>
+        <message>
+            <location filename="../panoramax_plugin/viewer/overlay_ui.py" line="139" />
+            <source>Draw features of your layers in the picture</source>
+            <translation>Dessiner les objets de vos couches dans la photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/overlay_ui.py" line="138" />
+            <source>Overlay layers…</source>
+            <translation>Couches superposées…</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverlayChooser</name>
+        <message>
+            <location filename="../panoramax_plugin/viewer/overlay_ui.py" line="48" />
+            <source> m</source>
+            <translation> m</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/overlay_ui.py" line="42" />
+            <source>Distance from the picture</source>
+            <translation>Distance à la photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/overlay_ui.py" line="107" />
+            <source>Draw this layer's features in the picture</source>
+            <translation>Dessiner les objets de cette couche dans la photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/overlay_ui.py" line="49" />
+            <source>Features this close to the picture are drawn in it</source>
+            <translation>Les objets aussi proches de la photo y sont dessinés</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/overlay_ui.py" line="110" />
+            <source>Label: a field or an expression</source>
+            <translation>Étiquette : un champ ou une expression</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/overlay_ui.py" line="52" />
+            <source>The project has no vector layer.</source>
+            <translation>Le projet n'a pas de couche vecteur.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverlayController</name>
+        <message>
+            <location filename="../panoramax_plugin/viewer/overlay_controller.py" line="120" />
+            <source>Overlay: {problem}</source>
+            <translation>Superposition : {problem}</translation>
+        </message>
+    </context>
+    <context>
         <name>PanoView</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/pano_view.py" line="66" />
+            <location filename="../panoramax_plugin/viewer/pano_view.py" line="67" />
             <source>No picture</source>
             <translation>Aucune photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/pano_view.py" line="118" />
+            <location filename="../panoramax_plugin/viewer/pano_view.py" line="119" />
             <source>This picture cannot be shown.</source>
             <translation>Cette photo ne peut pas être affichée.</translation>
         </message>
@@ -567,12 +793,17 @@
             <translation>La connexion à {url} a été coupée avant l'arrivée de toute la réponse ({size} octets sur {expected}). Vérifiez votre connexion et réessayez.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/feature_pictures.py" line="105" />
+            <source>The feature {name} cannot be searched for pictures: {reason}</source>
+            <translation>Impossible de rechercher les photos de l'objet {name} : {reason}</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/auth.py" line="69" />
             <source>The instance answered {url} without the account it signed in: try again, or report it to the instance's administrators.</source>
             <translation>L'instance a répondu à {url} sans le compte connecté : réessayez, ou signalez-le aux administrateurs de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="164" />
+            <location filename="../panoramax_plugin/core/client.py" line="176" />
             <source>The instance configuration is not a JSON object.</source>
             <translation>La configuration de l'instance n'est pas un objet JSON.</translation>
         </message>
@@ -622,27 +853,32 @@
             <translation>La photo est encore en cours de traitement par l'instance ; réessayez dans un instant.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="419" />
+            <location filename="../panoramax_plugin/core/feature_pictures.py" line="492" />
+            <source>The picture search was canceled.</source>
+            <translation>La recherche de photos a été annulée.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/client.py" line="479" />
             <source>The picture {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La photo {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="303" />
+            <location filename="../panoramax_plugin/core/client.py" line="363" />
             <source>The picture {id} has no '{key}' file.</source>
             <translation>La photo {id} n'a pas de fichier « {key} ».</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="292" />
+            <location filename="../panoramax_plugin/core/client.py" line="352" />
             <source>The picture {id} has no usable position.</source>
             <translation>La photo {id} n'a pas de position utilisable.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="213" />
+            <location filename="../panoramax_plugin/core/client.py" line="273" />
             <source>The search answer of {url} is not a list of pictures ({kind}).</source>
             <translation>La réponse de recherche de {url} n'est pas une liste de photos ({kind}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="413" />
+            <location filename="../panoramax_plugin/core/client.py" line="473" />
             <source>The sequence {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La séquence {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
@@ -672,9 +908,9 @@
             <translation>Réponse inattendue de {url} lors de la liste des séquences : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="85" />
-            <location filename="../panoramax_plugin/core/client.py" line="274" />
-            <location filename="../panoramax_plugin/core/client.py" line="435" />
+            <location filename="../panoramax_plugin/core/client.py" line="92" />
+            <location filename="../panoramax_plugin/core/client.py" line="334" />
+            <location filename="../panoramax_plugin/core/client.py" line="495" />
             <location filename="../panoramax_plugin/core/stac.py" line="58" />
             <location filename="../panoramax_plugin/core/stac.py" line="89" />
             <source>Unexpected answer from {url}.</source>
@@ -686,6 +922,21 @@
             <translation>cap {value} ({tag}) ignoré : pas un angle de 0 à 360°</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/feature_pictures.py" line="159" />
+            <source>its coordinates are not longitudes and latitudes.</source>
+            <translation>ses coordonnées ne sont pas des longitudes et latitudes.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/feature_pictures.py" line="148" />
+            <source>its coordinates are not numbers.</source>
+            <translation>ses coordonnées ne sont pas des nombres.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/feature_pictures.py" line="152" />
+            <source>its geometry is empty.</source>
+            <translation>sa géométrie est vide.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/stac.py" line="28" />
             <source>listing sequences</source>
             <translation>lister les séquences</translation>
@@ -694,6 +945,11 @@
             <location filename="../panoramax_plugin/core/picture_file.py" line="86" />
             <source>not a regular file</source>
             <translation>pas un fichier ordinaire</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/feature_pictures.py" line="177" />
+            <source>one of its parts is degenerate (too few distinct vertices, or no area).</source>
+            <translation>l'une de ses parties est dégénérée (trop peu de sommets distincts, ou aucune surface).</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/geometry.py" line="52" />
@@ -766,17 +1022,17 @@
             <translation>{tag} pointe hors du bloc EXIF</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="149" />
+            <location filename="../panoramax_plugin/core/client.py" line="161" />
             <source>{url} answered with JSON that is not a Panoramax STAC catalog (no search or collections link). Check the instance address.</source>
             <translation>{url} a répondu avec un JSON qui n'est pas un catalogue STAC Panoramax (pas de lien de recherche ni de collections). Vérifiez l'adresse de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="137" />
+            <location filename="../panoramax_plugin/core/client.py" line="149" />
             <source>{url} answered, but not with a Panoramax API description (no JSON). Check the instance address.</source>
             <translation>{url} a répondu, mais pas avec la description d'une API Panoramax (pas de JSON). Vérifiez l'adresse de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="126" />
+            <location filename="../panoramax_plugin/core/client.py" line="138" />
             <source>{url} does not exist (HTTP 404): this is not a Panoramax API. Check the instance address.</source>
             <translation>{url} n'existe pas (HTTP 404) : ce n'est pas une API Panoramax. Vérifiez l'adresse de l'instance.</translation>
         </message>
@@ -900,72 +1156,87 @@
     <context>
         <name>PanoramaxPlugin</name>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="46" />
+            <location filename="../panoramax_plugin/plugin.py" line="49" />
             <source>&amp;Panoramax</source>
             <translation>&amp;Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="260" />
+            <location filename="../panoramax_plugin/plugin.py" line="288" />
             <source>About Panoramax</source>
             <translation>À propos de Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="83" />
+            <location filename="../panoramax_plugin/plugin.py" line="104" />
             <source>About Panoramax…</source>
             <translation>À propos de Panoramax…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="73" />
+            <location filename="../panoramax_plugin/plugin.py" line="76" />
             <source>Click near a picture or a sequence on the map to open it</source>
             <translation>Cliquez près d'une photo ou d'une séquence sur la carte pour l'ouvrir</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="70" />
+            <location filename="../panoramax_plugin/plugin.py" line="84" />
+            <source>Click on a feature of one of your layers to see the Panoramax pictures that show it, turned toward it</source>
+            <translation>Cliquez sur un objet de l'une de vos couches pour voir les photos Panoramax qui le montrent, tournées vers lui</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/plugin.py" line="73" />
             <source>Open the picture clicked on the map</source>
             <translation>Ouvrir la photo cliquée sur la carte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="51" />
+            <location filename="../panoramax_plugin/plugin.py" line="54" />
             <source>Panoramax</source>
             <translation>Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="56" />
+            <location filename="../panoramax_plugin/plugin.py" line="59" />
             <source>Panoramax panel</source>
             <translation>Panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="63" />
+            <location filename="../panoramax_plugin/plugin.py" line="81" />
+            <source>Panoramax pictures of a feature</source>
+            <translation>Photos Panoramax d'un objet</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/plugin.py" line="91" />
+            <source>Panoramax pictures of the selected features</source>
+            <translation>Photos Panoramax des objets sélectionnés</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/plugin.py" line="66" />
             <source>Picture viewer</source>
             <translation>Visionneuse de photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="79" />
+            <location filename="../panoramax_plugin/plugin.py" line="100" />
             <source>Send pictures from your computer to the Panoramax instance</source>
             <translation>Envoyer des photos de votre ordinateur vers l'instance Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="59" />
+            <location filename="../panoramax_plugin/plugin.py" line="62" />
             <source>Show or hide the Panoramax panel</source>
             <translation>Afficher ou masquer le panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="66" />
+            <location filename="../panoramax_plugin/plugin.py" line="69" />
             <source>Show or hide the Panoramax picture viewer</source>
             <translation>Afficher ou masquer la visionneuse de photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="272" />
+            <location filename="../panoramax_plugin/plugin.py" line="300" />
             <source>Some Panoramax features need Python packages that are not installed: {packages}. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command}, then restart QGIS.</source>
             <translation>Certaines fonctions de Panoramax ont besoin de paquets Python qui ne sont pas installés : {packages}. Installez-les depuis l'OSGeo4W Shell (Windows) ou un terminal avec : {command}, puis redémarrez QGIS.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="77" />
+            <location filename="../panoramax_plugin/plugin.py" line="98" />
             <source>Upload pictures…</source>
             <translation>Envoyer des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="261" />
+            <location filename="../panoramax_plugin/plugin.py" line="289" />
             <source>{name} {version}
 
 Browse, view and upload Panoramax street-level pictures from QGIS. Panoramax is the free, decentralised street-view commons.</source>
@@ -1085,12 +1356,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Le fichier a disparu avant d'être envoyé. Remettez-le en place et relancez l'envoi.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="397" />
+            <location filename="../panoramax_plugin/core/client.py" line="457" />
             <source>The instance answered {url} with something else than expected: try again later, or report it to the instance's administrators.</source>
             <translation>L'instance a répondu à {url} autre chose que ce qui était attendu : réessayez plus tard, ou signalez-le aux administrateurs de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="321" />
+            <location filename="../panoramax_plugin/core/client.py" line="381" />
             <source>The instance created the upload set but its answer has no id ({url}).</source>
             <translation>L'instance a créé le lot d'envoi mais sa réponse n'a pas d'identifiant ({url}).</translation>
         </message>
@@ -1426,64 +1697,64 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>ViewerController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="100" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="132" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="112" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="143" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="424" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="484" />
             <source>JPEG pictures (*.jpg)</source>
             <translation>Photos JPEG (*.jpg)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="139" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="229" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="150" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="240" />
             <source>Loading picture…</source>
             <translation>Chargement de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="119" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="130" />
             <source>Looking for a Panoramax picture</source>
             <translation>Recherche d'une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="111" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="122" />
             <source>No Panoramax picture there.</source>
             <translation>Aucune photo Panoramax à cet endroit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="153" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="164" />
             <source>Opening Panoramax picture</source>
             <translation>Ouverture de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="441" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="501" />
             <source>Picture saved to {path}</source>
             <translation>Photo enregistrée dans {path}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="323" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="338" />
             <source>Prefetching Panoramax picture</source>
             <translation>Préchargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="422" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="482" />
             <source>Save HD picture</source>
             <translation>Enregistrer la photo HD</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="438" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="498" />
             <source>Saving Panoramax picture</source>
             <translation>Enregistrement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="444" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="504" />
             <source>The picture could not be saved: {error}</source>
             <translation>La photo n'a pas pu être enregistrée : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="93" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="102" />
             <source>This is not a picture id or a Panoramax picture link.</source>
             <translation>Ce n'est ni un identifiant de photo ni un lien vers une photo Panoramax.</translation>
         </message>
@@ -1491,82 +1762,92 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>ViewerDock</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="82" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="85" />
             <source> s</source>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="138" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="155" />
             <source>Copy link</source>
             <translation>Copier le lien</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="58" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="61" />
             <source>First picture of the sequence</source>
             <translation>Première photo de la séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="93" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="96" />
             <source>Follow on map</source>
             <translation>Suivre sur la carte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="65" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="68" />
             <source>Last picture of the sequence</source>
             <translation>Dernière photo de la séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="61" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="64" />
             <source>Next picture</source>
             <translation>Photo suivante</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="102" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="107" />
             <source>Open</source>
             <translation>Ouvrir</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="137" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="154" />
             <source>Open in web viewer</source>
             <translation>Ouvrir dans la visionneuse web</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="46" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="49" />
             <source>Panoramax picture</source>
             <translation>Photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="101" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="106" />
             <source>Picture id or viewer link</source>
             <translation>Identifiant de photo ou lien de la visionneuse</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="76" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="112" />
+            <source>Pictures of selected features</source>
+            <translation>Photos des objets sélectionnés</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="79" />
             <source>Play the sequence</source>
             <translation>Lire la séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="60" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="63" />
             <source>Previous picture</source>
             <translation>Photo précédente</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="124" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="141" />
             <source>Same place, other dates</source>
             <translation>Même endroit, autres dates</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="139" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="156" />
             <source>Save HD picture…</source>
             <translation>Enregistrer la photo HD…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="83" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="86" />
             <source>Seconds per picture while playing</source>
             <translation>Secondes par photo pendant la lecture</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="178" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="114" />
+            <source>The Panoramax pictures that show the features selected in the active layer, turned toward them</source>
+            <translation>Les photos Panoramax qui montrent les objets sélectionnés dans la couche active, tournées vers eux</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="195" />
             <source>none nearby</source>
             <translation>aucune à proximité</translation>
         </message>
