@@ -278,82 +278,92 @@
     <context>
         <name>CandidateList</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/candidates.py" line="185" />
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="87" />
+            <source> m</source>
+            <translation> m</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="210" />
             <source>360°</source>
             <translation>360°</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/candidates.py" line="76" />
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="79" />
             <source>Best quality first</source>
             <translation>Meilleure qualité d'abord</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/candidates.py" line="73" />
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="76" />
             <source>Best view first</source>
             <translation>Meilleure vue d'abord</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/candidates.py" line="58" />
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="61" />
             <source>Close the list (a search under way stops)</source>
             <translation>Fermer la liste (une recherche en cours s'arrête)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/candidates.py" line="66" />
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="69" />
             <source>Feature whose pictures are listed</source>
             <translation>Objet dont les photos sont listées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/candidates.py" line="75" />
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="78" />
             <source>Most recent first</source>
             <translation>Plus récentes d'abord</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/candidates.py" line="74" />
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="77" />
             <source>Nearest first</source>
             <translation>Plus proches d'abord</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/candidates.py" line="54" />
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="57" />
             <source>Next picture of this feature</source>
             <translation>Photo suivante de cet objet</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/candidates.py" line="175" />
-            <source>No picture of {label} was found nearby: widen the search distance in the plugin's options, or try the federated catalog.</source>
-            <translation>Aucune photo de {label} n'a été trouvée à proximité : augmentez la distance de recherche dans les options de l'extension, ou essayez le catalogue fédéré.</translation>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="200" />
+            <source>No picture of {label} was found within {distance} m: widen the distance, or choose another instance (All of Panoramax searches them all).</source>
+            <translation>Aucune photo de {label} n'a été trouvée à moins de {distance} m : augmentez la distance, ou choisissez une autre instance (Tout Panoramax les interroge toutes).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/candidates.py" line="69" />
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="72" />
             <source>Order of the pictures</source>
             <translation>Ordre des photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/candidates.py" line="171" />
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="196" />
             <source>Pictures of {label}: {count}</source>
             <translation>Photos de {label} : {count}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/candidates.py" line="50" />
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="88" />
+            <source>Pictures taken within this distance of the feature</source>
+            <translation>Photos prises à moins de cette distance de l'objet</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="53" />
             <source>Previous picture of this feature</source>
             <translation>Photo précédente de cet objet</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/candidates.py" line="185" />
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="210" />
             <source>flat</source>
             <translation>plate</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/candidates.py" line="112" />
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="137" />
             <source>{label} ({count} pictures)</source>
             <translation>{label} ({count} photos)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/candidates.py" line="156" />
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="181" />
             <source>{label}: {error}</source>
             <translation>{label} : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/candidates.py" line="186" />
+            <location filename="../panoramax_plugin/viewer/candidates.py" line="211" />
             <source>{metres:.0f} m</source>
             <translation>{metres:.0f} m</translation>
         </message>
@@ -384,37 +394,37 @@
     <context>
         <name>FeaturePictures</name>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="52" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="55" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="78" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="83" />
             <source>Looking for pictures of {count} features…</source>
             <translation>Recherche des photos de {count} objets…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="76" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="81" />
             <source>Looking for pictures of {label}…</source>
             <translation>Recherche des photos de {label}…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="83" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="88" />
             <source>Panoramax pictures of features</source>
             <translation>Photos Panoramax d'objets</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="112" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="117" />
             <source>Pictures of {label}: {error}</source>
             <translation>Photos de {label} : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="40" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="43" />
             <source>Select one or more features of the layer first.</source>
             <translation>Sélectionnez d'abord un ou plusieurs objets de la couche.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="135" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="140" />
             <source>the features</source>
             <translation>les objets</translation>
         </message>

@@ -8,6 +8,7 @@ the pictures per feature and opens the best one turned toward its feature.
 
 from __future__ import annotations
 
+from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QObject
 
 from ..background.core_task import CoreTask, start_task
@@ -15,6 +16,7 @@ from ..core.client import PanoramaxClient
 from ..core.errors import PanoramaxError
 from ..core.feature_pictures import pictures_of_features
 from ..network.session import qgis_http_client
+from ..settings import PREFIX as SETTINGS_PREFIX
 from .feature_targets import TargetError, target_from_feature
 
 THUMBNAILS_PER_FEATURE = 30  # thumbnails fetched for the list (the rest on demand)
@@ -28,6 +30,7 @@ class FeaturePictures(QObject):
         self._viewer_provider = viewer_provider  # () -> ViewerController (made on demand)
         self.logger = logger
         self.task: CoreTask | None = None
+        self._last = None  # (layer, features) of the last search: searched again on demand
         self._wired = None  # the viewer whose dock signals are connected
 
     # ------------------------------------------------------------------ searching
@@ -52,6 +55,7 @@ class FeaturePictures(QObject):
             self.logger.warning(self.tr("Choose a Panoramax instance first."), push=True)
             return None
         self.cancel()
+        self._last = (layer, features)
         settings = viewer.settings
         api_url, instance, timeout = viewer.api_url, viewer.instance, settings.timeout_s
         distance = float(settings.feature_search_distance_m)
@@ -72,6 +76,7 @@ class FeaturePictures(QObject):
             )
 
         candidates = viewer.dock.candidates
+        candidates.set_distance(distance)
         if len(targets) == 1:
             text = self.tr("Looking for pictures of {label}…").format(label=targets[0].label)
         else:
@@ -142,10 +147,23 @@ class FeaturePictures(QObject):
             candidates = viewer.dock.candidates
             candidates.chosen.connect(self._open)
             candidates.cancel_requested.connect(self.cancel)
+            candidates.distance_changed.connect(self._search_again_within)
             candidates.closed.connect(lambda: self._viewer_provider().look_at(None))
             viewer.loader.ready.connect(self._thumbnail)
             self._wired = viewer
         return viewer
+
+    def _search_again_within(self, metres: int) -> None:
+        """The user changed the distance: kept for next time, the last search made again."""
+        viewer = self._viewer()
+        viewer.settings.feature_search_distance_m = float(metres)
+        QgsSettings().setValue(SETTINGS_PREFIX + "feature_search_distance_m", float(metres))
+        if self._last is not None:
+            layer, features = self._last
+            try:
+                self.search(layer, features)
+            except RuntimeError:  # the layer was removed meanwhile
+                self._last = None
 
     def _open(self, candidate) -> None:
         viewer = self._viewer()

@@ -14,6 +14,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSpinBox,
     QStyle,
     QToolButton,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from ..core.feature_pictures import rank_candidates
 
 THUMB_SIZE = QSize(96, 64)
 SORTS = ("best", "distance", "date", "quality")
+MIN_DISTANCE_M, MAX_DISTANCE_M = 5, 200
 
 
 class CandidateList(QWidget):
@@ -32,6 +34,7 @@ class CandidateList(QWidget):
     chosen = pyqtSignal(object)  # Candidate
     closed = pyqtSignal()
     cancel_requested = pyqtSignal()
+    distance_changed = pyqtSignal(int)  # metres: search again within this distance
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -78,7 +81,15 @@ class CandidateList(QWidget):
         ):
             self.sort_combo.addItem(text, key)
         self.sort_combo.currentIndexChanged.connect(self._fill_list)
+        self.distance = QSpinBox(self)
+        self.distance.setRange(MIN_DISTANCE_M, MAX_DISTANCE_M)
+        self.distance.setSingleStep(5)
+        self.distance.setSuffix(self.tr(" m"))
+        self.distance.setToolTip(self.tr("Pictures taken within this distance of the feature"))
+        self.distance.editingFinished.connect(self._distance_edited)
+        self._searched_distance = None
         choices.addWidget(self.feature_combo, 1)
+        choices.addWidget(self.distance)
         choices.addWidget(self.sort_combo)
         layout.addLayout(choices)
 
@@ -91,6 +102,20 @@ class CandidateList(QWidget):
         self.setVisible(False)
 
     # ------------------------------------------------------------------ filling
+    def set_distance(self, metres: float) -> None:
+        """The distance the search uses (shown; editing it searches again)."""
+        value = int(round(min(max(metres, MIN_DISTANCE_M), MAX_DISTANCE_M)))
+        self._searched_distance = value
+        self.distance.blockSignals(True)
+        self.distance.setValue(value)
+        self.distance.blockSignals(False)
+
+    def _distance_edited(self) -> None:
+        value = self.distance.value()
+        if value != self._searched_distance:
+            self._searched_distance = value
+            self.distance_changed.emit(value)
+
     def show_searching(self, text: str) -> None:
         """A search is under way: say so (the close button cancels it)."""
         self._groups = []
@@ -173,9 +198,9 @@ class CandidateList(QWidget):
         else:
             self.title.setText(
                 self.tr(
-                    "No picture of {label} was found nearby: widen the search distance in "
-                    "the plugin's options, or try the federated catalog."
-                ).format(label=label)
+                    "No picture of {label} was found within {distance} m: widen the "
+                    "distance, or choose another instance (All of Panoramax searches them all)."
+                ).format(label=label, distance=self.distance.value())
             )
         self._update_buttons()
 

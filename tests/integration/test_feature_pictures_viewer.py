@@ -13,6 +13,7 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProject,
+    QgsSettings,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QPointF
@@ -170,7 +171,7 @@ def test_several_features_are_listed_one_by_one_and_a_bad_one_is_said(
     assert candidates.feature_combo.count() == 2
     assert candidates.feature_combo.itemText(0).startswith("near (")
     candidates.feature_combo.setCurrentIndex(1)
-    assert "No picture of far away was found nearby" in candidates.title.text()
+    assert "No picture of far away was found within 30 m" in candidates.title.text()
     assert candidates.candidates() == []
 
 
@@ -183,3 +184,22 @@ def test_a_failing_place_search_is_said_in_the_list(viewer, feature_pictures, qg
         candidates = search_and_wait(feature_pictures, viewer, layer, qgis_app)
     assert "HTTP 503" in candidates.title.text() or "503" in candidates.title.text()
     assert viewer.current is None  # nothing opened, nothing else disturbed
+
+
+def test_widening_the_distance_searches_again(
+    viewer, feature_pictures, local_instance, seeded_place, qgis_app
+):
+    pano = api_picture(local_instance, seeded_place.pano_ids[0], seeded_place.pano_sequence)
+    # 45 m north of the 360° sequence's first picture; the flat sequence is further south
+    lon, lat = destination(pano.lon, pano.lat, 0.0, 45.0)
+    layer = asset_layer([("tree 3", lon, lat)])
+    candidates = search_and_wait(feature_pictures, viewer, layer, qgis_app)
+    assert candidates.candidates() == []
+    candidates.distance.setValue(60)
+    candidates.distance.editingFinished.emit()
+    assert feature_pictures.task is not None  # searched again at once
+    run_until(qgis_app, lambda: feature_pictures.task is None, 30)
+    assert pano.id in [c.picture.id for c in candidates.candidates()]
+    assert viewer.settings.feature_search_distance_m == 60.0
+    assert QgsSettings().value("panoramax/feature_search_distance_m", type=float) == 60.0
+    QgsSettings().remove("panoramax/feature_search_distance_m")  # as the test found it
