@@ -6,6 +6,8 @@ Main thread only; items and images come from background jobs (:mod:`.background`
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QObject, QPointF, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
@@ -19,9 +21,10 @@ from ..core.errors import PanoramaxError
 from ..core.feature_pictures import nearest_picture
 from ..core.instances import picture_id_from_text, viewer_picture_url
 from ..core.look_at import LookTarget, camera_toward_target, flat_point_toward
+from ..core.picture_file import refined_heading
 from ..network.session import qgis_http_client
 from .details import details_text
-from .image_loader import LEVELS, ImageLoader, image_warning
+from .image_loader import LEVELS, ImageLoader, image_file_heading, image_warning
 from .map_sync import MapSync
 from .overlay_controller import OverlayController
 from .qimage_numpy import qimage_to_array
@@ -260,6 +263,7 @@ class ViewerController(QObject):
         first = self.shown_level < 0
         self.shown_level = rank
         warning = image_warning(image)
+        self._refine_heading(image_file_heading(image))
         if self.current.is_360:
             array, image = qimage_to_array(image)
             # the camera was set when the picture was shown (ahead, or toward a target)
@@ -342,6 +346,23 @@ class ViewerController(QObject):
             ),
             background.PRIORITY_AHEAD,
         )
+
+    def _refine_heading(self, file_value) -> None:
+        """The shown picture's heading to the decimal its file gives (the API rounds it to
+        whole degrees): map cone and overlays follow, and a view turned toward a target
+        turns by the difference so that it stays on the target."""
+        picture = self.current
+        heading = refined_heading(picture.heading, file_value)
+        if heading is None or heading == picture.heading:
+            return
+        delta = heading - picture.heading
+        self.current = replace(picture, heading=heading)
+        self.prefetched[picture.id] = self.current
+        if self.target is not None and picture.is_360:
+            self.camera = self.camera.turned(-delta)
+            self.dock.pano_view.set_camera(self.camera)
+        self.overlay.show_picture(self.current)
+        self._sync_map()
 
     # ------------------------------------------------------------------ looking at a place
     def look_at(self, target) -> None:

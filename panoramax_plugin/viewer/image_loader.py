@@ -16,6 +16,7 @@ from qgis.PyQt.QtGui import QImage, QImageReader
 from ..background import job_pool as background
 from ..core.errors import PanoramaxError, ServerError
 from ..core.lru import SizedLRU
+from ..core.picture_file import file_heading
 from ..network.session import qgis_http_client
 
 LEVELS = ("thumb", "sd", "hd")
@@ -120,6 +121,19 @@ def image_bytes(image: QImage) -> int:
     return image.bytesPerLine() * image.height()
 
 
+FILE_HEADING_KEY = "panoramax-file-heading"
+"""QImage text: the heading the picture file's EXIF gives, when it has one."""
+
+
+def image_file_heading(image: QImage) -> float | None:
+    """The file heading ``ImageLoader`` put on ``image``, if any."""
+    text = image.text(FILE_HEADING_KEY)
+    try:
+        return float(text) if text else None
+    except ValueError:
+        return None
+
+
 class ImageLoader(QObject):
     """``request(picture, level)``; answers with ``ready`` or ``failed``, cache first.
 
@@ -179,7 +193,11 @@ class ImageLoader(QObject):
         def work(job):
             data = fetch_with_retries(qgis_http_client(timeout_s), url, job)
             job.check_canceled()
-            return decode_image(data)
+            image = decode_image(data)
+            heading = file_heading(data)
+            if heading is not None:  # the API's is rounded to whole degrees
+                image.setText(FILE_HEADING_KEY, repr(heading))
+            return image
 
         job = background.Job(
             self.tr("Loading Panoramax picture"),

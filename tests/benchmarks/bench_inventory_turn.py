@@ -4,15 +4,16 @@ Two synthetic 360° streets (4096×2048, 6 pictures each, 4 known objects beside
 uploaded fresh, read back through ``PanoramaxClient`` (position, heading, 360° flag as the
 server reports them), their ``sd`` files downloaded through the API, and every (picture,
 object) pair is opened turned toward the object (``look_at.camera_toward_target``, aimed at
-the middle of the object's bottom and top elevations) in a 1280×720 view, hfov 60°. The
-error is the distance from the view centre to the object's colour centre.
+the middle of the object's bottom and top elevations) in a 1280×720 view, hfov 60°, with
+the heading the viewer uses: the API's, refined by the downloaded file's EXIF
+(``picture_file.refined_heading``). The error is the distance from the view centre to the
+object's colour centre.
 
 One street's camera faces the street (heading 60°, whole degrees); the other is driven back
 with the camera turned 35.4° off the street (heading 275.4°), as real cameras write
-fractions of a degree. The server reports ``view:azimuth`` in whole degrees (275), so the
-headline figures (what the plugin does today, with the API's heading) include that rounding;
-``inventory_turn_toward_file_heading_*`` turns with the heading of the downloaded file's EXIF
-instead (which the server keeps exact).
+fractions of a degree. The server reports ``view:azimuth`` in whole degrees (275);
+``inventory_turn_toward_api_heading_*`` (the reference, what the viewer did before the
+refinement) turns with that rounded heading.
 
 * ``inventory_turn_toward_error_px``: p95 error, target <= 8 px;
 * ``inventory_turn_toward_max_px``: the largest error;
@@ -130,19 +131,23 @@ def main() -> int:
     from_file = [
         p.file_heading_error_px if p.file_heading_error_px is not None else math.inf for p in pairs
     ]
-    p95, worst = percentile(errors, 0.95), max(errors)
+    # the viewer turns with the API's heading refined by the file's EXIF (core
+    # picture_file.refined_heading): that is the headline; the API's heading alone is
+    # the reference it improves on
+    p95, worst = percentile(from_file, 0.95), max(from_file)
     print(f"BENCH inventory_turn_toward_error_px {p95:.2f} px")
     print(f"BENCH inventory_turn_toward_max_px {worst:.2f} px")
     print(f"BENCH inventory_turn_toward_pairs {len(pairs)} pairs")
-    print(f"BENCH inventory_turn_toward_file_heading_error_px {percentile(from_file, 0.95):.2f} px")
-    print(f"BENCH inventory_turn_toward_file_heading_max_px {max(from_file):.2f} px")
+    print(f"BENCH inventory_turn_toward_api_heading_error_px {percentile(errors, 0.95):.2f} px")
+    print(f"BENCH inventory_turn_toward_api_heading_max_px {max(errors):.2f} px")
     for street in uploaded:
         mine = [p.error_px for p in pairs if p.street == street.label and p.error_px is not None]
         written_heading = street.scene[0].heading
         reported = sorted({p.heading for p in street.pictures})
         print(
             f"# {street.label}: heading written {written_heading}, reported {reported};"
-            f" {len(mine)} pairs, p95 {percentile(mine, 0.95):.2f} px, max {max(mine):.2f} px"
+            f" {len(mine)} pairs turned with the API heading: p95 {percentile(mine, 0.95):.2f} px,"
+            f" max {max(mine):.2f} px"
         )
     moved_mm = max(check.position_error_m for check in checks) * 1000
     shift = max(e for check in checks for e in check.painted_errors_px.values())

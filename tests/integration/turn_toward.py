@@ -25,6 +25,8 @@ from PIL import Image
 from panoramax_plugin.core.client import PanoramaxClient
 from panoramax_plugin.core.look_at import LookTarget, camera_toward_target
 from panoramax_plugin.core.models import Picture
+from panoramax_plugin.core.picture_file import file_heading as plugin_file_heading
+from panoramax_plugin.core.picture_file import refined_heading
 from panoramax_plugin.core.view_geometry import destination, sight
 from panoramax_plugin.viewer.render360 import EquirectRenderer, pack_rgb
 from tests.fixtures.street_scene import SceneObject, ScenePicture, find_colour_centre, make_street
@@ -219,8 +221,10 @@ def check_picture(
             continue
         centre, error = _look(renderer, camera, obj)
         from_file = None
-        if with_file_heading and check.file_heading is not None:
-            turned = replace(picture, heading=check.file_heading)
+        # what the viewer does: the API's heading refined by the file's EXIF (core)
+        refined = refined_heading(picture.heading, plugin_file_heading(data))
+        if with_file_heading and refined is not None:
+            turned = replace(picture, heading=refined)
             fixed = camera_toward_target(turned, target, VIEW_HFOV, truth.camera_height_m)
             from_file = _look(renderer, fixed, obj)[1]
         check.pairs.append(
