@@ -8,8 +8,7 @@ controller reads and saves the choices.
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsProject, QgsVectorLayer
-from qgis.gui import QgsFieldExpressionWidget
+from qgis.core import Qgis
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -23,7 +22,6 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..log import PluginLogger
-from .overlay_features import LayerChoice
 
 
 class OverlayChooser(QWidget):
@@ -34,9 +32,11 @@ class OverlayChooser(QWidget):
 
     def __init__(self, project=None, parent=None) -> None:
         super().__init__(parent)
-        self.project = project or QgsProject.instance()
-        self._rows: dict[str, tuple[QCheckBox, QgsFieldExpressionWidget]] = {}
-        self._choices: list[LayerChoice] = []
+        # QGIS's classes are imported where used: the dock (and this button) also build
+        # on a bare PyQt6 (tests/qt6); the chooser's content is only made inside QGIS
+        self._project = project
+        self._rows: dict = {}  # layer id -> (QCheckBox, QgsFieldExpressionWidget)
+        self._choices: list = []  # LayerChoice
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(8, 6, 8, 6)
         self._layout.addWidget(QLabel(self.tr("Distance from the picture"), self), 0, 0)
@@ -54,6 +54,18 @@ class OverlayChooser(QWidget):
 
     # --- state ------------------------------------------------------------------------
 
+    @property
+    def project(self):
+        if self._project is None:
+            from qgis.core import QgsProject
+
+            self._project = QgsProject.instance()
+        return self._project
+
+    @project.setter
+    def project(self, project) -> None:
+        self._project = project
+
     def set_state(self, choices, distance_m: float) -> None:
         """Show these choices and this distance (no :attr:`changed`)."""
         self._choices = list(choices)
@@ -64,9 +76,11 @@ class OverlayChooser(QWidget):
             self._building = False
         self.rebuild(self._choices)
 
-    def choices(self) -> list[LayerChoice]:
+    def choices(self) -> list:
         """The checked layers with their label expression: those chosen before first, in
         their order (a layer keeps its colour), then the newly checked ones."""
+        from .overlay_features import LayerChoice
+
         if not self._rows:
             return list(self._choices)
         chosen = [
@@ -80,6 +94,9 @@ class OverlayChooser(QWidget):
     def rebuild(self, choices=None) -> None:
         """One row per vector layer of the project, checked as ``choices`` say (default:
         as the rows say now)."""
+        from qgis.core import QgsVectorLayer
+        from qgis.gui import QgsFieldExpressionWidget
+
         self._building = True
         try:
             current = self.choices() if choices is None else choices
