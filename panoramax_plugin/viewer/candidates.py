@@ -120,7 +120,7 @@ class CandidateList(QWidget):
         """A search is under way: say so (the close button cancels it)."""
         self._groups = []
         self.feature_combo.clear()
-        self.feature_combo.setVisible(False)
+        self.feature_combo.setEnabled(False)
         self.list.clear()
         self.title.setText(text)
         self.setVisible(True)
@@ -137,7 +137,7 @@ class CandidateList(QWidget):
                 self.tr("{label} ({count} pictures)").format(label=label, count=count)
             )
         self.feature_combo.blockSignals(False)
-        self.feature_combo.setVisible(len(self._groups) > 1)
+        self.feature_combo.setEnabled(len(self._groups) > 1)  # shown: which feature, how many
         first = next(
             (i for i, (_, found) in enumerate(self._groups) if isinstance(found, list) and found),
             0,

@@ -5,6 +5,8 @@ toward its feature (360°: camera yaw and map cone; flat: zoomed toward it)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -29,6 +31,7 @@ from tests.qt_wait import run_until
 pytestmark = pytest.mark.integration
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
 @pytest.fixture()
@@ -125,6 +128,8 @@ def test_a_360_picture_opens_turned_toward_the_feature(
     assert target is not None
     assert target.x == pytest.approx(view.width() / 2, abs=2)
     assert target.y == pytest.approx(view.height() / 2, abs=2)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    viewer.dock.grab().save(str(SHOTS / "viewer_dock_pictures_of_a_feature.png"))
     # closing the list: pictures look ahead again, the marker goes
     candidates.close_button.click()
     assert viewer.target is None
