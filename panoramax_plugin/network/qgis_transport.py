@@ -188,7 +188,10 @@ class _Watch:
             elif timer is not None:
                 timer.cancel()
             if connected:
-                manager.downloadProgress.disconnect(self.progress)
+                try:
+                    manager.downloadProgress.disconnect(self.progress)
+                except RuntimeError:  # see _STALE_WRAPPER: the connection went with it
+                    pass
 
 
 def _timeout_ms(timeout) -> int | None:
@@ -240,6 +243,14 @@ def _in_flight_request(url: str):
                 del _in_flight[url]
 
 
+# _STALE_WRAPPER: a worker thread's manager is deleted when its thread ends, and the next
+# thread's may be made at the same address: PyQt then sometimes marks the Python wrapper
+# of the new one as deleted while it is in use ("wrapped C/C++ object of type
+# QgsNetworkAccessManager has been deleted", seen with a new QThread per call). The
+# transport touches the manager's wrapper only before the request, and tolerates that
+# error when it disconnects afterwards.
+
+
 def thread_network_manager() -> QgsNetworkAccessManager:
     """This thread's QGIS network manager, set up as QGIS's own blocking requests want it.
 
@@ -282,6 +293,7 @@ class QgisTransportAdapter(BaseAdapter):
         if not limits.started:
             limits = AnswerLimits(limits.url, limits.max_bytes, limits.timeout, time.monotonic())
         watch = _Watch(limits)
+        cache = manager.cache()  # now: see _STALE_WRAPPER
         with _in_flight_request(request.url) as forget_cached, watch.watching(manager):
             reply = self._exchange(manager, request, qrequest, method, watch.feedback)
             # API answers change under our feet (uploads, processing), and on QGIS 3.22
@@ -290,7 +302,7 @@ class QgisTransportAdapter(BaseAdapter):
             # cache is shared by every thread, and removing a URL cancels an insertion of
             # it still in progress, whose reply then inserts a device the cache deleted:
             # QGIS crashed. So the last of our requests to a URL removes it.
-            forget_cached(manager.cache(), qrequest.url())
+            forget_cached(cache, qrequest.url())
         if watch.reason == "large":
             raise answer_too_large(limits.url, limits.max_bytes)
         if watch.reason == "slow":
