@@ -19,8 +19,8 @@ from ..core.i18n import translate
 def _action_targets():
     """Single and multiple features, in the enum this QGIS knows."""
     targets = getattr(Qgis, "MapLayerActionTarget", None)
-    if targets is not None:  # QGIS >= 3.30
-        return targets.SingleFeature | targets.MultipleFeatures
+    if targets is not None:  # QGIS >= 3.30: OR-ing two members gives a bare int there
+        return Qgis.MapLayerActionTargets(targets.SingleFeature | targets.MultipleFeatures)
     return QgsMapLayerAction.Target.SingleFeature | QgsMapLayerAction.Target.MultipleFeatures
 
 
