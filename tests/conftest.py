@@ -18,6 +18,43 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def qgis_app(request):
+    """pytest-qgis's own ``qgis_app``, with a teardown that tolerates a lost link.
+
+    pytest-qgis connects ``legendLayersAdded`` to ``processEvents`` at start and, at the
+    end of the session, disconnects it before ``exitQgis``. On QGIS 3.40 and 3.44 (Python
+    3.13 and 3.14) PyQt no longer found that link after a whole suite, every test passed
+    (no test of ours touches the signal, and no half of the suite reproduces it): the
+    session then ended with an error. Everything else is done as pytest-qgis does.
+    """
+    if not request.config.pluginmanager.has_plugin("pytest_qgis"):  # test-unit: no QGIS
+        yield None
+        return
+    import shutil
+    from contextlib import suppress
+
+    from pytest_qgis import pytest_qgis as plugin
+    from qgis.core import QgsProject
+    from qgis.PyQt import sip
+
+    disabled = request.config._plugin_settings.qgis_init_disabled
+    yield None if disabled else plugin._APP
+    if disabled:
+        return
+    app = plugin._APP
+    with suppress(TypeError):  # see above
+        QgsProject.instance().legendLayersAdded.disconnect(app.processEvents)
+    canvas = plugin._CANVAS
+    if canvas is not None and not sip.isdeleted(canvas):
+        canvas.deleteLater()
+    app.exitQgis()
+    path = plugin._QGIS_CONFIG_PATH
+    if path and path.exists():
+        with suppress(PermissionError):
+            shutil.rmtree(path)
+
+
 @pytest.fixture()
 def desktop(qgis_app):
     from tests.qgis.desktop_stub import DesktopStub

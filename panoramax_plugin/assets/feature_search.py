@@ -12,6 +12,7 @@ from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QObject
 
 from ..background.core_task import CoreTask, start_task
+from ..background.qthreads import QThreadExecutor
 from ..core.client import PanoramaxClient
 from ..core.errors import PanoramaxError
 from ..core.feature_pictures import pictures_of_features
@@ -73,6 +74,7 @@ class FeaturePictures(QObject):
                 max_distance_m=distance,
                 progress=progress,
                 cancel=task.isCanceled,
+                executor_factory=QThreadExecutor,  # QGIS networking wants Qt threads
             )
 
         candidates = viewer.dock.candidates

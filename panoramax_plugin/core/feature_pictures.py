@@ -520,9 +520,15 @@ def pictures_of_features(
     workers: int = MAX_WORKERS,
     progress=None,
     cancel=None,
+    executor_factory=None,
     **options,
 ) -> dict:
     """``{feature_id: Candidates or the exception}`` for each target, one search each.
+
+    ``executor_factory(workers)`` makes the ``concurrent.futures``-like executor the
+    searches run in (``submit``, ``shutdown``); default: Python threads. Inside QGIS the
+    clients send through QGIS networking, which needs Qt threads
+    (``background.qthreads.QThreadExecutor``).
 
     ``client_factory()`` makes one ``PanoramaxClient`` per worker thread (its own HTTP
     session); at most ``min(workers, MAX_WORKERS)`` searches run at once. The instance is
@@ -567,7 +573,7 @@ def pictures_of_features(
     queue = list(zip(keys, targets))
     queue.reverse()
     done = 0
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="panoramax-assets")
+    pool = (executor_factory or _python_threads)(workers)
     try:
         while queue or pending:
             while queue and len(pending) < workers and not canceled:
@@ -599,6 +605,10 @@ def pictures_of_features(
             if session is not None:
                 session.close()
     return results
+
+
+def _python_threads(workers: int) -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="panoramax-assets")
 
 
 # ---------------------------------------------------------------------------- map click

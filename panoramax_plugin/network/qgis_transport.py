@@ -86,7 +86,7 @@ def without_python_hooks(qobject):
     that lock, and QGIS froze (seen on QGIS 3.44 in the viewer's pool). Connecting and
     disconnecting once from Python makes both look-ups happen here.
     """
-    signal = qobject.destroyed
+    signal = qobject.objectNameChanged  # not "destroyed": PyQt uses that one itself
     signal.connect(_noop)
     signal.disconnect(_noop)
     return qobject
