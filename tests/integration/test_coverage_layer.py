@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import time
 from datetime import timedelta, timezone
 from pathlib import Path
 
@@ -256,10 +257,16 @@ def test_date_filter_on_sequences_and_pictures(coverage, seeded_place):
 
 def test_grid_after_refresh(coverage, seeded_place, tmp_path):
     """The z0-6 grid only counts the seeded pictures after ``flask db refresh``."""
-    run_instance_script("refresh", timeout=120)
     center = _center_3857(seeded_place)
     place = QgsRectangle(center.x() - 1, center.y() - 1, center.x() + 1, center.y() + 1)
-    cells = _tile_features(coverage, tmp_path, 6, place, "grid")  # also refreshes the cache
+    # the grid counts pictures the worker has finished: on a loaded machine the seeded
+    # 360° ones may still be in process at the first refresh (seen on CI, QGIS 3.40)
+    for _attempt in range(4):
+        run_instance_script("refresh", timeout=120)
+        cells = _tile_features(coverage, tmp_path, 6, place, "grid")  # and the cache
+        if sum(c["nb_360_pictures"] for c in cells) >= len(seeded_place.pano_ids):
+            break
+        time.sleep(3)
     assert sum(c["nb_360_pictures"] for c in cells) >= len(seeded_place.pano_ids)
     assert sum(c["nb_flat_pictures"] for c in cells) >= len(seeded_place.flat_ids)
     assert all(c["nb_pictures"] == c["nb_360_pictures"] + c["nb_flat_pictures"] for c in cells)
