@@ -394,37 +394,37 @@
     <context>
         <name>FeaturePictures</name>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="55" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="56" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="83" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="85" />
             <source>Looking for pictures of {count} features…</source>
             <translation>Recherche des photos de {count} objets…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="81" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="83" />
             <source>Looking for pictures of {label}…</source>
             <translation>Recherche des photos de {label}…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="88" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="90" />
             <source>Panoramax pictures of features</source>
             <translation>Photos Panoramax d'objets</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="117" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="119" />
             <source>Pictures of {label}: {error}</source>
             <translation>Photos de {label} : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="43" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="44" />
             <source>Select one or more features of the layer first.</source>
             <translation>Sélectionnez d'abord un ou plusieurs objets de la couche.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="140" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="142" />
             <source>the features</source>
             <translation>les objets</translation>
         </message>
@@ -563,22 +563,22 @@
     <context>
         <name>ImageLoader</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="185" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="231" />
             <source>Loading Panoramax picture</source>
             <translation>Chargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="78" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="81" />
             <source>The picture file is damaged or incomplete ({error}).</source>
             <translation>Le fichier de la photo est endommagé ou incomplet ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="87" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="91" />
             <source>The picture file is incomplete: only part of it could be shown.</source>
             <translation>Le fichier de la photo est incomplet : seule une partie a pu être affichée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="174" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="216" />
             <source>This picture has no '{level}' file.</source>
             <translation>Cette photo n'a pas de fichier « {level} ».</translation>
         </message>
@@ -625,12 +625,12 @@
     <context>
         <name>OverlayButton</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/overlay_ui.py" line="139" />
+            <location filename="../panoramax_plugin/viewer/overlay_ui.py" line="156" />
             <source>Draw features of your layers in the picture</source>
             <translation>Dessiner les objets de vos couches dans la photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/overlay_ui.py" line="138" />
+            <location filename="../panoramax_plugin/viewer/overlay_ui.py" line="155" />
             <source>Overlay layers…</source>
             <translation>Couches superposées…</translation>
         </message>
@@ -648,7 +648,7 @@
             <translation>Distance à la photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/overlay_ui.py" line="107" />
+            <location filename="../panoramax_plugin/viewer/overlay_ui.py" line="124" />
             <source>Draw this layer's features in the picture</source>
             <translation>Dessiner les objets de cette couche dans la photo</translation>
         </message>
@@ -658,7 +658,7 @@
             <translation>Les objets aussi proches de la photo y sont dessinés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/overlay_ui.py" line="110" />
+            <location filename="../panoramax_plugin/viewer/overlay_ui.py" line="127" />
             <source>Label: a field or an expression</source>
             <translation>Étiquette : un champ ou une expression</translation>
         </message>
@@ -972,7 +972,7 @@
             <translation>fractions de seconde {value} ignorées : pas des chiffres</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/exif_tiff.py" line="113" />
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="114" />
             <source>the EXIF block has no valid TIFF header</source>
             <translation>le bloc EXIF n'a pas d'en-tête TIFF valide</translation>
         </message>
@@ -982,17 +982,17 @@
             <translation>le lecteur EXIF a échoué ({error}) ; celui de l'extension a été utilisé</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/exif_tiff.py" line="147" />
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="148" />
             <source>the {ifd} directory claims {count} entries, the EXIF block holds {room}</source>
             <translation>le répertoire {ifd} annonce {count} entrées, le bloc EXIF en contient {room}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/exif_tiff.py" line="135" />
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="136" />
             <source>the {ifd} directory points back to one already read</source>
             <translation>le répertoire {ifd} renvoie à un répertoire déjà lu</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/exif_tiff.py" line="139" />
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="140" />
             <source>the {ifd} directory points outside the EXIF block</source>
             <translation>le répertoire {ifd} pointe hors du bloc EXIF</translation>
         </message>
@@ -1002,32 +1002,32 @@
             <translation>décalage horaire {value} ignoré : pas entre -14:00 et +14:00</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/exif_tiff.py" line="100" />
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="101" />
             <source>unreadable EXIF block ({error})</source>
             <translation>bloc EXIF illisible ({error})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/exif_tiff.py" line="182" />
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="183" />
             <source>{tag} claims {count} values</source>
             <translation>{tag} annonce {count} valeurs</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/exif_tiff.py" line="175" />
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="176" />
             <source>{tag} has the wrong type ({kind})</source>
             <translation>{tag} n'a pas le bon type ({kind})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/exif_tiff.py" line="228" />
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="229" />
             <source>{tag} is not a date</source>
             <translation>{tag} n'est pas une date</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/exif_tiff.py" line="221" />
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="222" />
             <source>{tag} is not a number</source>
             <translation>{tag} n'est pas un nombre</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/exif_tiff.py" line="194" />
+            <location filename="../panoramax_plugin/core/exif_tiff.py" line="195" />
             <source>{tag} points outside the EXIF block</source>
             <translation>{tag} pointe hors du bloc EXIF</translation>
         </message>
@@ -1707,64 +1707,64 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>ViewerController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="112" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="143" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="115" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="146" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="484" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="505" />
             <source>JPEG pictures (*.jpg)</source>
             <translation>Photos JPEG (*.jpg)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="150" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="240" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="153" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="243" />
             <source>Loading picture…</source>
             <translation>Chargement de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="130" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="133" />
             <source>Looking for a Panoramax picture</source>
             <translation>Recherche d'une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="122" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="125" />
             <source>No Panoramax picture there.</source>
             <translation>Aucune photo Panoramax à cet endroit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="164" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="167" />
             <source>Opening Panoramax picture</source>
             <translation>Ouverture de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="501" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="522" />
             <source>Picture saved to {path}</source>
             <translation>Photo enregistrée dans {path}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="338" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="342" />
             <source>Prefetching Panoramax picture</source>
             <translation>Préchargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="482" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="503" />
             <source>Save HD picture</source>
             <translation>Enregistrer la photo HD</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="498" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="519" />
             <source>Saving Panoramax picture</source>
             <translation>Enregistrement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="504" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="525" />
             <source>The picture could not be saved: {error}</source>
             <translation>La photo n'a pas pu être enregistrée : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="102" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="105" />
             <source>This is not a picture id or a Panoramax picture link.</source>
             <translation>Ce n'est ni un identifiant de photo ni un lien vers une photo Panoramax.</translation>
         </message>

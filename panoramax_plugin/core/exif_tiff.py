@@ -33,6 +33,7 @@ _IFD0 = {
     0x010F: ("Exif.Image.Make", (_ASCII,), (1, MAX_VALUE_BYTES)),
     0x0110: ("Exif.Image.Model", (_ASCII,), (1, MAX_VALUE_BYTES)),
     0x0132: ("Exif.Image.DateTime", (_ASCII,), (1, 64)),
+    0x0112: ("Exif.Image.Orientation", (3,), (1, 1)),
 }
 _POINTERS = {0x8769: "Exif", 0x8825: "GPS"}
 _POINTER_KEYS = {0x8769: "Exif.Image.ExifTag", 0x8825: "Exif.Image.GPSTag"}

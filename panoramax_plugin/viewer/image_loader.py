@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import time
 
-from qgis.PyQt.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, pyqtSignal
-from qgis.PyQt.QtGui import QImage, QImageReader
+from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
+from qgis.PyQt.QtGui import QImage, QTransform
 
 from ..background import job_pool as background
 from ..core.errors import PanoramaxError, ServerError
+from ..core.exif_tiff import read_exif_tags
 from ..core.lru import SizedLRU
-from ..core.picture_file import file_heading
+from ..core.picture_file import HEAD_BYTES, file_heading
 from ..network.session import qgis_http_client
 
 LEVELS = ("thumb", "sd", "hd")
@@ -63,23 +64,25 @@ def image_warning(image: QImage) -> str:
 
 
 def decode_image(data: bytes) -> QImage:
-    """A ``QImage`` in RGB32 from JPEG bytes; raises ``DamagedImage``.
+    """A ``QImage`` in RGB32 from JPEG bytes, turned as its EXIF orientation says; raises
+    ``DamagedImage``.
 
     A truncated file that still decodes in part is returned with a message under
     :data:`WARNING_KEY` (see :func:`image_warning`).
+
+    Decoded with ``QImage.fromData`` (which releases the GIL), not a ``QImageReader``
+    over a ``QBuffer`` made in Python: Qt reads such a device through its Python
+    wrapper (sip needs the GIL) while holding the image plugins' lock, and a main
+    thread saving or loading an image at that moment, holding the GIL, froze QGIS.
     """
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    reader.setAutoTransform(True)
-    image = reader.read()
+    image = QImage.fromData(bytes(data))
     if image.isNull():
         raise DamagedImage(
             QCoreApplication.translate(
                 "ImageLoader", "The picture file is damaged or incomplete ({error})."
-            ).format(error=reader.errorString())
+            ).format(error=_error_of(data))
         )
+    image = _oriented(image, read_exif_tags(bytes(data[:HEAD_BYTES])).get("Exif.Image.Orientation"))
     if image.format() != QImage.Format.Format_RGB32:
         image = image.convertToFormat(QImage.Format.Format_RGB32)
     if jpeg_is_truncated(data):
@@ -90,6 +93,31 @@ def decode_image(data: bytes) -> QImage:
                 "The picture file is incomplete: only part of it could be shown.",
             ),
         )
+    return image
+
+
+def _error_of(data: bytes) -> str:
+    """Why a picture file could not be decoded, in a few words."""
+    if not data:
+        return "empty file"
+    if not bytes(data[:2]) == b"\xff\xd8":
+        return "not a JPEG file"
+    return "unreadable JPEG data"
+
+
+def _oriented(image: QImage, orientation) -> QImage:
+    """``image`` turned upright as EXIF orientation 1-8 asks (anything else: as is)."""
+    try:
+        value = int(orientation[0] if isinstance(orientation, (list, tuple)) else orientation)
+    except (TypeError, ValueError, IndexError):
+        return image
+    turns = {3: 180, 5: 90, 6: 90, 7: 90, 8: 270}
+    if value in turns:
+        image = image.transformed(QTransform().rotate(turns[value]))
+    if value in (2, 5):
+        image = image.mirrored(True, False)
+    elif value in (4, 7):
+        image = image.mirrored(False, True)
     return image
 
 
