@@ -394,37 +394,37 @@
     <context>
         <name>FeaturePictures</name>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="56" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="54" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="85" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="83" />
             <source>Looking for pictures of {count} features…</source>
             <translation>Recherche des photos de {count} objets…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="83" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="81" />
             <source>Looking for pictures of {label}…</source>
             <translation>Recherche des photos de {label}…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="90" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="88" />
             <source>Panoramax pictures of features</source>
             <translation>Photos Panoramax d'objets</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="119" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="117" />
             <source>Pictures of {label}: {error}</source>
             <translation>Photos de {label} : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="44" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="42" />
             <source>Select one or more features of the layer first.</source>
             <translation>Sélectionnez d'abord un ou plusieurs objets de la couche.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/assets/feature_search.py" line="142" />
+            <location filename="../panoramax_plugin/assets/feature_search.py" line="140" />
             <source>the features</source>
             <translation>les objets</translation>
         </message>
@@ -563,22 +563,22 @@
     <context>
         <name>ImageLoader</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="231" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="235" />
             <source>Loading Panoramax picture</source>
             <translation>Chargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="81" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="82" />
             <source>The picture file is damaged or incomplete ({error}).</source>
             <translation>Le fichier de la photo est endommagé ou incomplet ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="91" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="94" />
             <source>The picture file is incomplete: only part of it could be shown.</source>
             <translation>Le fichier de la photo est incomplet : seule une partie a pu être affichée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="216" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="219" />
             <source>This picture has no '{level}' file.</source>
             <translation>Cette photo n'a pas de fichier « {level} ».</translation>
         </message>

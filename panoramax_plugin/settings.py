@@ -56,3 +56,9 @@ class PluginSettings:
         store = store or QgsSettings()
         for key, value in asdict(self).items():
             store.setValue(PREFIX + key, value)
+
+    def set_and_save(self, name: str, value, store: QgsSettings | None = None) -> None:
+        """Change one setting here and in QGIS's settings (the others left as they are
+        stored: another part of the plugin may have changed them since this was loaded)."""
+        setattr(self, name, value)
+        (store or QgsSettings()).setValue(PREFIX + name, value)

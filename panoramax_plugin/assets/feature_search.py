@@ -8,7 +8,6 @@ the pictures per feature and opens the best one turned toward its feature.
 
 from __future__ import annotations
 
-from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QObject
 
 from ..background.core_task import CoreTask, start_task
@@ -17,7 +16,6 @@ from ..core.client import PanoramaxClient
 from ..core.errors import PanoramaxError
 from ..core.feature_pictures import pictures_of_features
 from ..network.session import qgis_http_client
-from ..settings import PREFIX as SETTINGS_PREFIX
 from .feature_targets import TargetError, target_from_feature
 
 THUMBNAILS_PER_FEATURE = 30  # thumbnails fetched for the list (the rest on demand)
@@ -158,8 +156,7 @@ class FeaturePictures(QObject):
     def _search_again_within(self, metres: int) -> None:
         """The user changed the distance: kept for next time, the last search made again."""
         viewer = self._viewer()
-        viewer.settings.feature_search_distance_m = float(metres)
-        QgsSettings().setValue(SETTINGS_PREFIX + "feature_search_distance_m", float(metres))
+        viewer.settings.set_and_save("feature_search_distance_m", float(metres))
         if self._last is not None:
             layer, features = self._last
             try:

@@ -367,7 +367,11 @@ def file_heading(data: bytes) -> float | None:
     degree is 8 px at the view centre of a 1280 px wide, 60° view, enough to miss a road
     sign. The sd and hd files keep the EXIF heading the camera wrote.
     """
-    tags = read_exif_tags(bytes(data[:HEAD_BYTES]))
+    return heading_from_tags(read_exif_tags(bytes(data[:HEAD_BYTES])))
+
+
+def heading_from_tags(tags: dict) -> float | None:
+    """``file_heading`` from EXIF tags already read (``exif_tiff.read_exif_tags``)."""
     for key in ("Exif.GPSInfo.GPSImgDirection", "Exif.GPSInfo.GPSTrack"):
         value = _number(tags.get(key))
         if _within(value, 0.0, 360.0):

@@ -17,7 +17,7 @@ from ..background import job_pool as background
 from ..core.errors import PanoramaxError, ServerError
 from ..core.exif_tiff import read_exif_tags
 from ..core.lru import SizedLRU
-from ..core.picture_file import HEAD_BYTES, file_heading
+from ..core.picture_file import HEAD_BYTES, heading_from_tags
 from ..network.session import qgis_http_client
 
 LEVELS = ("thumb", "sd", "hd")
@@ -63,10 +63,11 @@ def image_warning(image: QImage) -> str:
     return image.text(WARNING_KEY)
 
 
-def decode_image(data: bytes) -> QImage:
+def decode_image(data: bytes, tags: dict | None = None) -> QImage:
     """A ``QImage`` in RGB32 from JPEG bytes, turned as its EXIF orientation says; raises
     ``DamagedImage``.
 
+    ``tags``: the file's EXIF tags when the caller has read them already.
     A truncated file that still decodes in part is returned with a message under
     :data:`WARNING_KEY` (see :func:`image_warning`).
 
@@ -82,7 +83,9 @@ def decode_image(data: bytes) -> QImage:
                 "ImageLoader", "The picture file is damaged or incomplete ({error})."
             ).format(error=_error_of(data))
         )
-    image = _oriented(image, read_exif_tags(bytes(data[:HEAD_BYTES])).get("Exif.Image.Orientation"))
+    if tags is None:
+        tags = read_exif_tags(bytes(data[:HEAD_BYTES]))
+    image = _oriented(image, tags.get("Exif.Image.Orientation"))
     if image.format() != QImage.Format.Format_RGB32:
         image = image.convertToFormat(QImage.Format.Format_RGB32)
     if jpeg_is_truncated(data):
@@ -100,7 +103,7 @@ def _error_of(data: bytes) -> str:
     """Why a picture file could not be decoded, in a few words."""
     if not data:
         return "empty file"
-    if not bytes(data[:2]) == b"\xff\xd8":
+    if bytes(data[:2]) != b"\xff\xd8":
         return "not a JPEG file"
     return "unreadable JPEG data"
 
@@ -221,8 +224,9 @@ class ImageLoader(QObject):
         def work(job):
             data = fetch_with_retries(qgis_http_client(timeout_s), url, job)
             job.check_canceled()
-            image = decode_image(data)
-            heading = file_heading(data)
+            tags = read_exif_tags(bytes(data[:HEAD_BYTES]))  # read once: orientation, heading
+            image = decode_image(data, tags)
+            heading = heading_from_tags(tags)
             if heading is not None:  # the API's is rounded to whole degrees
                 image.setText(FILE_HEADING_KEY, repr(heading))
             return image
