@@ -32,7 +32,7 @@ class KnownField:
 
 
 KNOWN_FIELDS: tuple = (
-    KnownField("pnx_method", "string", "How the place was found: triangulated, single picture, ray"),
+    KnownField("pnx_method", "string", "How it was found: triangulated, single picture, ray"),
     KnownField("pnx_pics", "string", "Panoramax picture ids, comma-separated"),
     KnownField("pnx_inst", "string", "Panoramax instance (API URL) of the pictures"),
     KnownField("pnx_yaws", "string", "Bearing of each ray from north, degrees, comma-separated"),
@@ -99,3 +99,67 @@ class Observation:
 
 def _rounded(value: Optional[float], digits: int) -> Optional[float]:
     return None if value is None else round(float(value), digits)
+
+
+# --- from the measures ------------------------------------------------------------------
+
+
+def _first_date(rays) -> Optional[datetime]:
+    dates = [ray.captured_at for ray in rays if ray.captured_at is not None]
+    return min(dates) if dates else None
+
+
+def from_triangulation(result, instance: str = "") -> Observation:
+    """The point of a :class:`~.triangulation.Triangulation`."""
+    rays = result.rays
+    return Observation(
+        method=METHOD_TRIANGULATED,
+        lon=result.lon,
+        lat=result.lat,
+        picture_ids=tuple(ray.picture_id for ray in rays),
+        instance=instance,
+        bearings=tuple(ray.bearing % 360.0 for ray in rays),
+        pitches=tuple(ray.pitch for ray in rays),
+        captured_at=_first_date(rays),
+        crossing_angle_deg=result.crossing_angle_deg,
+        uncertainty_m=result.uncertainty_m,
+        height_m=result.height_m,
+        distance_m=min(result.distances_m) if result.distances_m else None,
+    )
+
+
+def from_ground_point(
+    point, ray, instance: str = "", height_m: Optional[float] = None
+) -> Observation:
+    """A single-picture ground point (:class:`~.single_measure.GroundPoint`) seen along
+    ``ray``; ``height_m``: the object's height when it was measured too. The uncertainty
+    is the 95 % figure of the distance's 1-sigma error (along the ray)."""
+    return Observation(
+        method=METHOD_SINGLE,
+        lon=point.lon,
+        lat=point.lat,
+        picture_ids=(ray.picture_id,),
+        instance=instance,
+        bearings=(ray.bearing % 360.0,),
+        pitches=(ray.pitch,),
+        captured_at=ray.captured_at,
+        uncertainty_m=1.96 * point.sigma_m,
+        height_m=height_m,
+        distance_m=point.distance_m,
+    )
+
+
+def from_ray(ray, length_m: float, instance: str = "") -> Observation:
+    """A lone ray (no second picture yet), ``length_m`` long on the ground."""
+    end = ray.point_at(length_m)
+    return Observation(
+        method=METHOD_RAY,
+        lon=ray.lon,
+        lat=ray.lat,
+        picture_ids=(ray.picture_id,),
+        instance=instance,
+        bearings=(ray.bearing % 360.0,),
+        pitches=(ray.pitch,),
+        captured_at=ray.captured_at,
+        line=((ray.lon, ray.lat), end),
+    )

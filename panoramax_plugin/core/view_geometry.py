@@ -87,6 +87,12 @@ def _enu(
     return east, north, up
 
 
+def ground_offset(lon: float, lat: float, to_lon: float, to_lat: float) -> tuple[float, float]:
+    """East and north (metres) of the second ground point in the level frame of the first."""
+    east, north, _up = _enu(lon, lat, 0.0, to_lon, to_lat, 0.0)
+    return east, north
+
+
 def _check_finite(*values: float) -> None:
     if not all(math.isfinite(value) for value in values):
         raise ValueError(f"coordinates must be finite: {values}")
