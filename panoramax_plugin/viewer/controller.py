@@ -22,6 +22,7 @@ from ..core.feature_pictures import nearest_picture
 from ..core.instances import picture_id_from_text, viewer_picture_url
 from ..core.look_at import LookTarget, camera_toward_target, flat_point_toward
 from ..core.picture_file import refined_heading
+from ..measure.tool import MeasureTool
 from ..network.session import qgis_http_client
 from .details import details_text
 from .image_loader import LEVELS, ImageLoader, image_file_heading, image_warning
@@ -56,6 +57,7 @@ class ViewerController(QObject):
         self.loader.failed.connect(self._on_image_failed)
         self.map_sync = MapSync(canvas)
         self.overlay = OverlayController(dock, settings, logger, parent=self)
+        self.measure = MeasureTool(self, canvas, logger, settings, parent=self)
         self.item_task = None  # the job reading the item to show next (a Job)
         self._prefetch_task = None
         self._save_task = None
@@ -571,9 +573,11 @@ class ViewerController(QObject):
             self._nearest_job.cancel()  # the viewer closed: it does not open again by itself
             self._nearest_job = None
         self.map_sync.clear()
+        self.measure.set_active(False)  # its marks leave the map with the viewer
 
     def unload(self) -> None:
         self.on_closed()
+        self.measure.unload()
         self.overlay.unload()
         self._alive = False
         self.loader.cache.clear()

@@ -98,6 +98,16 @@ class ViewerDock(QDockWidget):
         nav.addWidget(self.follow)
         self.overlay_button = OverlayButton(body)  # the user's layers drawn in the picture
         nav.addWidget(self.overlay_button)
+        self.measure_button = QToolButton(body)
+        self.measure_button.setText(self.tr("Measure"))
+        self.measure_button.setCheckable(True)
+        self.measure_button.setToolTip(
+            self.tr(
+                "Measure from pictures: click an object in two pictures to place it on the "
+                "map, or measure a distance or a height in one"
+            )
+        )
+        nav.addWidget(self.measure_button)
         nav.addStretch(1)
         layout.addLayout(nav)
 
@@ -122,6 +132,11 @@ class ViewerDock(QDockWidget):
 
         self.candidates = CandidateList(body)  # pictures of the user's features, when asked
         layout.addWidget(self.candidates)
+        self.measure_area = QWidget(body)  # the measure tool's panel, while measuring
+        measure_layout = QVBoxLayout(self.measure_area)
+        measure_layout.setContentsMargins(0, 0, 0, 0)
+        self.measure_area.setVisible(False)
+        layout.addWidget(self.measure_area)
 
         self.stack = QStackedWidget(body)
         self.flat_view = FlatView(self.stack)

@@ -30,6 +30,8 @@ from qgis.PyQt.QtWidgets import QWidget
 
 from ..log import PluginLogger
 
+CLICK_SLOP_PX = 4.0
+"""A press and release this close (widget pixels) is a click, not a drag."""
 MIN_PINCH_STEP, MAX_PINCH_STEP = 0.5, 2.0
 """Bounds of the scale factor applied for one pinch event (a glitch cannot jump far)."""
 
@@ -56,10 +58,14 @@ class PictureWidget(QWidget):
     """An overlay marker (:class:`~.overlay.OverlayMarker`) was clicked."""
     marker_activated = pyqtSignal(object)
     """An overlay marker was double-clicked."""
+    picture_clicked = pyqtSignal(QPointF)
+    """A left click (not a drag) on the picture, in widget pixels, while measuring."""
 
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self._drag_last: Optional[QPointF] = None
+        self._press_at: Optional[QPointF] = None
+        self._measuring = False
         self._overlay = None
         self._logger = PluginLogger()
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
@@ -125,6 +131,19 @@ class PictureWidget(QWidget):
             )
 
     @property
+    def measuring(self) -> bool:
+        return self._measuring
+
+    def set_measuring(self, measuring: bool) -> None:
+        """In measure mode a click emits :attr:`picture_clicked` (markers do not take it)
+        and the cursor is a cross; dragging still turns the view."""
+        self._measuring = bool(measuring)
+        if self._measuring:
+            self.setCursor(Qt.CursorShape.CrossCursor)
+        else:
+            self.unsetCursor()
+
+    @property
     def is_dragging(self) -> bool:
         return self._drag_last is not None
 
@@ -148,7 +167,10 @@ class PictureWidget(QWidget):
     def _stop_drag(self) -> None:
         if self._drag_last is not None:
             self._drag_last = None
-            self.unsetCursor()
+            if self._measuring:
+                self.setCursor(Qt.CursorShape.CrossCursor)
+            else:
+                self.unsetCursor()
 
     def event(self, event) -> bool:
         try:
@@ -180,6 +202,8 @@ class PictureWidget(QWidget):
         """Emit ``signal`` for a left-button event on an overlay marker; True when it was."""
         if event.button() != Qt.MouseButton.LeftButton or self._overlay is None:
             return False
+        if self._measuring:  # a click measures, whatever is under it
+            return False
         marker = self.marker_at(event_position(event))
         if marker is None:
             return False
@@ -193,10 +217,19 @@ class PictureWidget(QWidget):
             return
         if event.button() == Qt.MouseButton.LeftButton and self._interactive():
             self._drag_last = event_position(event)
+            self._press_at = self._drag_last
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
         super().mousePressEvent(event)
+
+    def _emit_click(self, position: QPointF) -> None:
+        try:
+            self.picture_clicked.emit(QPointF(position))
+        except Exception as exc:  # a slot's error must not escape the Qt override
+            self._logger.log(
+                f"{type(self).__name__}: click failed: {exc!r}", Qgis.MessageLevel.Warning
+            )
 
     def mouseMoveEvent(self, event) -> None:
         if self._drag_last is None:
@@ -216,6 +249,12 @@ class PictureWidget(QWidget):
     def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self._drag_last is not None:
             self._stop_drag()
+            pressed, self._press_at = self._press_at, None
+            if self._measuring and pressed is not None:
+                position = event_position(event)
+                moved = position - pressed
+                if abs(moved.x()) <= CLICK_SLOP_PX and abs(moved.y()) <= CLICK_SLOP_PX:
+                    self._emit_click(pressed)
             event.accept()
             return
         super().mouseReleaseEvent(event)

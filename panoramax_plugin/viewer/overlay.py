@@ -114,6 +114,8 @@ class OverlayScene:
         self.camera_height_m = float(camera_height_m)
         self.picture = None
         self.markers: list[OverlayMarker] = []
+        self.extra: list[OverlayMarker] = []
+        """Markers of the measure tool (its rays and point), drawn with the layers'."""
         self.target: Optional[OverlayMarker] = None
         self._directions: list[_Direction] = []
         self._target_direction: Optional[_Direction] = None
@@ -137,6 +139,10 @@ class OverlayScene:
 
     def set_markers(self, markers) -> None:
         self.markers = list(markers)
+        self._update()
+
+    def set_extra(self, markers) -> None:
+        self.extra = list(markers)
         self._update()
 
     def set_target(self, target: Optional[OverlayMarker]) -> None:
@@ -165,7 +171,8 @@ class OverlayScene:
     def _update(self) -> None:
         self.revision += 1
         self._placed_key = None
-        self._directions = [d for d in map(self._direction, self.markers) if d is not None]
+        markers = self.markers + self.extra
+        self._directions = [d for d in map(self._direction, markers) if d is not None]
         self._target_direction = self._direction(self.target) if self.target else None
 
     def _direction(self, marker: OverlayMarker) -> Optional[_Direction]:

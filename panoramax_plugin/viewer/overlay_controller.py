@@ -137,6 +137,11 @@ class OverlayController(QObject):
         self._repaint()
         return True
 
+    def set_measure_markers(self, markers) -> None:
+        """Draw the measure tool's markers (rays of other pictures, the point found)."""
+        self.scene.set_extra(markers)
+        self._repaint()
+
     def clear_target(self) -> None:
         self.scene.set_target(None)
         self._repaint()

@@ -1,0 +1,194 @@
+"""Measuring from pictures through the real local instance, on a known-object street.
+
+A synthetic 360° street (4 pictures 6 m apart) with a pole and a panel beside it goes up
+through the upload-set API. The viewer opens its pictures from the server; in measure mode
+the test clicks where each object's colour shows in the rendered view (its painted centre,
+found as a user would see it), picture after picture. The position triangulated from the
+rays must be within 0.25 m of the object; one picture's clicks at the pole's foot and top
+give its distance within 5 % and its height within 10 %.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from panoramax_plugin.core.client import PanoramaxClient
+from panoramax_plugin.core.look_at import LookTarget, camera_toward_target
+from panoramax_plugin.core.measure_session import DISTANCE, HEIGHT
+from panoramax_plugin.core.view_geometry import ground_offset, sight
+from panoramax_plugin.log import PluginLogger
+from panoramax_plugin.settings import PluginSettings
+from panoramax_plugin.viewer.qimage_numpy import qimage_to_array
+from tests.fixtures.street_scene import colour_mask, find_colour_centre
+from tests.qt_wait import run_until
+
+from .seeding import delete_sequences
+from .turn_toward import (
+    aim_height,
+    random_day,
+    random_place,
+    read_back,
+    street_objects,
+    write_and_upload,
+)
+
+pytestmark = pytest.mark.integration
+
+STREET = 60.0
+LAYOUT = (
+    ("pole", 10.0, 6.0, 2.5, 0.12, "pole"),
+    ("panel", 16.0, -7.0, 2.6, 0.35, "panel"),
+)
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def street(local_instance, tmp_path_factory):
+    rng = random.Random()
+    start = random_place(rng)
+    objects = street_objects(start, STREET, LAYOUT)
+    uploaded = write_and_upload(
+        local_instance.api,
+        local_instance.token,
+        tmp_path_factory.mktemp("measure"),
+        f"measure {start[1]:.5f}",
+        objects,
+        start=start,
+        azimuth_deg=STREET,
+        spacing_m=6.0,
+        count=4,
+        start_time=random_day(rng),
+        size=(4096, 2048),
+    )
+    try:
+        read_back(PanoramaxClient(local_instance.api), uploaded)
+        yield uploaded
+    finally:
+        delete_sequences(local_instance.api, local_instance.token, uploaded.seeded.sequence_ids)
+
+
+@pytest.fixture()
+def viewer(desktop, local_instance, qgis_app):
+    from panoramax_plugin.viewer.controller import ViewerController
+    from panoramax_plugin.viewer.dock import ViewerDock
+
+    dock = ViewerDock(desktop.window)
+    desktop.addDockWidget(2, dock)
+    desktop.window.resize(1600, 1200)
+    dock.resize(900, 1100)
+    desktop.window.show()
+    settings = PluginSettings()
+    settings.timeout_s = 10.0
+    controller = ViewerController(dock, desktop.canvas, PluginLogger(desktop), settings)
+    controller.set_instance(local_instance.api)
+    images = []
+    controller.image_shown.connect(lambda pid, level: images.append((pid, level)))
+    controller.images = images
+    yield controller
+    controller.unload()
+    dock.deleteLater()
+
+
+def open_toward(viewer, qgis_app, picture, obj, hfov=50.0):
+    """Open ``picture`` in the viewer, turned toward ``obj``; the view's pixels (no overlay)."""
+    viewer.open_id(picture.id, picture.sequence_id)
+    run_until(
+        qgis_app,
+        lambda: (
+            viewer.current is not None
+            and viewer.current.id == picture.id
+            and any(pid == picture.id and level != "thumb" for pid, level in viewer.images)
+        ),
+        30,
+    )
+    assert viewer.current is not None and viewer.current.id == picture.id
+    target = LookTarget(obj.lon, obj.lat, aim_height(viewer.current, obj, 2.0))
+    camera = camera_toward_target(viewer.current, target, hfov)
+    view = viewer.dock.pano_view
+    view.set_camera(camera)
+    overlay = view.overlay
+    view.set_overlay(None)  # the measure's own marks must not hide the object
+    pixels, _image = qimage_to_array(view.grab().toImage())
+    view.set_overlay(overlay)
+    return view, np.array(pixels)
+
+
+def test_triangulate_a_pole_and_a_panel_from_clicks(viewer, street, qgis_app, desktop):
+    tool = viewer.measure
+    tool.set_active(True)
+    assert viewer.dock.measure_area.isVisible() or not viewer.dock.isVisible()
+    for obj in street.objects:
+        tool.clear()
+        for index in (0, 2):
+            picture = street.pictures[index]
+            view, pixels = open_toward(viewer, qgis_app, picture, obj)
+            centre = find_colour_centre(pixels, obj.colour)
+            assert centre is not None, f"{obj.name} not seen in picture {index}"
+            state = tool.click_at(*centre)
+        result = state.triangulation
+        assert result is not None, state.message
+        error = math.hypot(*ground_offset(obj.lon, obj.lat, result.lon, result.lat))
+        assert error < 0.25, f"{obj.name}: {error:.3f} m"
+        assert result.crossing_angle_deg >= 10.0
+        assert "Crossing angle" in tool.panel.result.text()
+        drawn = tool.map_items.geometries
+        assert len(drawn["rays"]) == 2 and drawn["ellipse"] is not None
+        assert drawn["point"] is not None
+        # a third picture: a residual, still on the object
+        view, pixels = open_toward(viewer, qgis_app, street.pictures[1], obj)
+        state = tool.click_at(*find_colour_centre(pixels, obj.colour))
+        assert state.triangulation.residual_m is not None
+        error = math.hypot(
+            *ground_offset(obj.lon, obj.lat, state.triangulation.lon, state.triangulation.lat)
+        )
+        assert error < 0.25, f"{obj.name} from 3 rays: {error:.3f} m"
+        observation = tool.session.observation()
+        assert observation.method == "triangulated" and len(observation.picture_ids) == 3
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    viewer.dock.grab().save(str(SHOTS / "measure_dock.png"))
+    canvas = desktop.canvas
+    extent = drawn["ellipse"].boundingBox()
+    for ray in drawn["rays"]:
+        extent.combineExtentWith(ray.boundingBox())
+    canvas.setExtent(extent.buffered(5e-5))
+    canvas.refresh()
+    qgis_app.processEvents()
+    canvas.grab().save(str(SHOTS / "measure_map.png"))
+
+
+def test_distance_and_height_of_the_pole_from_one_picture(viewer, street, qgis_app):
+    tool = viewer.measure
+    tool.set_active(True)
+    pole = street.objects[0]
+    picture = street.pictures[0]
+    view, pixels = open_toward(viewer, qgis_app, picture, pole, hfov=40.0)
+    mask = colour_mask(pixels, pole.colour)
+    rows, cols = np.nonzero(mask)
+    assert rows.size, "the pole is not in the view"
+    column = float(cols.mean()) + 0.5
+    foot_y, top_y = float(rows.max()) + 1.0, float(rows.min())
+    truth = sight(viewer.current.lon, viewer.current.lat, 2.0, pole.lon, pole.lat, 0.0)
+    tool.panel.mode.setCurrentIndex(tool.panel.mode.findData(DISTANCE))
+    state = tool.click_at(column, foot_y)
+    assert state.ground is not None, state.message
+    assert state.ground.distance_m == pytest.approx(truth.distance_m, rel=0.05)
+    assert "±" in tool.panel.result.text()
+    tool.panel.mode.setCurrentIndex(tool.panel.mode.findData(HEIGHT))
+    tool.click_at(column, foot_y)
+    state = tool.click_at(column, top_y)
+    assert state.height is not None, state.message
+    assert state.height.height_m == pytest.approx(pole.height_m, rel=0.10)
+    assert tool.session.observation().height_m == pytest.approx(pole.height_m, rel=0.10)
+    # a click above the horizon in distance mode: a message, nothing measured
+    tool.panel.mode.setCurrentIndex(tool.panel.mode.findData(DISTANCE))
+    state = tool.click_at(column, 1.0)
+    assert state.ground is None and "below the horizon" in state.message
+    assert "below the horizon" in tool.panel.message.text()
+    # outside the picture (a flat picture's margin, or beyond the widget)
+    state = tool.click_at(-50.0, -50.0)
+    assert "outside the picture" in state.message
