@@ -52,3 +52,25 @@ def geometry_type(kind: str):
         "line": QgsWkbTypes.GeometryType.LineGeometry,
         "polygon": QgsWkbTypes.GeometryType.PolygonGeometry,
     }[kind]
+
+
+def layer_filter(*kinds: str):
+    """Filters of a ``QgsMapLayerComboBox`` by name (raster, point, line, polygon, vector),
+    OR-ed: ``Qgis.LayerFilter`` from QGIS 3.34, ``QgsMapLayerProxyModel.Filter`` before."""
+    names = {
+        "raster": "RasterLayer",
+        "point": "PointLayer",
+        "line": "LineLayer",
+        "polygon": "PolygonLayer",
+        "vector": "VectorLayer",
+    }
+    enum = getattr(Qgis, "LayerFilter", None)
+    if enum is None:
+        from qgis.core import QgsMapLayerProxyModel
+
+        enum = getattr(QgsMapLayerProxyModel, "Filter", QgsMapLayerProxyModel)
+    value = None
+    for kind in kinds:
+        member = getattr(enum, names[kind])
+        value = member if value is None else value | member
+    return value

@@ -6,7 +6,6 @@ uncertainty, so the user sees how far to trust it.
 
 from __future__ import annotations
 
-from qgis.core import QgsMapLayerProxyModel
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -20,15 +19,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..compat import layer_filter
 from ..core.measure_session import DISTANCE, HEIGHT, TRIANGULATE
 from .result_text import state_text
-
-
-def _raster_filter():
-    filters = getattr(QgsMapLayerProxyModel, "Filter", None)
-    if filters is not None and hasattr(filters, "RasterLayer"):
-        return filters.RasterLayer
-    return QgsMapLayerProxyModel.RasterLayer
 
 
 class MeasurePanel(QWidget):
@@ -74,7 +67,7 @@ class MeasurePanel(QWidget):
         self.camera_height.valueChanged.connect(self.camera_height_changed.emit)
         form.addRow(self.tr("Camera height"), self.camera_height)
         self.terrain = QgsMapLayerComboBox(self)
-        self.terrain.setFilters(_raster_filter())
+        self.terrain.setFilters(layer_filter("raster"))
         self.terrain.setAllowEmptyLayer(True)
         self.terrain.setLayer(None)
         self.terrain.setToolTip(
