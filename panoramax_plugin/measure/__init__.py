@@ -1,0 +1,1 @@
+"""Measures from pictures, QGIS side: an Observation into the user's own layer."""
