@@ -32,7 +32,9 @@ class KnownField:
 
 
 KNOWN_FIELDS: tuple = (
-    KnownField("pnx_method", "string", "How the place was found: triangulated, single picture, ray"),
+    KnownField(
+        "pnx_method", "string", "How the place was found: triangulated, single picture, ray"
+    ),
     KnownField("pnx_pics", "string", "Panoramax picture ids, comma-separated"),
     KnownField("pnx_inst", "string", "Panoramax instance (API URL) of the pictures"),
     KnownField("pnx_yaws", "string", "Bearing of each ray from north, degrees, comma-separated"),
