@@ -101,7 +101,8 @@ def provider_can(layer, name: str) -> bool:
 
 
 def layer_filters(*kinds: str):
-    """Filters of a ``QgsMapLayerComboBox`` by name (point, line, polygon, vector, raster):
+    """Filters of a ``QgsMapLayerComboBox`` by name (point, line, polygon, vector, raster,
+    writable: not read-only):
     ``Qgis.LayerFilter`` from QGIS 3.34, ``QgsMapLayerProxyModel.Filter`` before."""
     enum = getattr(Qgis, "LayerFilter", None)
     if enum is None:
@@ -114,6 +115,7 @@ def layer_filters(*kinds: str):
         "polygon": "PolygonLayer",
         "vector": "VectorLayer",
         "raster": "RasterLayer",
+        "writable": "WritableLayer",
     }
     result = getattr(enum, names[kinds[0]])
     for kind in kinds[1:]:
