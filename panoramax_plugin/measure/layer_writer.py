@@ -175,8 +175,7 @@ def add_known_fields(layer: QgsVectorLayer, fields: list) -> Optional[str]:
     layer.beginEditCommand(tr("Add Panoramax fields"))
     try:
         for known in fields:
-            field = QgsField(known.name, field_type(known.kind))
-            field.setComment(known.description)
+            field = _new_field(layer, known)
             if not layer.addAttribute(field):
                 failed.append(known.name)
     except Exception as error:  # nothing may reach a slot
@@ -190,6 +189,30 @@ def add_known_fields(layer: QgsVectorLayer, fields: list) -> Optional[str]:
             "“{name}” refused the fields {fields}: the measure is added without them."
         ).format(name=layer.name(), fields=", ".join(failed))
     return None
+
+
+def _new_field(layer: QgsVectorLayer, known: KnownField) -> QgsField:
+    """A field for ``known`` with one of the provider's own type names (PostGIS builds its
+    ALTER TABLE from the type name: without one the statement is invalid), unlimited length
+    when the provider has such a type (text, timestamp, double precision), else its
+    largest. Length as the provider reads it back: QGIS refuses to commit new fields that
+    come back different."""
+    kind = field_type(known.kind)
+    field = QgsField(known.name, kind)
+    field.setComment(known.description)
+    types = [native for native in layer.dataProvider().nativeTypes() if native.mType == kind]
+    if not types:
+        return field
+    types.sort(key=lambda native: (native.mMinLen > 0, native.mMaxLen > 0))
+    native = types[0]
+    field.setTypeName(native.mTypeName)
+    if native.mMinLen < 0:  # a type without a length (PostGIS text, timestamp…): read back as -1
+        field.setLength(-1)
+    elif native.mMinLen > 0:
+        field.setLength(max(native.mMinLen, min(native.mMaxLen, 254)))
+        if native.mMaxPrec > 0:
+            field.setPrecision(max(native.mMinPrec, min(native.mMaxPrec, 6)))
+    return field
 
 
 def _qdatetime(value: datetime) -> QDateTime:
