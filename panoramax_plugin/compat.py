@@ -54,23 +54,85 @@ def geometry_type(kind: str):
     }[kind]
 
 
-def layer_filter(*kinds: str):
-    """Filters of a ``QgsMapLayerComboBox`` by name (raster, point, line, polygon, vector),
-    OR-ed: ``Qgis.LayerFilter`` from QGIS 3.34, ``QgsMapLayerProxyModel.Filter`` before."""
-    names = {
-        "raster": "RasterLayer",
-        "point": "PointLayer",
-        "line": "LineLayer",
-        "polygon": "PolygonLayer",
-        "vector": "VectorLayer",
-    }
+def field_kind(field) -> str:
+    """What a ``QgsField`` holds, by name: string, int, double, datetime, date, bool or
+    other (``QgsField.type()`` is a ``QVariant.Type`` before QGIS 3.38, a
+    ``QMetaType.Type`` from then on)."""
+    if _METATYPE:
+        T = QMetaType.Type
+        kinds = {
+            "string": (T.QString,),
+            "int": (T.Int, T.UInt, T.LongLong, T.ULongLong),
+            "double": (T.Double,),
+            "datetime": (T.QDateTime,),
+            "date": (T.QDate,),
+            "bool": (T.Bool,),
+        }
+    else:
+        V = QVariant
+        kinds = {
+            "string": (V.String,),
+            "int": (V.Int, V.UInt, V.LongLong, V.ULongLong),
+            "double": (V.Double,),
+            "datetime": (V.DateTime,),
+            "date": (V.Date,),
+            "bool": (V.Bool,),
+        }
+    kind = field.type()
+    for name, types in kinds.items():
+        if kind in types:
+            return name
+    return "other"
+
+
+def provider_can(layer, name: str) -> bool:
+    """Whether the data provider of a vector layer has the capability ``name`` (AddFeatures,
+    AddAttributes…): ``Qgis.VectorProviderCapability`` from QGIS 3.40,
+    ``QgsVectorDataProvider.Capability`` before."""
+    provider = layer.dataProvider()
+    if provider is None:
+        return False
+    enum = getattr(Qgis, "VectorProviderCapability", None)
+    if enum is None:
+        from qgis.core import QgsVectorDataProvider
+
+        enum = QgsVectorDataProvider.Capability
+    return bool(provider.capabilities() & getattr(enum, name))
+
+
+def layer_filters(*kinds: str):
+    """Filters of a ``QgsMapLayerComboBox`` by name (point, line, polygon, vector, raster,
+    writable: not read-only):
+    ``Qgis.LayerFilter`` from QGIS 3.34, ``QgsMapLayerProxyModel.Filter`` before."""
     enum = getattr(Qgis, "LayerFilter", None)
     if enum is None:
         from qgis.core import QgsMapLayerProxyModel
 
-        enum = getattr(QgsMapLayerProxyModel, "Filter", QgsMapLayerProxyModel)
-    value = None
-    for kind in kinds:
-        member = getattr(enum, names[kind])
-        value = member if value is None else value | member
-    return value
+        enum = QgsMapLayerProxyModel.Filter
+    names = {
+        "point": "PointLayer",
+        "line": "LineLayer",
+        "polygon": "PolygonLayer",
+        "vector": "VectorLayer",
+        "raster": "RasterLayer",
+        "writable": "WritableLayer",
+    }
+    result = getattr(enum, names[kinds[0]])
+    for kind in kinds[1:]:
+        result = result | getattr(enum, names[kind])
+    return result
+
+
+def tools_add_feature(tools, layer, values: dict, geometry, parent=None):
+    """``QgsVectorLayerTools.addFeature`` (the desktop's feature form) on every QGIS:
+    3.22 takes (layer, defaultValues, defaultGeometry); later versions add parentWidget,
+    showModal and hideParent (QGIS 3.38 routes them to ``addFeatureV2``). Returns
+    ``(accepted, feature or None)``; the form is modal, so this returns once the user
+    accepted or canceled it."""
+    try:
+        result = tools.addFeature(layer, values, geometry, parent, True, False)
+    except TypeError:  # QGIS < 3.26: no parent, always modal
+        result = tools.addFeature(layer, values, geometry)
+    if isinstance(result, tuple):
+        return bool(result[0]), (result[1] if len(result) > 1 else None)
+    return bool(result), None

@@ -2,7 +2,8 @@
 
 The local Panoramax instance runs on the host; a test inside the chroot that stops,
 restarts or refreshes it (tests/instance_control.py) sends one JSON line here, e.g.
-``{"command": "up", "env": {"PANORAMAX_FORCE_AUTH": "true"}}``; this runs
+``{"command": "up", "env": {"PANORAMAX_FORCE_AUTH": "true"}}`` (``"args"``: only for
+``test-db``); this runs
 ``scripts/panoramax-instance.sh up`` on the host and answers one JSON line with
 ``returncode``, ``stdout`` and ``stderr``. Only a few commands and settings are accepted.
 
@@ -14,13 +15,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socketserver
 import subprocess
 import sys
 from pathlib import Path
 
 SCRIPT = Path(__file__).resolve().parent / "panoramax-instance.sh"
-COMMANDS = {"up", "stop", "restart", "refresh", "status"}
+COMMANDS = {"up", "stop", "restart", "refresh", "status", "test-db"}
+# arguments accepted, by command (whole-string patterns); other commands take none
+ARGUMENTS = {"test-db": (r"create|drop", r"panoramax_plugin_test_[a-z0-9_]{1,40}")}
 SETTINGS = {"PANORAMAX_FORCE_AUTH": {"true", "false"}}
 TIMEOUT_S = 900
 
@@ -28,14 +32,21 @@ TIMEOUT_S = 900
 def run(request: dict) -> dict:
     command = request.get("command")
     env = request.get("env") or {}
+    args = request.get("args") or []
     if command not in COMMANDS or not isinstance(env, dict):
         return {"returncode": 2, "stdout": "", "stderr": f"command not allowed: {command!r}"}
+    patterns = ARGUMENTS.get(command, ())
+    if not isinstance(args, list) or len(args) > len(patterns):
+        return {"returncode": 2, "stdout": "", "stderr": "arguments not allowed"}
+    for arg, pattern in zip(args, patterns):
+        if not isinstance(arg, str) or not re.fullmatch(pattern, arg):
+            return {"returncode": 2, "stdout": "", "stderr": f"argument not allowed: {arg!r}"}
     for name, value in env.items():
         if value not in SETTINGS.get(name, ()):
             return {"returncode": 2, "stdout": "", "stderr": f"setting not allowed: {name}"}
     try:
         done = subprocess.run(
-            ["bash", str(SCRIPT), command],
+            ["bash", str(SCRIPT), command, *args],
             env={**os.environ, **env},
             stdin=subprocess.DEVNULL,
             capture_output=True,

@@ -15,6 +15,13 @@
 #   scripts/panoramax-instance.sh token NAME print a JWT for account NAME (account created if needed;
 #                                            NAME=default gives the default/admin account)
 #   scripts/panoramax-instance.sh refresh    `flask db refresh` (low-zoom z0-6 picture grid)
+#   scripts/panoramax-instance.sh test-db create|drop NAME
+#                                            a PostGIS database NAME (panoramax_plugin_test_*) in the
+#                                            instance's cluster, for the plugin's own tests (a user's
+#                                            PostGIS inventory): `create` prints a QGIS/libpq connection
+#                                            string (role panoramax_plugin_test, password login over
+#                                            127.0.0.1); `drop` drops it (open connections closed).
+#                                            The cluster must be running (`up`); it is never started here.
 #   scripts/panoramax-instance.sh restart    stop API + worker, then `up`
 #   scripts/panoramax-instance.sh stop       stop API + worker; PostgreSQL and data kept
 #   scripts/panoramax-instance.sh down       stop API + worker + the PostgreSQL cluster; data kept
@@ -639,6 +646,32 @@ cmd_refresh() {
   flask_cli db refresh >"$LOGS/refresh.log" 2>&1 || die_log "$LOGS/refresh.log" "flask db refresh failed"
 }
 
+TEST_DB_ROLE=panoramax_plugin_test
+cmd_test_db() {
+  local action="${1:-}" name="${2:-}"
+  if [ $# -ne 2 ] || [[ ! "$action" =~ ^(create|drop)$ ]] || [[ ! "$name" =~ ^panoramax_plugin_test_[a-z0-9_]{1,40}$ ]]; then
+    die "usage: $0 test-db create|drop panoramax_plugin_test_<a-z0-9_>"
+  fi
+  need_root
+  [[ "$(cluster_state)" == online* ]] || die "PostgreSQL cluster $PG_VERSION/$PG_CLUSTER is not running (run: $0 up)"
+  if [ "$action" = drop ]; then
+    psql_admin -d postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null
+    return 0
+  fi
+  psql_admin -d postgres >/dev/null <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$TEST_DB_ROLE') THEN
+    CREATE ROLE $TEST_DB_ROLE LOGIN PASSWORD '$TEST_DB_ROLE';
+  END IF;
+END \$\$;
+DROP DATABASE IF EXISTS $name WITH (FORCE);
+CREATE DATABASE $name OWNER $TEST_DB_ROLE ENCODING 'UTF8' TEMPLATE template0;
+\\c $name
+CREATE EXTENSION postgis;
+SQL
+  echo "host=127.0.0.1 port=$PG_PORT dbname=$name user=$TEST_DB_ROLE password=$TEST_DB_ROLE"
+}
+
 usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; }
 
 main() {
@@ -654,6 +687,7 @@ main() {
     token) cmd_token "$@" ;;
     restart) cmd_stop; cmd_up ;;
     refresh) cmd_refresh ;;
+    test-db) cmd_test_db "$@" ;;
     help | -h | --help) usage ;;
     *) usage >&2; exit 2 ;;
   esac

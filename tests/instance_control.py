@@ -18,10 +18,14 @@ SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "panoramax-instance.s
 
 
 def run_instance_script(
-    command: str, env: dict | None = None, timeout: float | None = None
+    command: str,
+    env: dict | None = None,
+    timeout: float | None = None,
+    arguments: list | None = None,
 ) -> subprocess.CompletedProcess:
-    """``bash scripts/panoramax-instance.sh COMMAND`` with ``env`` added to the environment."""
-    args = ["bash", str(SCRIPT), command]
+    """``bash scripts/panoramax-instance.sh COMMAND [ARGUMENTS]`` with ``env`` added to the
+    environment."""
+    args = ["bash", str(SCRIPT), command, *(arguments or [])]
     channel = os.environ.get("PANORAMAX_INSTANCE_CONTROL")
     if not channel:
         return subprocess.run(
@@ -32,6 +36,8 @@ def run_instance_script(
             timeout=timeout,
         )
     request = {"command": command, "env": env or {}, "timeout": timeout}
+    if arguments:
+        request["args"] = list(arguments)
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
         sock.settimeout(timeout + 10 if timeout else 960)
         sock.connect(channel)

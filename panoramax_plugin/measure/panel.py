@@ -19,7 +19,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import layer_filter
+from ..compat import layer_filters
 from ..core.measure_session import DISTANCE, HEIGHT, TRIANGULATE
 from .result_text import state_text
 
@@ -67,7 +67,7 @@ class MeasurePanel(QWidget):
         self.camera_height.valueChanged.connect(self.camera_height_changed.emit)
         form.addRow(self.tr("Camera height"), self.camera_height)
         self.terrain = QgsMapLayerComboBox(self)
-        self.terrain.setFilters(layer_filter("raster"))
+        self.terrain.setFilters(layer_filters("raster"))
         self.terrain.setAllowEmptyLayer(True)
         self.terrain.setLayer(None)
         self.terrain.setToolTip(

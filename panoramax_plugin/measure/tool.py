@@ -16,6 +16,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 from ..core.measure_session import MeasureSession, PictureClick
 from ..viewer.click_direction import click_direction
 from ..viewer.overlay import OverlayMarker
+from .layer_box import LayerBox
 from .map_items import MeasureMapItems, ray_length_m
 from .panel import MeasurePanel
 from .terrain import raster_terrain
@@ -44,7 +45,9 @@ class MeasureTool(QObject):
         self.terrain_layer = None
         self.panel = MeasurePanel(self.session.camera_height_m, self.dock.measure_area)
         self.dock.measure_area.layout().addWidget(self.panel)
-        self.layer_box = None
+        self.layer_box = LayerBox(self.panel)
+        self.panel.layer_area.addWidget(self.layer_box)
+        self.layer_box.message.connect(lambda text, level: self.logger.log(text, level, push=True))
         self.panel.mode_changed.connect(self.set_mode)
         self.panel.clear_requested.connect(self.clear)
         self.panel.camera_height_changed.connect(self._on_camera_height)
@@ -148,8 +151,7 @@ class MeasureTool(QObject):
         else:
             self.map_items.clear()
             self.viewer.overlay.set_measure_markers([])
-        if self.layer_box is not None:
-            self.layer_box.set_observation(self.session.observation() if self.active else None)
+        self.layer_box.set_observation(self.session.observation() if self.active else None)
         self.changed.emit(state)
 
     def _picture_markers(self, state) -> list:
