@@ -16,6 +16,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
 
 from panoramax_plugin.core.client import PanoramaxClient
 from panoramax_plugin.core.look_at import LookTarget, camera_toward_target
@@ -25,6 +32,7 @@ from panoramax_plugin.log import PluginLogger
 from panoramax_plugin.settings import PluginSettings
 from panoramax_plugin.viewer.qimage_numpy import qimage_to_array
 from tests.fixtures.street_scene import colour_mask, find_colour_centre
+from tests.qgis.measure_layers import user_form
 from tests.qt_wait import run_until
 
 from .seeding import delete_sequences
@@ -44,6 +52,7 @@ LAYOUT = (
     ("pole", 10.0, 6.0, 2.5, 0.12, "pole"),
     ("panel", 16.0, -7.0, 2.6, 0.35, "panel"),
 )
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
@@ -118,7 +127,21 @@ def open_toward(viewer, qgis_app, picture, obj, hfov=50.0):
     return view, np.array(pixels)
 
 
-def test_triangulate_a_pole_and_a_panel_from_clicks(viewer, street, qgis_app, desktop):
+def inventory(folder):
+    """The user's sign inventory: an empty GeoPackage point layer in Lambert-93."""
+    path = str(folder / "signs.gpkg")
+    layer = QgsVectorLayer("Point?crs=EPSG:2154&field=sign_type:string(20)", "signs", "memory")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    writer = QgsVectorFileWriter.writeAsVectorFormatV3
+    error = writer(layer, path, QgsProject.instance().transformContext(), options)
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
+    saved = QgsVectorLayer(path, "signs", "ogr")
+    assert saved.isValid()
+    return saved
+
+
+def test_triangulate_a_pole_and_a_panel_from_clicks(viewer, street, qgis_app, desktop, tmp_path):
     tool = viewer.measure
     tool.set_active(True)
     assert viewer.dock.measure_area.isVisible() or not viewer.dock.isVisible()
@@ -149,6 +172,29 @@ def test_triangulate_a_pole_and_a_panel_from_clicks(viewer, street, qgis_app, de
         assert error < 0.25, f"{obj.name} from 3 rays: {error:.3f} m"
         observation = tool.session.observation()
         assert observation.method == "triangulated" and len(observation.picture_ids) == 3
+    # into the user's GeoPackage inventory, in Lambert-93, through the measure panel
+    layer = inventory(tmp_path)
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        box = tool.layer_box
+        box._ask_fields = lambda parent, layer, missing: True  # the user says yes
+        box._form = user_form("B14")
+        box.set_layer(layer)
+        assert box.add_button.isEnabled(), box.add_button.toolTip()
+        box.add_button.click()
+        assert layer.isEditable() and layer.featureCount() == 1
+        feature = next(layer.getFeatures())
+        assert feature["sign_type"] == "B14" and feature["pnx_method"] == "triangulated"
+        assert len(feature["pnx_pics"].split(",")) == 3
+        to_wgs84 = QgsCoordinateTransform(layer.crs(), WGS84, QgsProject.instance())
+        point = to_wgs84.transform(feature.geometry().asPoint())
+        last = street.objects[-1]
+        assert math.hypot(*ground_offset(last.lon, last.lat, point.x(), point.y())) < 0.25
+        layer.undoStack().undo()
+        assert layer.featureCount() == 0
+        layer.rollBack()
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
     SHOTS.mkdir(parents=True, exist_ok=True)
     viewer.dock.grab().save(str(SHOTS / "measure_dock.png"))
     canvas = desktop.canvas
