@@ -615,11 +615,330 @@
         </message>
     </context>
     <context>
+        <name>LayerBox</name>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_box.py" line="51" />
+            <source>Add Panoramax fields</source>
+            <translation>Ajouter les champs Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_box.py" line="119" />
+            <source>Add the measure to “{name}” through its feature form.</source>
+            <translation>Ajouter la mesure à « {name} » par son formulaire d’entité.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_box.py" line="85" />
+            <source>Add to layer</source>
+            <translation>Ajouter à la couche</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_box.py" line="133" />
+            <source>Adding the measure failed: {error}</source>
+            <translation>L’ajout de la mesure a échoué : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_box.py" line="113" />
+            <location filename="../panoramax_plugin/measure/layer_box.py" line="142" />
+            <source>Measure something in the viewer first.</source>
+            <translation>Mesurez d’abord quelque chose dans la visionneuse.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_box.py" line="84" />
+            <source>The layer the measure is added to</source>
+            <translation>La couche à laquelle la mesure est ajoutée</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_box.py" line="43" />
+            <source>“{name}” has no field for some of what the measure knows:
+
+{fields}
+
+Add these fields to the layer? They are added to its edit buffer: they reach the data source only when you save the layer's edits.</source>
+            <translation>« {name} » n’a pas de champ pour une partie de ce que la mesure connaît :
+
+{fields}
+
+Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition : ils n’atteignent la source de données que lorsque vous enregistrez les modifications de la couche.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LayerWriter</name>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="127" />
+            <source>A measured place needs a point layer; “{name}” is {what}.</source>
+            <translation>Un lieu mesuré demande une couche de points ; « {name} » est {what}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="112" />
+            <source>A ray from one picture has no position along it: click the object in a second picture to place it, or add the ray to a line layer.</source>
+            <translation>Un rayon issu d’une seule photo n’a pas de position le long de celui-ci : cliquez l’objet dans une deuxième photo pour le placer, ou ajoutez le rayon à une couche de lignes.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="118" />
+            <source>A ray needs a line layer; “{name}” is a polygon layer.</source>
+            <translation>Un rayon demande une couche de lignes ; « {name} » est une couche de polygones.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="177" />
+            <source>Add Panoramax fields</source>
+            <translation>Ajouter les champs Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="415" />
+            <source>Add Panoramax measure</source>
+            <translation>Ajouter une mesure Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="443" />
+            <source>Added to “{name}”: save the layer's edits to keep it.</source>
+            <translation>Ajouté à « {name} » : enregistrez les modifications de la couche pour le garder.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="185" />
+            <source>Adding the fields to “{name}” failed: {error}</source>
+            <translation>L’ajout des champs à « {name} » a échoué : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="374" />
+            <source>Adding the measure to “{name}” failed: {error}</source>
+            <translation>L’ajout de la mesure à « {name} » a échoué : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="85" />
+            <source>Choose a point layer to add the measure to.</source>
+            <translation>Choisissez une couche de points où ajouter la mesure.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="437" />
+            <source>Nothing added to “{name}”.</source>
+            <translation>Rien n’a été ajouté à « {name} ».</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="137" />
+            <source>The data source of “{name}” cannot take new features ({provider}): save it as a GeoPackage (Export › Save Features As…) and add to that.</source>
+            <translation>La source de données de « {name} » ne peut pas recevoir de nouvelles entités ({provider}) : enregistrez-la en GeoPackage (Exporter › Sauvegarder les entités sous…) et ajoutez-y la mesure.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="167" />
+            <source>The data source of “{name}” cannot take new fields: the measure is added without {fields}.</source>
+            <translation>La source de données de « {name} » ne peut pas recevoir de nouveaux champs : la mesure est ajoutée sans {fields}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="311" />
+            <source>The measure cannot be made a {type} geometry for “{name}”.</source>
+            <translation>La mesure ne peut pas devenir une géométrie {type} pour « {name} ».</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="301" />
+            <source>The measure cannot be placed in the CRS of “{name}” ({crs}): {error}</source>
+            <translation>La mesure ne peut pas être placée dans le SCR de « {name} » ({crs}) : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="123" />
+            <source>a line layer</source>
+            <translation>une couche de lignes</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="125" />
+            <source>a polygon layer</source>
+            <translation>une couche de polygones</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="173" />
+            <source>“{name}” cannot be edited: the fields {fields} were not added.</source>
+            <translation>« {name} » ne peut pas être modifiée : les champs {fields} n’ont pas été ajoutés.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="392" />
+            <source>“{name}” cannot be put in edit mode.</source>
+            <translation>« {name} » ne peut pas passer en mode édition.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="94" />
+            <source>“{name}” cannot be read (its data source is missing or broken).</source>
+            <translation>« {name} » ne peut pas être lue (sa source de données est absente ou endommagée).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="100" />
+            <source>“{name}” has no geometry: choose a point layer (a line layer for a ray).</source>
+            <translation>« {name} » n’a pas de géométrie : choisissez une couche de points (une couche de lignes pour un rayon).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="106" />
+            <source>“{name}” is a polygon layer: choose a point layer (a line layer for a ray).</source>
+            <translation>« {name} » est une couche de polygones : choisissez une couche de points (une couche de lignes pour un rayon).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="89" />
+            <source>“{name}” is not a vector layer: choose a point layer (a line layer for a ray).</source>
+            <translation>« {name} » n’est pas une couche vecteur : choisissez une couche de points (une couche de lignes pour un rayon).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="131" />
+            <source>“{name}” is read-only in this project: untick “read-only” for it in the project's properties (Data Sources), or choose another layer.</source>
+            <translation>« {name} » est en lecture seule dans ce projet : décochez « lecture seule » pour elle dans les propriétés du projet (Sources de données), ou choisissez une autre couche.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="190" />
+            <source>“{name}” refused the fields {fields}: the measure is added without them.</source>
+            <translation>« {name} » a refusé les champs {fields} : la mesure est ajoutée sans eux.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/layer_writer.py" line="430" />
+            <source>“{name}” refused the new feature: {error}</source>
+            <translation>« {name} » a refusé la nouvelle entité : {error}</translation>
+        </message>
+    </context>
+    <context>
         <name>LostTaskWatch</name>
         <message>
             <location filename="../panoramax_plugin/background/lost_task.py" line="62" />
             <source>QGIS never started the task “{task}”: starting it again.</source>
             <translation>QGIS n’a jamais démarré la tâche « {task} » : elle est relancée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeasurePanel</name>
+        <message>
+            <location filename="../panoramax_plugin/measure/panel.py" line="62" />
+            <source> m</source>
+            <translation> m</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/panel.py" line="74" />
+            <source>A terrain model (DEM raster) for ground measures; none: flat ground</source>
+            <translation>Un modèle de terrain (raster MNT) pour les mesures au sol ; aucun : sol plat</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/panel.py" line="68" />
+            <source>Camera height</source>
+            <translation>Hauteur de la caméra</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/panel.py" line="50" />
+            <source>Clear</source>
+            <translation>Vider</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/panel.py" line="51" />
+            <source>Forget the clicks of this measure</source>
+            <translation>Oublier les clics de cette mesure</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/panel.py" line="43" />
+            <source>Ground distance from one picture</source>
+            <translation>Distance au sol depuis une photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/panel.py" line="44" />
+            <source>Height from one picture (foot, then top)</source>
+            <translation>Hauteur depuis une photo (pied, puis sommet)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/panel.py" line="65" />
+            <source>Height of the camera above the ground (a car roof: about 2 m)</source>
+            <translation>Hauteur de la caméra au-dessus du sol (un toit de voiture : environ 2 m)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/panel.py" line="42" />
+            <source>Position from two pictures or more</source>
+            <translation>Position depuis deux photos ou plus</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/panel.py" line="77" />
+            <source>Terrain (empty: flat)</source>
+            <translation>Terrain (vide : plat)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeasureResult</name>
+        <message>
+            <location filename="../panoramax_plugin/measure/result_text.py" line="22" />
+            <source>Crossing angle: {angle:.0f}°</source>
+            <translation>Angle d’intersection : {angle:.0f}°</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/result_text.py" line="25" />
+            <source>Distance to each camera: {distances}</source>
+            <translation>Distance à chaque caméra : {distances}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/result_text.py" line="62" />
+            <source>Ground distance: {distance:.2f} m ± {error:.2f} m (95 %)</source>
+            <translation>Distance au sol : {distance:.2f} m ± {error:.2f} m (95 %)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/result_text.py" line="31" />
+            <source>Height above the ground: {height:.2f} m</source>
+            <translation>Hauteur au-dessus du sol : {height:.2f} m</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/result_text.py" line="46" />
+            <source>Height: {height:.2f} m ± {error:.2f} m (95 %)</source>
+            <translation>Hauteur : {height:.2f} m ± {error:.2f} m (95 %)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/result_text.py" line="55" />
+            <source>One direction: {bearing:.1f}° from north.</source>
+            <translation>Une direction : {bearing:.1f}° depuis le nord.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/result_text.py" line="16" />
+            <source>Position: {lat:.7f}, {lon:.7f} (WGS84)</source>
+            <translation>Position : {lat:.7f}, {lon:.7f} (WGS84)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/result_text.py" line="37" />
+            <source>Residual of the {count} rays: {residual:.2f} m</source>
+            <translation>Résidu des {count} rayons : {residual:.2f} m</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/result_text.py" line="19" />
+            <source>Uncertainty (95 %): {major:.2f} m × {minor:.2f} m</source>
+            <translation>Incertitude (95 %) : {major:.2f} m × {minor:.2f} m</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/result_text.py" line="70" />
+            <source>on flat ground</source>
+            <translation>sur sol plat</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/result_text.py" line="66" />
+            <source>on the terrain model ({ground:+.2f} m from the camera's ground)</source>
+            <translation>sur le modèle de terrain ({ground:+.2f} m par rapport au sol sous la caméra)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeasureTool</name>
+        <message>
+            <location filename="../panoramax_plugin/measure/tool.py" line="205" />
+            <source>Measure failed: {error}</source>
+            <translation>La mesure a échoué : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/tool.py" line="120" />
+            <source>Open a picture first.</source>
+            <translation>Ouvrez d’abord une photo.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/tool.py" line="125" />
+            <source>The click is outside the picture: click on the object in the picture.</source>
+            <translation>Le clic est hors de la photo : cliquez sur l’objet dans la photo.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/tool.py" line="194" />
+            <source>measured</source>
+            <translation>mesuré</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/tool.py" line="175" />
+            <source>ray {number}</source>
+            <translation>rayon {number}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/measure/tool.py" line="89" />
+            <source>{name} cannot be read as a terrain model: flat ground is used.</source>
+            <translation>{name} ne peut pas être lu comme modèle de terrain : le sol plat est utilisé.</translation>
         </message>
     </context>
     <context>
@@ -717,10 +1036,70 @@
             <translation>Tout Panoramax (api.panoramax.xyz, lecture seule)</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/observation.py" line="56" />
+            <source>Bearing of each ray from north, degrees, comma-separated</source>
+            <translation>Azimut de chaque rayon depuis le nord, en degrés, séparés par des virgules</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/observation.py" line="68" />
+            <source>Capture date of the (first) picture</source>
+            <translation>Date de prise de vue de la (première) photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/measure_session.py" line="104" />
+            <source>Click a point on the ground.</source>
+            <translation>Cliquez un point au sol.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/single_measure.py" line="82" />
+            <source>Click on the ground, below the horizon: a point at or above the horizon has no distance on the ground.</source>
+            <translation>Cliquez sur le sol, sous l’horizon : un point sur ou au-dessus de l’horizon n’a pas de distance au sol.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/triangulation.py" line="205" />
+            <source>Click the object in a second picture: one direction gives no position.</source>
+            <translation>Cliquez l’objet dans une deuxième photo : une seule direction ne donne pas de position.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/measure_session.py" line="98" />
+            <source>Click the object in the picture.</source>
+            <translation>Cliquez l’objet dans la photo.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/measure_session.py" line="106" />
+            <source>Click the object's foot, where it meets the ground.</source>
+            <translation>Cliquez le pied de l’objet, là où il touche le sol.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/single_measure.py" line="217" />
+            <source>Click the object's top above its foot (the top was clicked lower).</source>
+            <translation>Cliquez le sommet de l’objet au-dessus de son pied (le sommet a été cliqué plus bas).</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/http.py" line="365" />
             <location filename="../panoramax_plugin/core/stac.py" line="122" />
             <source>Could not reach {host}: {error}. Check the address, your connection and the QGIS proxy settings.</source>
             <translation>Impossible de joindre {host} : {error}. Vérifiez l'adresse, votre connexion et les paramètres de proxy de QGIS.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/observation.py" line="73" />
+            <source>Crossing angle of the rays, degrees</source>
+            <translation>Angle d’intersection des rayons, en degrés</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/observation.py" line="88" />
+            <source>Distance from the (nearest) camera, metres</source>
+            <translation>Distance à la caméra (la plus proche), en mètres</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/observation.py" line="83" />
+            <source>Height above the ground, metres</source>
+            <translation>Hauteur au-dessus du sol, en mètres</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/observation.py" line="41" />
+            <source>How it was found: triangulated, single picture, ray</source>
+            <translation>Comment il a été trouvé : triangulé, photo unique, rayon</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/instances.py" line="32" />
@@ -738,14 +1117,44 @@
             <translation>Introuvable sur l'instance ({url}).</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/measure_session.py" line="107" />
+            <source>Now click the object's top.</source>
+            <translation>Cliquez maintenant le sommet de l’objet.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/measure_session.py" line="99" />
+            <source>Now click the same object in another picture (next, previous, other date).</source>
+            <translation>Cliquez maintenant le même objet dans une autre photo (suivante, précédente, autre date).</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/instances.py" line="38" />
             <source>OpenStreetMap France (panoramax.openstreetmap.fr)</source>
             <translation>OpenStreetMap France (panoramax.openstreetmap.fr)</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/observation.py" line="51" />
+            <source>Panoramax instance (API URL) of the pictures</source>
+            <translation>Instance Panoramax (URL de l’API) des photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/observation.py" line="46" />
+            <source>Panoramax picture ids, comma-separated</source>
+            <translation>Identifiants des photos Panoramax, séparés par des virgules</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/observation.py" line="63" />
+            <source>Pitch of each ray above the horizon, degrees</source>
+            <translation>Inclinaison de chaque rayon au-dessus de l’horizon, en degrés</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/auth.py" line="104" />
             <source>Sign-in canceled.</source>
             <translation>Connexion annulée.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/single_measure.py" line="93" />
+            <source>That ground point is {distance:.0f} m away (at most {maximum:.0f} m): too far to be measured from one picture. Click closer to the camera, or triangulate from two pictures.</source>
+            <translation>Ce point au sol est à {distance:.0f} m (au plus {maximum:.0f} m) : trop loin pour être mesuré depuis une photo. Cliquez plus près de la caméra, ou triangulez depuis deux photos.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/picture_file.py" line="295" />
@@ -778,6 +1187,11 @@
             <translation>La réponse de {url} est trop profondément imbriquée pour être lue : l'instance fonctionne peut-être mal. Réessayez plus tard ou prévenez ses administrateurs.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/single_measure.py" line="72" />
+            <source>The camera height must be above the ground (more than 0 m).</source>
+            <translation>La hauteur de la caméra doit être au-dessus du sol (plus de 0 m).</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/picture_file.py" line="285" />
             <source>The capture date and time in the picture are invalid ({value}): Panoramax needs valid ones.</source>
             <translation>La date et l'heure de prise de vue de la photo ne sont pas valides ({value}) : Panoramax en demande des valides.</translation>
@@ -801,6 +1215,26 @@
             <location filename="../panoramax_plugin/core/http.py" line="132" />
             <source>The connection to {url} was cut before the whole answer arrived ({size} of {expected} bytes). Check your connection and try again.</source>
             <translation>La connexion à {url} a été coupée avant l'arrivée de toute la réponse ({size} octets sur {expected}). Vérifiez votre connexion et réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/triangulation.py" line="173" />
+            <source>The directions are parallel: they never meet. Click the object in a picture taken from another place.</source>
+            <translation>Les directions sont parallèles : elles ne se croisent jamais. Cliquez l’objet dans une photo prise d’un autre endroit.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/triangulation.py" line="226" />
+            <source>The directions cross at only {angle:.1f}° (at least {minimum:.0f}° needed): the position along them is unreliable. Pick a picture further along the street, or from the other side of the object.</source>
+            <translation>Les directions se croisent à seulement {angle:.1f}° (au moins {minimum:.0f}° nécessaires) : la position le long de celles-ci n’est pas fiable. Choisissez une photo plus loin dans la rue, ou de l’autre côté de l’objet.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/triangulation.py" line="286" />
+            <source>The directions cross at {angle:.0f}° only: a picture further along would give a surer position.</source>
+            <translation>Les directions ne se croisent qu’à {angle:.0f}° : une photo plus loin donnerait une position plus sûre.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/triangulation.py" line="258" />
+            <source>The directions meet behind the camera of picture {picture}: the clicks do not show the same object. Click the same object in each picture.</source>
+            <translation>Les directions se rencontrent derrière la caméra de la photo {picture} : les clics ne montrent pas le même objet. Cliquez le même objet dans chaque photo.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/feature_pictures.py" line="105" />
@@ -883,6 +1317,21 @@
             <translation>La photo {id} n'a pas de position utilisable.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/triangulation.py" line="266" />
+            <source>The point found is {distance:.0f} m from a camera (at most {maximum:.0f} m): too far to be measured from pictures. Pick pictures closer to the object.</source>
+            <translation>Le point trouvé est à {distance:.0f} m d’une caméra (au plus {maximum:.0f} m) : trop loin pour être mesuré depuis des photos. Choisissez des photos plus proches de l’objet.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/single_measure.py" line="195" />
+            <source>The ray does not meet the ground within {maximum:.0f} m: click on the ground closer to the camera.</source>
+            <translation>Le rayon ne rencontre pas le sol à moins de {maximum:.0f} m : cliquez sur le sol plus près de la caméra.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/triangulation.py" line="214" />
+            <source>The same picture was clicked twice: click the object in another picture (the next or previous one, or another sequence).</source>
+            <translation>La même photo a été cliquée deux fois : cliquez l’objet dans une autre photo (la suivante, la précédente ou une autre séquence).</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/client.py" line="273" />
             <source>The search answer of {url} is not a list of pictures ({kind}).</source>
             <translation>La réponse de recherche de {url} n'est pas une liste de photos ({kind}).</translation>
@@ -903,14 +1352,49 @@
             <translation>Le serveur indique : {message}</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/single_measure.py" line="158" />
+            <source>The terrain model does not cover the picture's place: choose another one.</source>
+            <translation>Le modèle de terrain ne couvre pas le lieu de la photo : choisissez-en un autre.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/single_measure.py" line="173" />
+            <source>The terrain model ends before the ray meets the ground: choose a model that covers the street, or measure on flat ground.</source>
+            <translation>Le modèle de terrain s’arrête avant que le rayon ne rencontre le sol : choisissez un modèle qui couvre la rue, ou mesurez sur sol plat.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/auth.py" line="107" />
             <source>The token was not claimed in time. Sign in again and confirm in the browser page that opens.</source>
             <translation>Le jeton n'a pas été validé à temps. Reconnectez-vous et confirmez dans la page du navigateur qui s'ouvre.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/single_measure.py" line="224" />
+            <source>The top is straight above the camera: it cannot be measured.</source>
+            <translation>Le sommet est à la verticale de la caméra : il ne peut pas être mesuré.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/triangulation.py" line="76" />
+            <source>This direction has no usable position or angle.</source>
+            <translation>Cette direction n’a pas de position ou d’angle utilisable.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/picture_file.py" line="74" />
             <source>This file could not be checked ({error}); it is left out.</source>
             <translation>Ce fichier n'a pas pu être vérifié ({error}) ; il est laissé de côté.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/measure_session.py" line="158" />
+            <source>This picture already gave a direction: it was replaced by this click. Click the object in another picture to place it.</source>
+            <translation>Cette photo avait déjà donné une direction : elle est remplacée par ce clic. Cliquez l’objet dans une autre photo pour le placer.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/measure_session.py" line="113" />
+            <source>This picture has no heading: its directions cannot be placed on the map. Use another picture, or fix its heading first.</source>
+            <translation>Cette photo n’a pas d’orientation : ses directions ne peuvent pas être placées sur la carte. Utilisez une autre photo, ou corrigez d’abord son orientation.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/observation.py" line="78" />
+            <source>Uncertainty of the position, metres (95 %)</source>
+            <translation>Incertitude de la position, en mètres (95 %)</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/stac.py" line="140" />
@@ -1707,64 +2191,64 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>ViewerController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="115" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="146" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="117" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="148" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="505" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="507" />
             <source>JPEG pictures (*.jpg)</source>
             <translation>Photos JPEG (*.jpg)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="153" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="243" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="155" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="245" />
             <source>Loading picture…</source>
             <translation>Chargement de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="133" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="135" />
             <source>Looking for a Panoramax picture</source>
             <translation>Recherche d'une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="125" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="127" />
             <source>No Panoramax picture there.</source>
             <translation>Aucune photo Panoramax à cet endroit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="167" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="169" />
             <source>Opening Panoramax picture</source>
             <translation>Ouverture de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="522" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="524" />
             <source>Picture saved to {path}</source>
             <translation>Photo enregistrée dans {path}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="342" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="344" />
             <source>Prefetching Panoramax picture</source>
             <translation>Préchargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="503" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="505" />
             <source>Save HD picture</source>
             <translation>Enregistrer la photo HD</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="519" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="521" />
             <source>Saving Panoramax picture</source>
             <translation>Enregistrement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="525" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="527" />
             <source>The picture could not be saved: {error}</source>
             <translation>La photo n'a pas pu être enregistrée : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="105" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="107" />
             <source>This is not a picture id or a Panoramax picture link.</source>
             <translation>Ce n'est ni un identifiant de photo ni un lien vers une photo Panoramax.</translation>
         </message>
@@ -1777,7 +2261,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="155" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="170" />
             <source>Copy link</source>
             <translation>Copier le lien</translation>
         </message>
@@ -1797,17 +2281,27 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Dernière photo de la séquence</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="102" />
+            <source>Measure</source>
+            <translation>Mesurer</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="105" />
+            <source>Measure from pictures: click an object in two pictures to place it on the map, or measure a distance or a height in one</source>
+            <translation>Mesurer depuis les photos : cliquez un objet dans deux photos pour le placer sur la carte, ou mesurez une distance ou une hauteur dans une seule</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/viewer/dock.py" line="64" />
             <source>Next picture</source>
             <translation>Photo suivante</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="107" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="117" />
             <source>Open</source>
             <translation>Ouvrir</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="154" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="169" />
             <source>Open in web viewer</source>
             <translation>Ouvrir dans la visionneuse web</translation>
         </message>
@@ -1817,12 +2311,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="106" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="116" />
             <source>Picture id or viewer link</source>
             <translation>Identifiant de photo ou lien de la visionneuse</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="112" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="122" />
             <source>Pictures of selected features</source>
             <translation>Photos des objets sélectionnés</translation>
         </message>
@@ -1837,12 +2331,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Photo précédente</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="141" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="156" />
             <source>Same place, other dates</source>
             <translation>Même endroit, autres dates</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="156" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="171" />
             <source>Save HD picture…</source>
             <translation>Enregistrer la photo HD…</translation>
         </message>
@@ -1852,12 +2346,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Secondes par photo pendant la lecture</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="114" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="124" />
             <source>The Panoramax pictures that show the features selected in the active layer, turned toward them</source>
             <translation>Les photos Panoramax qui montrent les objets sélectionnés dans la couche active, tournées vers eux</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="195" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="210" />
             <source>none nearby</source>
             <translation>aucune à proximité</translation>
         </message>

@@ -29,10 +29,6 @@ LONE_RAY_M = 30.0
 """Length of a lone ray (no second picture yet) on the map and in a line layer."""
 
 
-def _tr(text: str) -> str:
-    return translate("PanoramaxCore", text)
-
-
 @dataclass(frozen=True)
 class PictureClick:
     """A click in a picture: the picture's pose and the clicked direction.
@@ -99,21 +95,25 @@ class MeasureSession:
     def _next_step(mode: str, rays: list) -> str:
         if mode == TRIANGULATE:
             if not rays:
-                return _tr("Click the object in the picture.")
-            return _tr("Now click the same object in another picture (next, previous, other date).")
+                return translate("PanoramaxCore", "Click the object in the picture.")
+            return translate(
+                "PanoramaxCore",
+                "Now click the same object in another picture (next, previous, other date).",
+            )
         if mode == DISTANCE:
-            return _tr("Click a point on the ground.")
+            return translate("PanoramaxCore", "Click a point on the ground.")
         if not rays:
-            return _tr("Click the object's foot, where it meets the ground.")
-        return _tr("Now click the object's top.")
+            return translate("PanoramaxCore", "Click the object's foot, where it meets the ground.")
+        return translate("PanoramaxCore", "Now click the object's top.")
 
     def ray_of(self, click: PictureClick) -> Ray:
         """The map ray of a click (raises :class:`MeasureError` without a heading)."""
         if click.heading is None or not math.isfinite(click.heading):
             raise MeasureError(
-                _tr(
+                translate(
+                    "PanoramaxCore",
                     "This picture has no heading: its directions cannot be placed on the map. "
-                    "Use another picture, or fix its heading first."
+                    "Use another picture, or fix its heading first.",
                 )
             )
         return Ray(
@@ -155,9 +155,10 @@ class MeasureSession:
         same = [i for i, old in enumerate(rays) if old.picture_id == ray.picture_id]
         if same:
             rays[same[0]] = ray
-            notice = _tr(
+            notice = translate(
+                "PanoramaxCore",
                 "This picture already gave a direction: it was replaced by this click. "
-                "Click the object in another picture to place it."
+                "Click the object in another picture to place it.",
             )
         else:
             rays.append(ray)

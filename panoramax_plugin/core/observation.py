@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Optional
 
+from .i18n import QT_TRANSLATE_NOOP
+
 METHOD_TRIANGULATED = "triangulated"
 METHOD_SINGLE = "single picture"
 METHOD_RAY = "ray"
@@ -24,7 +26,8 @@ METHODS = (METHOD_TRIANGULATED, METHOD_SINGLE, METHOD_RAY)
 @dataclass(frozen=True)
 class KnownField:
     """A field the plugin fills: its name, its type ("string", "double", "datetime") and
-    what it holds (shown when the plugin offers to add it)."""
+    what it holds (shown when the plugin offers to add it; English, to be translated with
+    ``translate("PanoramaxCore", description)``)."""
 
     name: str
     kind: str
@@ -32,16 +35,58 @@ class KnownField:
 
 
 KNOWN_FIELDS: tuple = (
-    KnownField("pnx_method", "string", "How it was found: triangulated, single picture, ray"),
-    KnownField("pnx_pics", "string", "Panoramax picture ids, comma-separated"),
-    KnownField("pnx_inst", "string", "Panoramax instance (API URL) of the pictures"),
-    KnownField("pnx_yaws", "string", "Bearing of each ray from north, degrees, comma-separated"),
-    KnownField("pnx_pitch", "string", "Pitch of each ray above the horizon, degrees"),
-    KnownField("pnx_date", "datetime", "Capture date of the (first) picture"),
-    KnownField("pnx_cross", "double", "Crossing angle of the rays, degrees"),
-    KnownField("pnx_unc_m", "double", "Uncertainty of the position, metres (95 %)"),
-    KnownField("pnx_height", "double", "Height above the ground, metres"),
-    KnownField("pnx_dist_m", "double", "Distance from the (nearest) camera, metres"),
+    KnownField(
+        "pnx_method",
+        "string",
+        QT_TRANSLATE_NOOP("PanoramaxCore", "How it was found: triangulated, single picture, ray"),
+    ),
+    KnownField(
+        "pnx_pics",
+        "string",
+        QT_TRANSLATE_NOOP("PanoramaxCore", "Panoramax picture ids, comma-separated"),
+    ),
+    KnownField(
+        "pnx_inst",
+        "string",
+        QT_TRANSLATE_NOOP("PanoramaxCore", "Panoramax instance (API URL) of the pictures"),
+    ),
+    KnownField(
+        "pnx_yaws",
+        "string",
+        QT_TRANSLATE_NOOP(
+            "PanoramaxCore", "Bearing of each ray from north, degrees, comma-separated"
+        ),
+    ),
+    KnownField(
+        "pnx_pitch",
+        "string",
+        QT_TRANSLATE_NOOP("PanoramaxCore", "Pitch of each ray above the horizon, degrees"),
+    ),
+    KnownField(
+        "pnx_date",
+        "datetime",
+        QT_TRANSLATE_NOOP("PanoramaxCore", "Capture date of the (first) picture"),
+    ),
+    KnownField(
+        "pnx_cross",
+        "double",
+        QT_TRANSLATE_NOOP("PanoramaxCore", "Crossing angle of the rays, degrees"),
+    ),
+    KnownField(
+        "pnx_unc_m",
+        "double",
+        QT_TRANSLATE_NOOP("PanoramaxCore", "Uncertainty of the position, metres (95 %)"),
+    ),
+    KnownField(
+        "pnx_height",
+        "double",
+        QT_TRANSLATE_NOOP("PanoramaxCore", "Height above the ground, metres"),
+    ),
+    KnownField(
+        "pnx_dist_m",
+        "double",
+        QT_TRANSLATE_NOOP("PanoramaxCore", "Distance from the (nearest) camera, metres"),
+    ),
 )
 """Every field the plugin knows, in the order it offers to add them."""
 

@@ -38,10 +38,6 @@ Terrain = Callable[[float, float], Optional[float]]
 """``terrain(lon, lat)``: ground height (any datum, the same everywhere), None off the model."""
 
 
-def _tr(text: str) -> str:
-    return translate("PanoramaxCore", text)
-
-
 @dataclass(frozen=True)
 class GroundPoint:
     """Where a clicked ground point lies.
@@ -72,16 +68,21 @@ def flat_ground_distance(pitch_deg: float, camera_height_m: float) -> float:
     """Horizontal distance where a ray of this (downward) pitch meets flat ground."""
     _check_ground_pitch(pitch_deg)
     if not camera_height_m > 0.0:
-        raise MeasureError(_tr("The camera height must be above the ground (more than 0 m)."))
+        raise MeasureError(
+            translate(
+                "PanoramaxCore", "The camera height must be above the ground (more than 0 m)."
+            )
+        )
     return camera_height_m / math.tan(math.radians(-pitch_deg))
 
 
 def _check_ground_pitch(pitch_deg: float) -> None:
     if not math.isfinite(pitch_deg) or pitch_deg > -MIN_DOWN_PITCH_DEG:
         raise MeasureError(
-            _tr(
+            translate(
+                "PanoramaxCore",
                 "Click on the ground, below the horizon: a point at or above the horizon "
-                "has no distance on the ground."
+                "has no distance on the ground.",
             )
         )
 
@@ -89,10 +90,11 @@ def _check_ground_pitch(pitch_deg: float) -> None:
 def _checked_distance(distance_m: float) -> float:
     if distance_m > MAX_GROUND_DISTANCE_M:
         raise MeasureError(
-            _tr(
+            translate(
+                "PanoramaxCore",
                 "That ground point is {distance:.0f} m away (at most {maximum:.0f} m): too far "
                 "to be measured from one picture. Click closer to the camera, or triangulate "
-                "from two pictures."
+                "from two pictures.",
             ).format(distance=distance_m, maximum=MAX_GROUND_DISTANCE_M)
         )
     return distance_m
@@ -153,7 +155,10 @@ def _distance(lon, lat, bearing, pitch_deg, camera_height_m, terrain) -> tuple[f
     base = terrain(lon, lat)
     if base is None or not math.isfinite(base):
         raise MeasureError(
-            _tr("The terrain model does not cover the picture's place: choose another one.")
+            translate(
+                "PanoramaxCore",
+                "The terrain model does not cover the picture's place: choose another one.",
+            )
         )
     eye = base + camera_height_m
     slope = math.tan(math.radians(pitch_deg))
@@ -165,9 +170,10 @@ def _distance(lon, lat, bearing, pitch_deg, camera_height_m, terrain) -> tuple[f
         ground = terrain(x, y)
         if ground is None or not math.isfinite(ground):
             raise MeasureError(
-                _tr(
+                translate(
+                    "PanoramaxCore",
                     "The terrain model ends before the ray meets the ground: choose a model "
-                    "that covers the street, or measure on flat ground."
+                    "that covers the street, or measure on flat ground.",
                 )
             )
         return eye + s * slope - ground
@@ -186,9 +192,10 @@ def _distance(lon, lat, bearing, pitch_deg, camera_height_m, terrain) -> tuple[f
             return distance, eye + distance * slope - base
         previous, s = s, s + TERRAIN_STEP_M
     raise MeasureError(
-        _tr(
+        translate(
+            "PanoramaxCore",
             "The ray does not meet the ground within {maximum:.0f} m: click on the ground "
-            "closer to the camera."
+            "closer to the camera.",
         ).format(maximum=MAX_GROUND_DISTANCE_M)
     )
 
@@ -207,10 +214,17 @@ def object_height(
     """Height of an object from a click at its foot (on the ground) and one at its top."""
     if not math.isfinite(top_pitch_deg) or top_pitch_deg <= foot_pitch_deg:
         raise MeasureError(
-            _tr("Click the object's top above its foot (the top was clicked lower).")
+            translate(
+                "PanoramaxCore",
+                "Click the object's top above its foot (the top was clicked lower).",
+            )
         )
     if top_pitch_deg >= 89.0:
-        raise MeasureError(_tr("The top is straight above the camera: it cannot be measured."))
+        raise MeasureError(
+            translate(
+                "PanoramaxCore", "The top is straight above the camera: it cannot be measured."
+            )
+        )
 
     def height(foot: float, top: float, cam: float) -> float:
         d, _ground = _distance(lon, lat, bearing, foot, cam, terrain)

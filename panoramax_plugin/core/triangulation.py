@@ -50,10 +50,6 @@ class MeasureError(PanoramaxError):
     """A measure that cannot be made, saying why and what to do instead."""
 
 
-def _tr(text: str) -> str:
-    return translate("PanoramaxCore", text)
-
-
 @dataclass(frozen=True)
 class Ray:
     """A direction clicked in a picture, on the map.
@@ -76,7 +72,9 @@ class Ray:
     def __post_init__(self) -> None:
         values = (self.lon, self.lat, self.bearing, self.pitch, self.camera_height_m)
         if not all(math.isfinite(float(v)) for v in values):
-            raise MeasureError(_tr("This direction has no usable position or angle."))
+            raise MeasureError(
+                translate("PanoramaxCore", "This direction has no usable position or angle.")
+            )
 
     @property
     def sigma_m(self) -> float:
@@ -172,9 +170,10 @@ def _solve(lines, weights) -> tuple[float, float, tuple]:
     det = a11 * a22 - a12 * a12
     if not det > 1e-12 * max(a11 * a22, 1e-300):
         raise MeasureError(
-            _tr(
+            translate(
+                "PanoramaxCore",
                 "The directions are parallel: they never meet. Click the object in a picture "
-                "taken from another place."
+                "taken from another place.",
             )
         )
     x = (a22 * b1 - a12 * b2) / det
@@ -203,15 +202,19 @@ def triangulate(
     rays = tuple(rays)
     if len(rays) < 2:
         raise MeasureError(
-            _tr("Click the object in a second picture: one direction gives no position.")
+            translate(
+                "PanoramaxCore",
+                "Click the object in a second picture: one direction gives no position.",
+            )
         )
     seen = set()
     for ray in rays:
         if ray.picture_id and ray.picture_id in seen:
             raise MeasureError(
-                _tr(
+                translate(
+                    "PanoramaxCore",
                     "The same picture was clicked twice: click the object in another picture "
-                    "(the next or previous one, or another sequence)."
+                    "(the next or previous one, or another sequence).",
                 )
             )
         seen.add(ray.picture_id)
@@ -220,10 +223,11 @@ def triangulate(
     )
     if crossing < min_crossing_deg:
         raise MeasureError(
-            _tr(
+            translate(
+                "PanoramaxCore",
                 "The directions cross at only {angle:.1f}° (at least {minimum:.0f}° needed): "
                 "the position along them is unreliable. Pick a picture further along the "
-                "street, or from the other side of the object."
+                "street, or from the other side of the object.",
             ).format(angle=crossing, minimum=min_crossing_deg)
         )
     origin = rays[0]
@@ -251,16 +255,18 @@ def triangulate(
     for ray, solution in zip(rays, solutions):
         if solution.along_m <= 0.0:
             raise MeasureError(
-                _tr(
+                translate(
+                    "PanoramaxCore",
                     "The directions meet behind the camera of picture {picture}: the clicks "
-                    "do not show the same object. Click the same object in each picture."
+                    "do not show the same object. Click the same object in each picture.",
                 ).format(picture=ray.picture_id or "?")
             )
         if solution.distance_m > max_distance_m:
             raise MeasureError(
-                _tr(
+                translate(
+                    "PanoramaxCore",
                     "The point found is {distance:.0f} m from a camera (at most {maximum:.0f} m): "
-                    "too far to be measured from pictures. Pick pictures closer to the object."
+                    "too far to be measured from pictures. Pick pictures closer to the object.",
                 ).format(distance=solution.distance_m, maximum=max_distance_m)
             )
     cxx, cxy, cyy = covariance
@@ -277,9 +283,10 @@ def triangulate(
     warnings = []
     if crossing < WEAK_CROSSING_DEG:
         warnings.append(
-            _tr(
+            translate(
+                "PanoramaxCore",
                 "The directions cross at {angle:.0f}° only: a picture further along would "
-                "give a surer position."
+                "give a surer position.",
             ).format(angle=crossing)
         )
     return Triangulation(

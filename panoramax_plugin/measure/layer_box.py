@@ -36,7 +36,10 @@ AskFields = Callable[[QWidget, object, list], bool]
 
 def ask_fields_with_message_box(parent: QWidget, layer, missing: list) -> bool:
     """Asks the user, listing each field with what it holds; Yes adds them."""
-    lines = "\n".join(f"• {known.name}: {known.description}" for known in missing)
+    lines = "\n".join(
+        f"• {known.name}: {QCoreApplication.translate('PanoramaxCore', known.description)}"
+        for known in missing
+    )
     text = QCoreApplication.translate(
         "LayerBox",
         "“{name}” has no field for some of what the measure knows:\n\n{fields}\n\n"

@@ -53,17 +53,6 @@ Form = Callable[[QgsVectorLayer, QgsFeature], Optional[QgsFeature]]
 user's attributes set) or None when the user canceled."""
 
 
-class LayerWriter:
-    """Translatable texts of this module (context of ``tr``)."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("LayerWriter", text)
-
-
-tr = LayerWriter.tr
-
-
 @dataclass(frozen=True)
 class AddResult:
     """What :func:`add_observation` did: ``status`` is ADDED, CANCELED, REFUSED (the layer
@@ -93,50 +82,62 @@ def layer_problem(layer, observation: Optional[Observation] = None) -> Optional[
     Without an observation, only what every observation needs is checked (an editable
     point or line layer)."""
     if layer is None:
-        return tr("Choose a point layer to add the measure to.")
+        return QCoreApplication.translate(
+            "LayerWriter", "Choose a point layer to add the measure to."
+        )
     if not isinstance(layer, QgsVectorLayer):
-        return tr(
-            "“{name}” is not a vector layer: choose a point layer (a line layer for a ray)."
+        return QCoreApplication.translate(
+            "LayerWriter",
+            "“{name}” is not a vector layer: choose a point layer (a line layer for a ray).",
         ).format(name=layer.name())
     if not layer.isValid():
-        return tr("“{name}” cannot be read (its data source is missing or broken).").format(
-            name=layer.name()
-        )
+        return QCoreApplication.translate(
+            "LayerWriter", "“{name}” cannot be read (its data source is missing or broken)."
+        ).format(name=layer.name())
     kind = layer.geometryType()
     point, line = geometry_type("point"), geometry_type("line")
     if not layer.isSpatial() or kind not in (point, line, geometry_type("polygon")):
-        return tr(
-            "“{name}” has no geometry: choose a point layer (a line layer for a ray)."
+        return QCoreApplication.translate(
+            "LayerWriter",
+            "“{name}” has no geometry: choose a point layer (a line layer for a ray).",
         ).format(name=layer.name())
     if observation is None:
         if kind not in (point, line):
-            return tr(
-                "“{name}” is a polygon layer: choose a point layer (a line layer for a ray)."
+            return QCoreApplication.translate(
+                "LayerWriter",
+                "“{name}” is a polygon layer: choose a point layer (a line layer for a ray).",
             ).format(name=layer.name())
     elif _is_ray(observation):
         if kind == point:
-            return tr(
+            return QCoreApplication.translate(
+                "LayerWriter",
                 "A ray from one picture has no position along it: click the object in a "
-                "second picture to place it, or add the ray to a line layer."
+                "second picture to place it, or add the ray to a line layer.",
             )
         if kind != line:
-            return tr("A ray needs a line layer; “{name}” is a polygon layer.").format(
-                name=layer.name()
-            )
+            return QCoreApplication.translate(
+                "LayerWriter", "A ray needs a line layer; “{name}” is a polygon layer."
+            ).format(name=layer.name())
     elif kind != point:
-        what = tr("a line layer") if kind == line else tr("a polygon layer")
-        return tr("A measured place needs a point layer; “{name}” is {what}.").format(
-            name=layer.name(), what=what
+        what = (
+            QCoreApplication.translate("LayerWriter", "a line layer")
+            if kind == line
+            else QCoreApplication.translate("LayerWriter", "a polygon layer")
         )
+        return QCoreApplication.translate(
+            "LayerWriter", "A measured place needs a point layer; “{name}” is {what}."
+        ).format(name=layer.name(), what=what)
     if layer.readOnly():
-        return tr(
+        return QCoreApplication.translate(
+            "LayerWriter",
             "“{name}” is read-only in this project: untick “read-only” for it in the "
-            "project's properties (Data Sources), or choose another layer."
+            "project's properties (Data Sources), or choose another layer.",
         ).format(name=layer.name())
     if not provider_can(layer, "AddFeatures"):
-        return tr(
+        return QCoreApplication.translate(
+            "LayerWriter",
             "The data source of “{name}” cannot take new features ({provider}): save it "
-            "as a GeoPackage (Export › Save Features As…) and add to that."
+            "as a GeoPackage (Export › Save Features As…) and add to that.",
         ).format(name=layer.name(), provider=layer.providerType())
     return None
 
@@ -163,16 +164,17 @@ def add_known_fields(layer: QgsVectorLayer, fields: list) -> Optional[str]:
         return None
     names = ", ".join(known.name for known in fields)
     if not provider_can(layer, "AddAttributes"):
-        return tr(
+        return QCoreApplication.translate(
+            "LayerWriter",
             "The data source of “{name}” cannot take new fields: the measure is added "
-            "without {fields}."
+            "without {fields}.",
         ).format(name=layer.name(), fields=names)
     if not layer.isEditable() and not layer.startEditing():
-        return tr("“{name}” cannot be edited: the fields {fields} were not added.").format(
-            name=layer.name(), fields=names
-        )
+        return QCoreApplication.translate(
+            "LayerWriter", "“{name}” cannot be edited: the fields {fields} were not added."
+        ).format(name=layer.name(), fields=names)
     failed = []
-    layer.beginEditCommand(tr("Add Panoramax fields"))
+    layer.beginEditCommand(QCoreApplication.translate("LayerWriter", "Add Panoramax fields"))
     try:
         for known in fields:
             field = _new_field(layer, known)
@@ -180,13 +182,14 @@ def add_known_fields(layer: QgsVectorLayer, fields: list) -> Optional[str]:
                 failed.append(known.name)
     except Exception as error:  # nothing may reach a slot
         layer.endEditCommand()
-        return tr("Adding the fields to “{name}” failed: {error}").format(
-            name=layer.name(), error=error
-        )
+        return QCoreApplication.translate(
+            "LayerWriter", "Adding the fields to “{name}” failed: {error}"
+        ).format(name=layer.name(), error=error)
     layer.endEditCommand()
     if failed:
-        return tr(
-            "“{name}” refused the fields {fields}: the measure is added without them."
+        return QCoreApplication.translate(
+            "LayerWriter",
+            "“{name}” refused the fields {fields}: the measure is added without them.",
         ).format(name=layer.name(), fields=", ".join(failed))
     return None
 
@@ -295,18 +298,19 @@ def observation_geometry(
             raise QgsCsException("transform failed")
     except QgsCsException as error:
         raise ObservationError(
-            tr("The measure cannot be placed in the CRS of “{name}” ({crs}): {error}").format(
-                name=layer.name(), crs=layer.crs().authid(), error=error
-            )
+            QCoreApplication.translate(
+                "LayerWriter",
+                "The measure cannot be placed in the CRS of “{name}” ({crs}): {error}",
+            ).format(name=layer.name(), crs=layer.crs().authid(), error=error)
         ) from error
     wanted = layer.wkbType()
     if geometry.wkbType() != wanted:
         coerced = geometry.coerceToType(wanted)
         if not coerced or coerced[0].isNull():
             raise ObservationError(
-                tr("The measure cannot be made a {type} geometry for “{name}”.").format(
-                    type=QgsWkbTypes.displayString(wanted), name=layer.name()
-                )
+                QCoreApplication.translate(
+                    "LayerWriter", "The measure cannot be made a {type} geometry for “{name}”."
+                ).format(type=QgsWkbTypes.displayString(wanted), name=layer.name())
             )
         geometry = coerced[0]
     return geometry
@@ -367,7 +371,9 @@ def add_observation(
         name = layer.name() if isinstance(layer, QgsMapLayer) else "?"
         return AddResult(
             FAILED,
-            tr("Adding the measure to “{name}” failed: {error}").format(name=name, error=error),
+            QCoreApplication.translate(
+                "LayerWriter", "Adding the measure to “{name}” failed: {error}"
+            ).format(name=name, error=error),
         )
 
 
@@ -382,7 +388,10 @@ def _add_observation(layer, observation, form, tools, parent, transform_context)
     was_editing = layer.isEditable()
     if not was_editing and not layer.startEditing():
         return AddResult(
-            FAILED, tr("“{name}” cannot be put in edit mode.").format(name=layer.name())
+            FAILED,
+            QCoreApplication.translate(
+                "LayerWriter", "“{name}” cannot be put in edit mode."
+            ).format(name=layer.name()),
         )
     added = []
 
@@ -402,7 +411,9 @@ def _add_observation(layer, observation, form, tools, parent, transform_context)
         else:
             accepted = form(layer, feature)
             if accepted is not None:
-                layer.beginEditCommand(tr("Add Panoramax measure"))
+                layer.beginEditCommand(
+                    QCoreApplication.translate("LayerWriter", "Add Panoramax measure")
+                )
                 if layer.addFeature(accepted):
                     layer.endEditCommand()
                 else:
@@ -416,15 +427,22 @@ def _add_observation(layer, observation, form, tools, parent, transform_context)
     if refused is not None:
         return AddResult(
             FAILED,
-            tr("“{name}” refused the new feature: {error}").format(
-                name=layer.name(), error=refused
-            ),
+            QCoreApplication.translate(
+                "LayerWriter", "“{name}” refused the new feature: {error}"
+            ).format(name=layer.name(), error=refused),
         )
     if not added:
-        return AddResult(CANCELED, tr("Nothing added to “{name}”.").format(name=layer.name()))
+        return AddResult(
+            CANCELED,
+            QCoreApplication.translate("LayerWriter", "Nothing added to “{name}”.").format(
+                name=layer.name()
+            ),
+        )
     return AddResult(
         ADDED,
-        tr("Added to “{name}”: save the layer's edits to keep it.").format(name=layer.name()),
+        QCoreApplication.translate(
+            "LayerWriter", "Added to “{name}”: save the layer's edits to keep it."
+        ).format(name=layer.name()),
         added[-1],
     )
 
