@@ -20,7 +20,7 @@ def _tr(text: str) -> str:
 
 
 def _instance_label(picture, instance_name: str | None, instance_url: str | None) -> str:
-    """"Name (site)" when both are known, else whichever is; the picture's own instance
+    """ "Name (site)" when both are known, else whichever is; the picture's own instance
     (``home_url``) wins over the one it was read from (a federation)."""
     url = instance_url or picture.home_url or picture.instance_url
     site = site_url(url).rstrip("/") if url else None
@@ -61,8 +61,6 @@ def caption_lines(
     return [SEPARATOR.join((author, licence)), SEPARATOR.join((date, instance, identifier))]
 
 
-def caption_text(
-    picture, instance_name: str | None = None, instance_url: str | None = None
-) -> str:
+def caption_text(picture, instance_name: str | None = None, instance_url: str | None = None) -> str:
     """The caption as one text, a line per line (for a file's metadata, a clipboard)."""
     return "\n".join(caption_lines(picture, instance_name, instance_url))

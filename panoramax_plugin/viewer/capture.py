@@ -124,7 +124,7 @@ def jpeg_size(data: bytes) -> Optional[tuple[int, int]]:
 
 
 def capture_format(path: str) -> Optional[str]:
-    """"JPEG" or "PNG" from the file's extension; None for anything else."""
+    """ "JPEG" or "PNG" from the file's extension; None for anything else."""
     return FORMATS.get(os.path.splitext(path)[1].lower())
 
 

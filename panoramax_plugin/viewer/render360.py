@@ -390,4 +390,3 @@ class EquirectRenderer:
         table = view.table(level, self._pool, self._block_scratch(width))
         np.take(level.flat[shift:], table, out=out, mode="wrap")
         return out
-
