@@ -91,8 +91,8 @@ def flat_crop(frame: FlatFrame, hd_w: int, hd_h: int) -> Optional[QRect]:
     top = max(0.0, -frame.offset_y / frame.zoom) * scale_y
     right = min(frame.shown_w, (frame.view_w - frame.offset_x) / frame.zoom) * scale_x
     bottom = min(frame.shown_h, (frame.view_h - frame.offset_y) / frame.zoom) * scale_y
-    x0, y0 = math.floor(left + 1e-6), math.floor(top + 1e-6)
-    x1, y1 = min(hd_w, math.ceil(right - 1e-6)), min(hd_h, math.ceil(bottom - 1e-6))
+    x0, y0 = round(left), round(top)  # nearest pixel edges: the size within one pixel
+    x1, y1 = min(hd_w, round(right)), min(hd_h, round(bottom))
     if x1 <= x0 or y1 <= y0:
         return None
     return QRect(x0, y0, x1 - x0, y1 - y0)
