@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Optional
 
@@ -36,7 +35,6 @@ TEXT_COLOR = QColor(255, 255, 255)
 FONT_SHARE = 0.026
 """Caption font size as a share of the capture's height (28 px for 1080)."""
 MIN_FONT_PX = 9
-RENDER_THREADS = 2
 
 
 class CaptureError(PanoramaxError):
@@ -98,31 +96,6 @@ def flat_crop(frame: FlatFrame, hd_w: int, hd_h: int) -> Optional[QRect]:
     return QRect(x0, y0, x1 - x0, y1 - y0)
 
 
-def jpeg_size(data: bytes) -> Optional[tuple[int, int]]:
-    """(width, height) from a JPEG's frame header, without decoding (None if not found)."""
-    if data[:2] != b"\xff\xd8":
-        return None
-    position, size = 2, len(data)
-    while position + 9 <= size:
-        if data[position] != 0xFF:
-            return None
-        marker = data[position + 1]
-        if marker == 0xFF:
-            position += 1
-            continue
-        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):  # a frame header
-            height = int.from_bytes(data[position + 5 : position + 7], "big")
-            width = int.from_bytes(data[position + 7 : position + 9], "big")
-            return (width, height) if width and height else None
-        if marker == 0xDA:  # the scan starts: no frame header before it
-            return None
-        if marker == 0x01 or 0xD0 <= marker <= 0xD7:  # markers without a length
-            position += 2
-            continue
-        position += 2 + int.from_bytes(data[position + 2 : position + 4], "big")
-    return None
-
-
 def capture_format(path: str) -> Optional[str]:
     """ "JPEG" or "PNG" from the file's extension; None for anything else."""
     return FORMATS.get(os.path.splitext(path)[1].lower())
@@ -132,28 +105,16 @@ def capture_format(path: str) -> Optional[str]:
 
 
 def render_pano(camera: Camera, size: tuple, image=None, data=None) -> QImage:
-    """The 360° view at ``size`` from the decoded hd ``image``, or from its JPEG ``data``
-    (decoded here; where to sample is worked out meanwhile on a second thread)."""
-    frame = None
-    with ThreadPoolExecutor(1) as helper:
-        if image is None:
-            predicted = jpeg_size(data)
-            future = helper.submit(SingleFrame, camera, *size)
-            if predicted is not None:  # the taps need only the size: prepared while decoding
-                future = helper.submit(_prepared, future, predicted)
-            image = decode_image(data)
-            frame = future.result()
-        else:
-            frame = SingleFrame(camera, *size)
-        pixels, image = qimage_to_array(image)
-        out = frame.render(pixels, threads=RENDER_THREADS, executor=helper)
-    return array_to_qimage(out)
+    """The 360° view at ``size`` from the decoded hd ``image``, or from its JPEG ``data``.
 
-
-def _prepared(future, size) -> SingleFrame:
-    frame = future.result()
-    frame.prepare(*size)
-    return frame
+    The frame is rendered by two threads (row bands); nothing is prepared during the decode:
+    ``QImage.fromData`` holds the GIL (measured: a numpy thread beside it stalls).
+    """
+    if image is None:
+        image = decode_image(data)
+    pixels, image = qimage_to_array(image)
+    frame = SingleFrame(camera, *size)
+    return array_to_qimage(frame.render(pixels, threads=2))
 
 
 def crop_flat(frame: FlatFrame, image=None, data=None) -> QImage:

@@ -3,13 +3,16 @@
 For a capture: the picture is decoded once and rendered once, so :class:`EquirectRenderer`'s
 pre-wrapped copy (a full pass over a 66 MB picture) and its caches would only cost time.
 The same geometry and the same 8-bit fixed-point blend as the renderer's bilinear frame
-(the frames are identical), split in two phases so that most of the work needs no pixels:
+(the frames are identical), in two steps per band of rows:
 
-* :meth:`SingleFrame.prepare` (the picture's size only): the four source pixels and the two
-  weights of every output pixel, the back seam wrapped per pixel (the right neighbour of the
-  last column is column 0). Run it while the picture decodes;
-* :meth:`SingleFrame.render` (the pixels): four gathers and three blends, by bands of rows
-  in several threads (numpy releases the GIL).
+* the taps (the picture's size only): the four source pixels and the two weights of every
+  output pixel, the back seam wrapped per pixel (the right neighbour of the last column is
+  column 0);
+* the pixels: four gathers and three blends.
+
+Bands of rows go to several threads (numpy releases the GIL): 1920x1080 from 5760x2880,
+about 38 ms on one thread, 27 on two (``benchmarks/bench_capture.py``). Preparing the taps
+while the picture decodes would hide more, but ``QImage.fromData`` holds the GIL.
 
 No Qt, no QGIS.
 """
@@ -52,6 +55,11 @@ class SingleFrame:
         """The sampling taps for a ``src_w`` × ``src_h`` equirectangular picture."""
         if src_w < 2 or src_h < 2:
             raise ValueError(f"picture too small: {src_w}x{src_h}")
+        self._prepare_rows(src_w, src_h, 0, self.height)
+        self._source_size = (src_w, src_h)
+
+    def _prepare_rows(self, src_w: int, src_h: int, first: int, last: int) -> None:
+        """The taps of output rows ``[first, last)``."""
         width = self.width
         left = width // 2
         skip = (width - left) - left  # 1 when the width is odd: the middle column is alone
@@ -64,17 +72,20 @@ class SingleFrame:
         y_all = np.empty(rows * width, np.float32)
         x0_all = np.empty(rows * width, np.int32)
         y0_all = np.empty(rows * width, np.int32)
-        for top in range(0, self.height, rows):
-            bottom = min(top + rows, self.height)
+        wrapped_all = np.empty(rows * width, np.bool_)
+        for top in range(first, last, rows):
+            bottom = min(top + rows, last)
             size, start = (bottom - top) * width, top * width
             x_flat, y_flat, x0, y0 = x_all[:size], y_all[:size], x0_all[:size], y0_all[:size]
+            wrapped = wrapped_all[:size]
             x = x_flat.reshape(bottom - top, width)
             y = y_flat.reshape(bottom - top, width)
             # positions as the renderer's bilinear frame has them, x brought into [0, W)
             np.multiply(view.lon[top:bottom], np.float32(src_w), out=x[:, left:])
             np.negative(x[:, left:][:, skip:][:, ::-1], out=x[:, :left])
-            x += x_offset
-            np.fmod(x, np.float32(src_w), out=x)
+            x += x_offset  # in [0, 2W): the second turn brought back (cheaper than fmod)
+            np.greater_equal(x_flat, np.float32(src_w), out=wrapped)
+            np.subtract(x_flat, np.float32(src_w), out=x_flat, where=wrapped)
             np.maximum(x_flat, np.float32(0.0), out=x_flat)
             np.minimum(x_flat, x_max, out=x_flat)
             np.multiply(view.lat[top:bottom], np.float32(-src_h), out=y[:, left:])
@@ -98,7 +109,6 @@ class SingleFrame:
             np.equal(x0, src_w - 1, out=x0)  # int32 0/1: the pixel is on the last column
             np.multiply(x0, np.int32(-src_w), out=dx)
             dx += np.int32(1)
-        self._source_size = (src_w, src_h)
 
     # --- phase 2: the pixels ------------------------------------------------------------
 
@@ -119,35 +129,39 @@ class SingleFrame:
         if pixels.ndim != 2:
             raise ValueError(f"expected a 2-D RGB32 picture, got {pixels.shape}")
         src_h, src_w = pixels.shape
-        if self._source_size != (src_w, src_h):
-            self.prepare(src_w, src_h)
+        if src_w < 2 or src_h < 2:
+            raise ValueError(f"picture too small: {src_w}x{src_h}")
         if out is None:
             out = np.empty((self.height, self.width), dtype=np.uint32)
         elif out.shape != (self.height, self.width) or not out.flags.c_contiguous:
             raise ValueError(f"out must be a C-contiguous uint32 array of {out.shape}")
         flat, flat_out = pixels.reshape(-1), out.reshape(-1)
-        size = flat_out.shape[0]
-        threads = max(1, min(int(threads), self.height))
-        if threads == 1:
-            self._gather(flat, src_w, flat_out, 0, size)
-            return out
-        bounds = [self.height * i // threads * self.width for i in range(threads + 1)]
-        owned = None
-        if executor is None:
-            from concurrent.futures import ThreadPoolExecutor
+        rows = [self.height * i // max(1, threads) for i in range(max(1, threads) + 1)]
+        bands = [(rows[i], rows[i + 1]) for i in range(len(rows) - 1) if rows[i] < rows[i + 1]]
 
-            executor = owned = ThreadPoolExecutor(threads - 1)
-        try:
-            others = [
-                executor.submit(self._gather, flat, src_w, flat_out, bounds[i], bounds[i + 1])
-                for i in range(1, threads)
-            ]
-            self._gather(flat, src_w, flat_out, bounds[0], bounds[1])
-            for future in others:
-                future.result()
-        finally:
-            if owned is not None:
-                owned.shutdown()
+        def band(top: int, bottom: int, prepare: bool) -> None:
+            if prepare:
+                self._prepare_rows(src_w, src_h, top, bottom)
+            self._gather(flat, src_w, flat_out, top * self.width, bottom * self.width)
+
+        prepare = self._source_size != (src_w, src_h)
+        if len(bands) == 1:
+            band(*bands[0], prepare)
+        else:
+            owned = None
+            if executor is None:
+                from concurrent.futures import ThreadPoolExecutor
+
+                executor = owned = ThreadPoolExecutor(len(bands) - 1)
+            try:
+                others = [executor.submit(band, *rows_, prepare) for rows_ in bands[1:]]
+                band(*bands[0], prepare)
+                for future in others:
+                    future.result()
+            finally:
+                if owned is not None:
+                    owned.shutdown()
+        self._source_size = (src_w, src_h)
         return out
 
     def _gather(self, flat: np.ndarray, src_w: int, out: np.ndarray, begin: int, end: int):

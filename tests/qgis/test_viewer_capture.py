@@ -25,7 +25,6 @@ from panoramax_plugin.viewer.capture import (
     capture_size,
     compose_capture,
     flat_crop,
-    jpeg_size,
     render_pano,
 )
 from panoramax_plugin.viewer.image_loader import decode_image, image_bytes
@@ -133,12 +132,6 @@ def test_capture_size_keeps_the_view_shape():
     assert capture_size(640, 360) == (1920, 1080)
     assert capture_size(300, 600) == (960, 1920)
     assert capture_size(0, 0) == (1920, 1080)  # a hidden dock: 16:9
-
-
-def test_jpeg_size_reads_the_frame_header(street):
-    scene, _ = street
-    assert jpeg_size(scene.path.read_bytes()) == (2048, 1024)
-    assert jpeg_size(b"not a jpeg") is None
 
 
 def test_flat_crop_scales_the_visible_part_to_the_hd_file():
