@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -40,6 +41,7 @@ class ViewerDock(QDockWidget):
     web_requested = pyqtSignal()
     copy_requested = pyqtSignal()
     save_requested = pyqtSignal()
+    capture_requested = pyqtSignal(str)  # "file" or "clipboard": the view as shown, in full
     features_requested = pyqtSignal()  # pictures of the selected features of the active layer
     closed = pyqtSignal()
 
@@ -172,7 +174,21 @@ class ViewerDock(QDockWidget):
         self.web_button.clicked.connect(self.web_requested.emit)
         self.copy_button.clicked.connect(self.copy_requested.emit)
         self.save_button.clicked.connect(self.save_requested.emit)
-        for button in (self.web_button, self.copy_button, self.save_button):
+        self.capture_button = QToolButton(body)
+        self.capture_button.setText(self.tr("Capture view"))
+        self.capture_button.setToolTip(
+            self.tr("The view as shown, at full resolution, with author, licence and date")
+        )
+        self.capture_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        capture_menu = QMenu(self.capture_button)
+        capture_menu.addAction(self.tr("Save view as…")).triggered.connect(
+            lambda checked=False: self.capture_requested.emit("file")
+        )
+        capture_menu.addAction(self.tr("Copy view to clipboard")).triggered.connect(
+            lambda checked=False: self.capture_requested.emit("clipboard")
+        )
+        self.capture_button.setMenu(capture_menu)
+        for button in (self.web_button, self.copy_button, self.save_button, self.capture_button):
             actions.addWidget(button)
         layout.addLayout(actions)
         self.setWidget(body)
