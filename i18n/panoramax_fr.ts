@@ -1046,6 +1046,16 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Date de prise de vue de la (première) photo</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/caption.py" line="53" />
+            <source>Capture date unknown</source>
+            <translation>Date de prise de vue inconnue</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/caption.py" line="49" />
+            <source>Captured {date}</source>
+            <translation>Prise le {date}</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/measure_session.py" line="104" />
             <source>Click a point on the ground.</source>
             <translation>Cliquez un point au sol.</translation>
@@ -1107,6 +1117,16 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>IGN (panoramax.ign.fr)</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/caption.py" line="46" />
+            <source>Licence: not stated</source>
+            <translation>Licence : non indiquée</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/caption.py" line="44" />
+            <source>Licence: {licence}</source>
+            <translation>Licence : {licence}</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/instances.py" line="68" />
             <source>No instance URL given. Type an address such as https://panoramax.ign.fr</source>
             <translation>Aucune URL d'instance. Saisissez une adresse comme https://panoramax.ign.fr</translation>
@@ -1140,6 +1160,26 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/core/observation.py" line="46" />
             <source>Panoramax picture ids, comma-separated</source>
             <translation>Identifiants des photos Panoramax, séparés par des virgules</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/caption.py" line="55" />
+            <source>Panoramax: {instance}</source>
+            <translation>Panoramax : {instance}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/caption.py" line="41" />
+            <source>Photo: author unknown</source>
+            <translation>Photo : auteur inconnu</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/caption.py" line="39" />
+            <source>Photo: {author}</source>
+            <translation>Photo : {author}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/caption.py" line="58" />
+            <source>Picture {id}</source>
+            <translation>Photo {id}</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/observation.py" line="63" />
@@ -1484,6 +1524,11 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/core/picture_file.py" line="355" />
             <source>time offset {value} left out: not between -14:00 and +14:00</source>
             <translation>décalage horaire {value} ignoré : pas entre -14:00 et +14:00</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/caption.py" line="26" />
+            <source>unknown instance</source>
+            <translation>instance inconnue</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/exif_tiff.py" line="101" />
@@ -2189,169 +2234,268 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
         </message>
     </context>
     <context>
+        <name>ViewCapture</name>
+        <message>
+            <location filename="../panoramax_plugin/viewer/capture.py" line="123" />
+            <source>Nothing of the picture is visible in the viewer.</source>
+            <translation>Rien de la photo n’est visible dans la visionneuse.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/capture.py" line="196" />
+            <source>Save the view as a .jpg or .png file.</source>
+            <translation>Enregistrez la vue dans un fichier .jpg ou .png.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/capture.py" line="180" />
+            <source>The HD file of the picture is empty.</source>
+            <translation>Le fichier HD de la photo est vide.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/capture.py" line="201" />
+            <source>The view could not be written to {path}: check the folder and its rights.</source>
+            <translation>La vue n’a pas pu être écrite dans {path} : vérifiez le dossier et ses droits.</translation>
+        </message>
+    </context>
+    <context>
         <name>ViewerController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="117" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="148" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="603" />
+            <source>Capturing the Panoramax view</source>
+            <translation>Capture de la vue Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="129" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="160" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="507" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="641" />
+            <source>JPEG pictures (*.jpg *.jpeg)</source>
+            <translation>Images JPEG (*.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="519" />
             <source>JPEG pictures (*.jpg)</source>
             <translation>Photos JPEG (*.jpg)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="155" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="245" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="167" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="257" />
             <source>Loading picture…</source>
             <translation>Chargement de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="135" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="147" />
             <source>Looking for a Panoramax picture</source>
             <translation>Recherche d'une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="127" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="139" />
             <source>No Panoramax picture there.</source>
             <translation>Aucune photo Panoramax à cet endroit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="169" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="564" />
+            <source>No picture is shown: there is no view to capture.</source>
+            <translation>Aucune photo n’est affichée : il n’y a pas de vue à capturer.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="181" />
             <source>Opening Panoramax picture</source>
             <translation>Ouverture de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="524" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="641" />
+            <source>PNG pictures (*.png)</source>
+            <translation>Images PNG (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="536" />
             <source>Picture saved to {path}</source>
             <translation>Photo enregistrée dans {path}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="344" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="356" />
             <source>Prefetching Panoramax picture</source>
             <translation>Préchargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="505" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="517" />
             <source>Save HD picture</source>
             <translation>Enregistrer la photo HD</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="521" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="584" />
+            <source>Save the view as a .jpg or .png file.</source>
+            <translation>Enregistrez la vue dans un fichier .jpg ou .png.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="644" />
+            <source>Save view as</source>
+            <translation>Enregistrer la vue sous</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="533" />
             <source>Saving Panoramax picture</source>
             <translation>Enregistrement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="527" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="539" />
             <source>The picture could not be saved: {error}</source>
             <translation>La photo n'a pas pu être enregistrée : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="107" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="576" />
+            <source>The picture is not shown yet: capture the view once it appears.</source>
+            <translation>La photo n’est pas encore affichée : capturez la vue une fois qu’elle apparaît.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="557" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="607" />
+            <source>The view could not be captured: {error}</source>
+            <translation>La vue n’a pas pu être capturée : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="119" />
             <source>This is not a picture id or a Panoramax picture link.</source>
             <translation>Ce n'est ni un identifiant de photo ni un lien vers une photo Panoramax.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="570" />
+            <source>This picture has no HD file: its view cannot be captured in full.</source>
+            <translation>Cette photo n’a pas de fichier HD : sa vue ne peut pas être capturée en pleine résolution.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="657" />
+            <source>View copied to the clipboard</source>
+            <translation>Vue copiée dans le presse-papiers</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/controller.py" line="659" />
+            <source>View saved to {path}</source>
+            <translation>Vue enregistrée dans {path}</translation>
         </message>
     </context>
     <context>
         <name>ViewerDock</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="85" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="87" />
             <source> s</source>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="170" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="178" />
+            <source>Capture view</source>
+            <translation>Capturer la vue</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="172" />
             <source>Copy link</source>
             <translation>Copier le lien</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="61" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="187" />
+            <source>Copy view to clipboard</source>
+            <translation>Copier la vue dans le presse-papiers</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="63" />
             <source>First picture of the sequence</source>
             <translation>Première photo de la séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="96" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="98" />
             <source>Follow on map</source>
             <translation>Suivre sur la carte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="68" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="70" />
             <source>Last picture of the sequence</source>
             <translation>Dernière photo de la séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="102" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="104" />
             <source>Measure</source>
             <translation>Mesurer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="105" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="107" />
             <source>Measure from pictures: click an object in two pictures to place it on the map, or measure a distance or a height in one</source>
             <translation>Mesurer depuis les photos : cliquez un objet dans deux photos pour le placer sur la carte, ou mesurez une distance ou une hauteur dans une seule</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="64" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="66" />
             <source>Next picture</source>
             <translation>Photo suivante</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="117" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="119" />
             <source>Open</source>
             <translation>Ouvrir</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="169" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="171" />
             <source>Open in web viewer</source>
             <translation>Ouvrir dans la visionneuse web</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="49" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="51" />
             <source>Panoramax picture</source>
             <translation>Photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="116" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="118" />
             <source>Picture id or viewer link</source>
             <translation>Identifiant de photo ou lien de la visionneuse</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="122" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="124" />
             <source>Pictures of selected features</source>
             <translation>Photos des objets sélectionnés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="79" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="81" />
             <source>Play the sequence</source>
             <translation>Lire la séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="63" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="65" />
             <source>Previous picture</source>
             <translation>Photo précédente</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="156" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="158" />
             <source>Same place, other dates</source>
             <translation>Même endroit, autres dates</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="171" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="173" />
             <source>Save HD picture…</source>
             <translation>Enregistrer la photo HD…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="86" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="184" />
+            <source>Save view as…</source>
+            <translation>Enregistrer la vue sous…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="88" />
             <source>Seconds per picture while playing</source>
             <translation>Secondes par photo pendant la lecture</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="124" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="126" />
             <source>The Panoramax pictures that show the features selected in the active layer, turned toward them</source>
             <translation>Les photos Panoramax qui montrent les objets sélectionnés dans la couche active, tournées vers eux</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="210" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="180" />
+            <source>The view as shown, at full resolution, with author, licence and date</source>
+            <translation>La vue telle qu’affichée, en pleine résolution, avec auteur, licence et date</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="226" />
             <source>none nearby</source>
             <translation>aucune à proximité</translation>
         </message>

@@ -15,10 +15,6 @@ SEPARATOR = "  ·  "
 DATE_FORMAT = "%Y-%m-%d %H:%M"
 
 
-def _tr(text: str) -> str:
-    return translate("PanoramaxCore", text)
-
-
 def _instance_label(picture, instance_name: str | None, instance_url: str | None) -> str:
     """ "Name (site)" when both are known, else whichever is; the picture's own instance
     (``home_url``) wins over the one it was read from (a federation)."""
@@ -27,7 +23,7 @@ def _instance_label(picture, instance_name: str | None, instance_url: str | None
     name = (instance_name or "").strip() or None
     if name and site and name != site:
         return f"{name} ({site})"
-    return name or site or _tr("unknown instance")
+    return name or site or translate("PanoramaxCore", "unknown instance")
 
 
 def caption_lines(
@@ -40,24 +36,26 @@ def caption_lines(
     picture's own URLs are used.
     """
     author = (
-        _tr("Photo: {author}").format(author=picture.producer)
+        translate("PanoramaxCore", "Photo: {author}").format(author=picture.producer)
         if picture.producer
-        else _tr("Photo: author unknown")
+        else translate("PanoramaxCore", "Photo: author unknown")
     )
     licence = (
-        _tr("Licence: {licence}").format(licence=picture.license)
+        translate("PanoramaxCore", "Licence: {licence}").format(licence=picture.license)
         if picture.license
-        else _tr("Licence: not stated")
+        else translate("PanoramaxCore", "Licence: not stated")
     )
     date = (
-        _tr("Captured {date}").format(date=picture.captured_at.strftime(DATE_FORMAT))
+        translate("PanoramaxCore", "Captured {date}").format(
+            date=picture.captured_at.strftime(DATE_FORMAT)
+        )
         if picture.captured_at is not None
-        else _tr("Capture date unknown")
+        else translate("PanoramaxCore", "Capture date unknown")
     )
-    instance = _tr("Panoramax: {instance}").format(
+    instance = translate("PanoramaxCore", "Panoramax: {instance}").format(
         instance=_instance_label(picture, instance_name, instance_url)
     )
-    identifier = _tr("Picture {id}").format(id=picture.id)
+    identifier = translate("PanoramaxCore", "Picture {id}").format(id=picture.id)
     return [SEPARATOR.join((author, licence)), SEPARATOR.join((date, instance, identifier))]
 
 

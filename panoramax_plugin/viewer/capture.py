@@ -41,10 +41,6 @@ class CaptureError(PanoramaxError):
     """The capture could not be made or written; the message says what to do."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ViewCapture", text)
-
-
 @dataclass(frozen=True)
 class FlatFrame:
     """What a flat view shows: its size, scale and offset in the shown image's pixels."""
@@ -123,7 +119,11 @@ def crop_flat(frame: FlatFrame, image=None, data=None) -> QImage:
         image = decode_image(data)
     rect = flat_crop(frame, image.width(), image.height())
     if rect is None:
-        raise CaptureError(_tr("Nothing of the picture is visible in the viewer."))
+        raise CaptureError(
+            QCoreApplication.translate(
+                "ViewCapture", "Nothing of the picture is visible in the viewer."
+            )
+        )
     return image.copy(rect)
 
 
@@ -176,7 +176,9 @@ def compose_capture(spec: CaptureSpec, image=None, data=None) -> QImage:
     """The captured view with its caption: from the decoded hd ``image`` when the viewer
     has it, else from the hd file's bytes ``data``."""
     if image is None and not data:
-        raise CaptureError(_tr("The HD file of the picture is empty."))
+        raise CaptureError(
+            QCoreApplication.translate("ViewCapture", "The HD file of the picture is empty.")
+        )
     if spec.flat is not None:
         picture = crop_flat(spec.flat, image, data)
     else:
@@ -190,12 +192,15 @@ def save_capture(image: QImage, path: str) -> str:
     """Write ``image`` as JPEG or PNG (by the extension); raises ``CaptureError``."""
     kind = capture_format(path)
     if kind is None:
-        raise CaptureError(_tr("Save the view as a .jpg or .png file."))
+        raise CaptureError(
+            QCoreApplication.translate("ViewCapture", "Save the view as a .jpg or .png file.")
+        )
     quality = JPEG_QUALITY if kind == "JPEG" else -1
     if not image.save(path, kind, quality):
         raise CaptureError(
-            _tr("The view could not be written to {path}: check the folder and its rights.").format(
-                path=path
-            )
+            QCoreApplication.translate(
+                "ViewCapture",
+                "The view could not be written to {path}: check the folder and its rights.",
+            ).format(path=path)
         )
     return path

@@ -143,3 +143,30 @@ def test_a_string_moved_to_another_class_keeps_its_translation(tmp_path):
     result = _extract(tmp_path, str(ts), str(code))
     assert result.returncode == 0, result.stderr
     assert _ts_text(ts) == {("NewBox", "Moved"): ("Déplacé", True)}
+
+
+def test_no_translatable_text_hides_behind_a_module_level_wrapper():
+    """``_tr("text")`` outside a class is invisible to the extractor (it reads literal
+    ``translate("Context", "text")`` calls and ``tr`` inside classes): such text would stay
+    English for ever. Call ``translate`` / ``QCoreApplication.translate`` directly."""
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "panoramax_plugin").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        in_class = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                in_class.update(id(child) for child in ast.walk(node))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("_tr", "tr")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+                and id(node) not in in_class
+            ):
+                hidden.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not hidden, f"text the extractor cannot see: {hidden}"
