@@ -2236,14 +2236,40 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>ViewCapture</name>
         <message>
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="93" />
+            <source>Capturing the Panoramax view</source>
+            <translation>Capture de la vue Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="131" />
+            <source>JPEG pictures (*.jpg *.jpeg)</source>
+            <translation>Images JPEG (*.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="54" />
+            <source>No picture is shown: there is no view to capture.</source>
+            <translation>Aucune photo n’est affichée : il n’y a pas de vue à capturer.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/viewer/capture.py" line="123" />
             <source>Nothing of the picture is visible in the viewer.</source>
             <translation>Rien de la photo n’est visible dans la visionneuse.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="131" />
+            <source>PNG pictures (*.png)</source>
+            <translation>Images PNG (*.png)</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/viewer/capture.py" line="196" />
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="74" />
             <source>Save the view as a .jpg or .png file.</source>
             <translation>Enregistrez la vue dans un fichier .jpg ou .png.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="134" />
+            <source>Save view as</source>
+            <translation>Enregistrer la vue sous</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/viewer/capture.py" line="180" />
@@ -2251,130 +2277,100 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Le fichier HD de la photo est vide.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="66" />
+            <source>The picture is not shown yet: capture the view once it appears.</source>
+            <translation>La photo n’est pas encore affichée : capturez la vue une fois qu’elle apparaît.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="47" />
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="97" />
+            <source>The view could not be captured: {error}</source>
+            <translation>La vue n’a pas pu être capturée : {error}</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/viewer/capture.py" line="201" />
             <source>The view could not be written to {path}: check the folder and its rights.</source>
             <translation>La vue n’a pas pu être écrite dans {path} : vérifiez le dossier et ses droits.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="60" />
+            <source>This picture has no HD file: its view cannot be captured in full.</source>
+            <translation>Cette photo n’a pas de fichier HD : sa vue ne peut pas être capturée en pleine résolution.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="147" />
+            <source>View copied to the clipboard</source>
+            <translation>Vue copiée dans le presse-papiers</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="149" />
+            <source>View saved to {path}</source>
+            <translation>Vue enregistrée dans {path}</translation>
         </message>
     </context>
     <context>
         <name>ViewerController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="603" />
-            <source>Capturing the Panoramax view</source>
-            <translation>Capture de la vue Panoramax</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="129" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="160" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="120" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="151" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="641" />
-            <source>JPEG pictures (*.jpg *.jpeg)</source>
-            <translation>Images JPEG (*.jpg *.jpeg)</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="519" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="510" />
             <source>JPEG pictures (*.jpg)</source>
             <translation>Photos JPEG (*.jpg)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="167" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="257" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="158" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="248" />
             <source>Loading picture…</source>
             <translation>Chargement de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="147" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="138" />
             <source>Looking for a Panoramax picture</source>
             <translation>Recherche d'une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="139" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="130" />
             <source>No Panoramax picture there.</source>
             <translation>Aucune photo Panoramax à cet endroit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="564" />
-            <source>No picture is shown: there is no view to capture.</source>
-            <translation>Aucune photo n’est affichée : il n’y a pas de vue à capturer.</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="181" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="172" />
             <source>Opening Panoramax picture</source>
             <translation>Ouverture de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="641" />
-            <source>PNG pictures (*.png)</source>
-            <translation>Images PNG (*.png)</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="536" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="527" />
             <source>Picture saved to {path}</source>
             <translation>Photo enregistrée dans {path}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="356" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="347" />
             <source>Prefetching Panoramax picture</source>
             <translation>Préchargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="517" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="508" />
             <source>Save HD picture</source>
             <translation>Enregistrer la photo HD</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="584" />
-            <source>Save the view as a .jpg or .png file.</source>
-            <translation>Enregistrez la vue dans un fichier .jpg ou .png.</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="644" />
-            <source>Save view as</source>
-            <translation>Enregistrer la vue sous</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="533" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="524" />
             <source>Saving Panoramax picture</source>
             <translation>Enregistrement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="539" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="530" />
             <source>The picture could not be saved: {error}</source>
             <translation>La photo n'a pas pu être enregistrée : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="576" />
-            <source>The picture is not shown yet: capture the view once it appears.</source>
-            <translation>La photo n’est pas encore affichée : capturez la vue une fois qu’elle apparaît.</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="557" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="607" />
-            <source>The view could not be captured: {error}</source>
-            <translation>La vue n’a pas pu être capturée : {error}</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="119" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="110" />
             <source>This is not a picture id or a Panoramax picture link.</source>
             <translation>Ce n'est ni un identifiant de photo ni un lien vers une photo Panoramax.</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="570" />
-            <source>This picture has no HD file: its view cannot be captured in full.</source>
-            <translation>Cette photo n’a pas de fichier HD : sa vue ne peut pas être capturée en pleine résolution.</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="657" />
-            <source>View copied to the clipboard</source>
-            <translation>Vue copiée dans le presse-papiers</translation>
-        </message>
-        <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="659" />
-            <source>View saved to {path}</source>
-            <translation>Vue enregistrée dans {path}</translation>
         </message>
     </context>
     <context>

@@ -6,7 +6,6 @@ Main thread only; items and images come from background jobs (:mod:`.background`
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 
 from qgis.core import QgsSettings
@@ -17,7 +16,6 @@ from qgis.PyQt.QtWidgets import QApplication, QFileDialog
 from ..background import job_pool as background
 from ..background.core_task import CoreTask, start_task
 from ..core.camera import Camera
-from ..core.caption import caption_lines
 from ..core.client import PanoramaxClient
 from ..core.errors import PanoramaxError
 from ..core.feature_pictures import nearest_picture
@@ -26,14 +24,7 @@ from ..core.look_at import LookTarget, camera_toward_target, flat_point_toward
 from ..core.picture_file import refined_heading
 from ..measure.tool import MeasureTool
 from ..network.session import qgis_http_client
-from .capture import (
-    CaptureSpec,
-    FlatFrame,
-    capture_format,
-    capture_size,
-    compose_capture,
-    save_capture,
-)
+from .capture_action import ViewCapture
 from .details import details_text
 from .image_loader import LEVELS, ImageLoader, image_file_heading, image_warning
 from .map_sync import MapSync
@@ -71,7 +62,7 @@ class ViewerController(QObject):
         self.item_task = None  # the job reading the item to show next (a Job)
         self._prefetch_task = None
         self._save_task = None
-        self._capture_task = None
+        self.capture = ViewCapture(self, parent=self)
         self._nearest_job = None
         self.prefetched: dict = {}  # picture id -> Picture (items fetched ahead)
         self._image_status: str | None = None  # status set by a picture file, if any
@@ -542,121 +533,16 @@ class ViewerController(QObject):
         self._save_task = task
         return start_task(task)
 
+    @property
+    def alive(self) -> bool:
+        """False once unloaded: late background results are then dropped."""
+        return self._alive
+
     # ------------------------------------------------------------------ capture
     def capture_view(self, target: str = "file", path: str | None = None):
         """Save the view as shown (``target`` "file": to ``path``, asked when None) or copy
-        it to the clipboard ("clipboard"), recomputed from the hd file with its caption.
-
-        Returns the started task (None when nothing was started); never raises: every
-        problem is said through the logger (message bar and log panel).
-        """
-        try:
-            return self._capture_view(target, path)
-        except Exception as error:  # a slot: nothing may escape
-            self.logger.error(
-                self.tr("The view could not be captured: {error}").format(error=error)
-            )
-            return None
-
-    def _capture_view(self, target: str, path: str | None):
-        picture = self.current
-        if picture is None:
-            self.logger.warning(self.tr("No picture is shown: there is no view to capture."))
-            return None
-        cached = self.loader.cached(picture.id, "hd")
-        url = picture.asset_url("hd")
-        if cached is None and not url:
-            self.logger.warning(
-                self.tr("This picture has no HD file: its view cannot be captured in full.")
-            )
-            return None
-        spec = self._capture_spec(picture)
-        if spec is None:
-            self.logger.warning(
-                self.tr("The picture is not shown yet: capture the view once it appears.")
-            )
-            return None
-        if target == "file":
-            path = path or self._ask_capture_path(picture)
-            if not path:
-                return None
-            if capture_format(path) is None:
-                self.logger.warning(self.tr("Save the view as a .jpg or .png file."))
-                return None
-        timeout = self.settings.timeout_s
-
-        def work(task):
-            data = None
-            if cached is None:  # the hd file was not decoded for the viewer: fetch it
-                data = qgis_http_client(timeout).get_bytes(url)
-                task.check_canceled()
-            task.setProgress(50)
-            image = compose_capture(spec, cached, data)
-            task.check_canceled()
-            task.setProgress(90)
-            if target == "file":
-                save_capture(image, path)
-            task.setProgress(100)
-            return image
-
-        task = CoreTask(
-            self.tr("Capturing the Panoramax view"),
-            work,
-            on_done=lambda image: self._capture_done(image, target, path),
-            on_error=lambda error: self.logger.error(
-                self.tr("The view could not be captured: {error}").format(error=error)
-            ),
-        )
-        self._capture_task = task
-        return start_task(task)
-
-    def _capture_spec(self, picture) -> CaptureSpec | None:
-        """What the viewer shows now, read from its widgets (None: nothing shown yet)."""
-        instance_name = None
-        if self.instance is not None and not picture.home_url:
-            instance_name = self.instance.title
-        lines = tuple(
-            caption_lines(picture, instance_name, picture.home_url or picture.instance_url)
-        )
-        if picture.is_360:
-            view = self.dock.pano_view
-            size = capture_size(view.width(), view.height())
-            return CaptureSpec(picture.id, lines, camera=view.camera, size=size)
-        view = self.dock.flat_view
-        if view.image.isNull():
-            return None
-        offset = view.offset
-        frame = FlatFrame(
-            view.width(),
-            view.height(),
-            view.zoom,
-            offset.x(),
-            offset.y(),
-            view.image.width(),
-            view.image.height(),
-        )
-        return CaptureSpec(picture.id, lines, flat=frame)
-
-    def _ask_capture_path(self, picture) -> str | None:
-        jpeg, png = self.tr("JPEG pictures (*.jpg *.jpeg)"), self.tr("PNG pictures (*.png)")
-        path, chosen = QFileDialog.getSaveFileName(
-            self.dock,
-            self.tr("Save view as"),
-            f"{picture.id}-view.jpg",
-            f"{jpeg};;{png}",
-        )
-        if path and not os.path.splitext(path)[1]:
-            path += ".png" if chosen == png else ".jpg"
-        return path or None
-
-    def _capture_done(self, image, target: str, path: str | None) -> None:
-        if not self._alive:
-            return
-        if target == "clipboard":
-            QApplication.clipboard().setImage(image)
-            self.logger.success(self.tr("View copied to the clipboard"))
-        else:
-            self.logger.success(self.tr("View saved to {path}").format(path=path))
+        it to the clipboard ("clipboard"); see :class:`.capture_action.ViewCapture`."""
+        return self.capture.capture_view(target, path)
 
     # ------------------------------------------------------------------ overlay
     def set_target_marker(
@@ -697,7 +583,7 @@ class ViewerController(QObject):
             self._prefetch_task.cancel()
             self._prefetch_task = None
         self._save_task = None
-        self._capture_task = None
+        self.capture.task = None
         if self._nearest_job is not None:
             self._nearest_job.cancel()  # the viewer closed: it does not open again by itself
             self._nearest_job = None
