@@ -16,6 +16,7 @@ from panoramax_plugin.log import PluginLogger
 from panoramax_plugin.settings import PluginSettings
 from tests.fault_proxy import FaultProxy, latency, reset, status, trickle, truncate
 from tests.qt_wait import run_until
+from tests.viewer_harness import open_viewer
 
 pytestmark = pytest.mark.integration
 
@@ -108,21 +109,8 @@ def test_browse_after_a_5xx_burst_works_again(browse, proxy, seeded_place, qgis_
 
 @pytest.fixture()
 def viewer(desktop, proxy, qgis_app):
-    from panoramax_plugin.viewer.controller import ViewerController
-    from panoramax_plugin.viewer.dock import ViewerDock
-
-    dock = ViewerDock(desktop.window)
-    desktop.addDockWidget(2, dock)
-    settings = PluginSettings()
-    settings.timeout_s = 3.0
-    controller = ViewerController(dock, desktop.canvas, PluginLogger(desktop), settings)
-    controller.set_instance(proxy.api)
-    images = []
-    controller.image_shown.connect(lambda pid, level: images.append((pid, level)))
-    controller.images = images
-    yield controller
-    controller.unload()
-    dock.deleteLater()
+    with open_viewer(desktop, proxy.api, timeout_s=3.0) as controller:
+        yield controller
 
 
 def open_and_fail(viewer, qgis_app, pid, sequence, level="sd") -> str:

@@ -24,9 +24,9 @@ from panoramax_plugin.core.client import PanoramaxClient
 from panoramax_plugin.core.look_at import LookTarget, flat_point_toward
 from panoramax_plugin.core.view_geometry import destination, sight, yaw_toward
 from panoramax_plugin.log import PluginLogger
-from panoramax_plugin.settings import PluginSettings
 from tests.http_server import Canned, CannedServer, landing
 from tests.qt_wait import run_until
+from tests.viewer_harness import open_viewer
 
 pytestmark = pytest.mark.integration
 
@@ -36,23 +36,10 @@ SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 @pytest.fixture()
 def viewer(desktop, local_instance, qgis_app):
-    from panoramax_plugin.viewer.controller import ViewerController
-    from panoramax_plugin.viewer.dock import ViewerDock
-
-    dock = ViewerDock(desktop.window)
-    desktop.addDockWidget(2, dock)
-    dock.resize(640, 720)
-    desktop.window.show()
-    settings = PluginSettings()
-    settings.timeout_s = 10.0
-    controller = ViewerController(dock, desktop.canvas, PluginLogger(desktop), settings)
-    controller.set_instance(local_instance.api)
-    images = []
-    controller.image_shown.connect(lambda pid, level: images.append((pid, level)))
-    controller.images = images
-    yield controller
-    controller.unload()
-    dock.deleteLater()
+    with open_viewer(
+        desktop, local_instance.api, timeout_s=10.0, dock_size=(640, 720), show=True
+    ) as controller:
+        yield controller
 
 
 @pytest.fixture()

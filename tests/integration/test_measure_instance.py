@@ -28,12 +28,11 @@ from panoramax_plugin.core.client import PanoramaxClient
 from panoramax_plugin.core.look_at import LookTarget, camera_toward_target
 from panoramax_plugin.core.measure_session import DISTANCE, HEIGHT
 from panoramax_plugin.core.view_geometry import ground_offset, sight
-from panoramax_plugin.log import PluginLogger
-from panoramax_plugin.settings import PluginSettings
 from panoramax_plugin.viewer.qimage_numpy import qimage_to_array
 from tests.fixtures.street_scene import colour_mask, find_colour_centre
 from tests.qgis.measure_layers import user_form
 from tests.qt_wait import run_until
+from tests.viewer_harness import open_viewer
 
 from .seeding import delete_sequences
 from .turn_toward import (
@@ -83,24 +82,15 @@ def street(local_instance, tmp_path_factory):
 
 @pytest.fixture()
 def viewer(desktop, local_instance, qgis_app):
-    from panoramax_plugin.viewer.controller import ViewerController
-    from panoramax_plugin.viewer.dock import ViewerDock
-
-    dock = ViewerDock(desktop.window)
-    desktop.addDockWidget(2, dock)
-    desktop.window.resize(1600, 1200)
-    dock.resize(900, 1100)
-    desktop.window.show()
-    settings = PluginSettings()
-    settings.timeout_s = 10.0
-    controller = ViewerController(dock, desktop.canvas, PluginLogger(desktop), settings)
-    controller.set_instance(local_instance.api)
-    images = []
-    controller.image_shown.connect(lambda pid, level: images.append((pid, level)))
-    controller.images = images
-    yield controller
-    controller.unload()
-    dock.deleteLater()
+    with open_viewer(
+        desktop,
+        local_instance.api,
+        timeout_s=10.0,
+        dock_size=(900, 1100),
+        window_size=(1600, 1200),
+        show=True,
+    ) as controller:
+        yield controller
 
 
 def open_toward(viewer, qgis_app, picture, obj, hfov=50.0):

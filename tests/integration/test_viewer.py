@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
 
-from panoramax_plugin.log import PluginLogger
-from panoramax_plugin.settings import PluginSettings
 from tests.fixtures.pictures import line_of_shots, make_flat_jpeg
 from tests.qt_wait import run_until
+from tests.viewer_harness import open_viewer
 
 from .seeding import delete_sequences, upload_set
 
@@ -22,21 +21,8 @@ SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 @pytest.fixture()
 def viewer(desktop, local_instance, qgis_app):
-    from panoramax_plugin.viewer.controller import ViewerController
-    from panoramax_plugin.viewer.dock import ViewerDock
-
-    dock = ViewerDock(desktop.window)
-    desktop.addDockWidget(2, dock)
-    dock.resize(640, 720)
-    controller = ViewerController(dock, desktop.canvas, PluginLogger(desktop), PluginSettings())
-    controller.set_instance(local_instance.api)
-    shown, images = [], []
-    controller.picture_shown.connect(shown.append)
-    controller.image_shown.connect(lambda pid, level: images.append((pid, level)))
-    controller.shown, controller.images = shown, images
-    yield controller
-    controller.unload()
-    dock.deleteLater()
+    with open_viewer(desktop, local_instance.api, dock_size=(640, 720)) as controller:
+        yield controller
 
 
 def open_and_wait(viewer, qgis_app, picture_id, sequence_id=None, level="sd"):

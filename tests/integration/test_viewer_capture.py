@@ -11,41 +11,18 @@ from PIL import Image
 from qgis.core import Qgis
 from qgis.PyQt.QtGui import QImage
 
-from panoramax_plugin.log import PluginLogger
-from panoramax_plugin.settings import PluginSettings
 from tests.qt_wait import run_until
+from tests.viewer_harness import open_viewer
 
 from .test_viewer import open_and_wait
 
 pytestmark = pytest.mark.integration
 
 
-class RecordingLogger(PluginLogger):
-    def __init__(self, iface):
-        super().__init__(iface)
-        self.said = []
-
-    def log(self, message, level=Qgis.MessageLevel.Info, push=False, title=None, duration=None):
-        self.said.append((level, message))
-        super().log(message, level, push, title, duration)
-
-
 @pytest.fixture()
 def viewer(desktop, local_instance, qgis_app):
-    from panoramax_plugin.viewer.controller import ViewerController
-    from panoramax_plugin.viewer.dock import ViewerDock
-
-    dock = ViewerDock(desktop.window)
-    desktop.addDockWidget(2, dock)
-    logger = RecordingLogger(desktop)
-    controller = ViewerController(dock, desktop.canvas, logger, PluginSettings())
-    controller.set_instance(local_instance.api)
-    images = []
-    controller.image_shown.connect(lambda pid, level: images.append((pid, level)))
-    controller.images, controller.said = images, logger.said
-    yield controller
-    controller.unload()
-    dock.deleteLater()
+    with open_viewer(desktop, local_instance.api) as controller:
+        yield controller
 
 
 def capture(viewer, qgis_app, path):

@@ -9,15 +9,13 @@ import math
 import numpy as np
 import pytest
 from qgis.core import Qgis
-from qgis.PyQt.QtCore import QPointF, Qt
+from qgis.PyQt.QtCore import QPointF
 from qgis.PyQt.QtGui import QColor, QImage
 from qgis.PyQt.QtWidgets import QApplication
 
 from panoramax_plugin.core.caption import caption_lines
 from panoramax_plugin.core.look_at import LookTarget, camera_toward_target
 from panoramax_plugin.core.models import Picture
-from panoramax_plugin.log import PluginLogger
-from panoramax_plugin.settings import PluginSettings
 from panoramax_plugin.viewer.capture import (
     CaptureSpec,
     FlatFrame,
@@ -32,37 +30,17 @@ from panoramax_plugin.viewer.qimage_numpy import qimage_to_array
 from tests.fixtures.pictures import DEFAULT_START_TIME, Shot, make_flat_jpeg
 from tests.fixtures.street_scene import SceneObject, find_colour_centre, make_street
 from tests.qt_wait import run_until
+from tests.viewer_harness import open_viewer
 
 START = (4.8358, 45.764)
 RED = (230, 20, 20)
 SHOTS = "/tmp"
 
 
-class RecordingLogger(PluginLogger):
-    """The plugin's logger (message bar and log panel), remembering what it said."""
-
-    def __init__(self, iface):
-        super().__init__(iface)
-        self.said = []
-
-    def log(self, message, level=Qgis.MessageLevel.Info, push=False, title=None, duration=None):
-        self.said.append((level, message))
-        super().log(message, level, push, title, duration)
-
-
 @pytest.fixture()
 def viewer(desktop, qgis_app):
-    from panoramax_plugin.viewer.controller import ViewerController
-    from panoramax_plugin.viewer.dock import ViewerDock
-
-    dock = ViewerDock(desktop.window)
-    desktop.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    logger = RecordingLogger(desktop)
-    controller = ViewerController(dock, desktop.canvas, logger, PluginSettings(timeout_s=10.0))
-    controller.said = logger.said
-    yield controller
-    controller.unload()
-    dock.deleteLater()
+    with open_viewer(desktop, timeout_s=10.0) as controller:
+        yield controller
     qgis_app.processEvents()
 
 
