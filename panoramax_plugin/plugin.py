@@ -39,6 +39,7 @@ class PanoramaxPlugin:
         self.uploads = None  # UploadLauncher, made on first use
         self.selection_sync = None
         self.current = CurrentInstance()
+        self.provider = None  # the Processing provider
 
     @staticmethod
     def tr(text: str) -> str:
@@ -49,8 +50,22 @@ class PanoramaxPlugin:
         return self.tr("&Panoramax")
 
     # ------------------------------------------------------------------ lifecycle
+    def initProcessing(self) -> None:
+        """The Processing provider (also what ``qgis_process`` calls, without a GUI)."""
+        if self.provider is None:
+            from qgis.core import QgsApplication
+
+            from .processing.provider import PanoramaxProvider
+
+            if self.translator is None:
+                self.translator = install_translator()
+            self.provider = PanoramaxProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
     def initGui(self) -> None:
-        self.translator = install_translator()
+        if self.translator is None:
+            self.translator = install_translator()
+        self.initProcessing()
         self.toolbar = self.iface.addToolBar(self.tr("Panoramax"))
         self.toolbar.setObjectName("PanoramaxToolbar")
 
@@ -108,6 +123,11 @@ class PanoramaxPlugin:
         self.check_dependencies()
 
     def unload(self) -> None:
+        if self.provider is not None:
+            from qgis.core import QgsApplication
+
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
         for action in self.actions:
             self.iface.removePluginWebMenu(self.menu_name, action)
             if self.toolbar is not None:

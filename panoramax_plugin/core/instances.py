@@ -56,6 +56,15 @@ def known_instance(key: str) -> KnownInstance | None:
     return None
 
 
+def resolve_instance_url(text: str) -> str:
+    """The API URL of a known instance's key (``ign``, ``osm-fr``, ``federated``) or of a
+    typed URL (see :func:`normalize_api_url`, whose message a wrong one raises)."""
+    known = known_instance((text or "").strip().lower())
+    if known is not None:
+        return known.api_url
+    return normalize_api_url(text)
+
+
 def normalize_api_url(url: str) -> str:
     """Turn what a user typed into the instance's API root (``https://host/api``).
 
