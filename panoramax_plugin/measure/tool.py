@@ -95,6 +95,7 @@ class MeasureTool(QObject):
 
     def _on_camera_height(self, value: float) -> None:
         self.session.camera_height_m = float(value)
+        self.viewer.overlay.scene.set_camera_height(float(value))  # markers follow
         setter = getattr(self.settings, "set_and_save", None)
         if setter is not None:
             self._guarded(lambda: setter("camera_height_m", float(value)))

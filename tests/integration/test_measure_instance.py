@@ -220,6 +220,11 @@ def test_distance_and_height_of_the_pole_from_one_picture(viewer, street, qgis_a
     assert state.height is not None, state.message
     assert state.height.height_m == pytest.approx(pole.height_m, rel=0.10)
     assert tool.session.observation().height_m == pytest.approx(pole.height_m, rel=0.10)
+    # the camera height set in the panel reaches the measures and the overlay alike
+    tool.panel.camera_height.setValue(2.5)
+    assert tool.session.camera_height_m == 2.5
+    assert viewer.overlay.scene.camera_height_m == 2.5
+    tool.panel.camera_height.setValue(2.0)
     # a click above the horizon in distance mode: a message, nothing measured
     tool.panel.mode.setCurrentIndex(tool.panel.mode.findData(DISTANCE))
     state = tool.click_at(column, 1.0)
