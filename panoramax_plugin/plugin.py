@@ -40,6 +40,8 @@ class PanoramaxPlugin:
         self.selection_sync = None
         self.current = CurrentInstance()
         self.provider = None  # the Processing provider
+        self.options_factory = None  # Settings → Options → Panoramax
+        self.api = None  # api.PanoramaxApi: for other plugins and the Python console
 
     @staticmethod
     def tr(text: str) -> str:
@@ -120,9 +122,38 @@ class PanoramaxPlugin:
             self.show_about,
             toolbar=False,
         )
+        # --- options page, public API, instances from the federation (issue 16, 5-7)
+        from . import api
+        from .instance_directory import directory
+        from .options_page import PanoramaxOptionsFactory
+
+        self.options_factory = PanoramaxOptionsFactory(self._options_applied)
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
+        self.api = api.install(self)
+        directory().schedule()  # the federation's instance list, later and in the background
+        # --- end of options page, public API, federation
         self.check_dependencies()
 
+    def _options_applied(self, settings) -> None:
+        """The Options dialog saved the Panoramax page: the running parts follow."""
+        from .instance_directory import directory
+        from .options_page import push_to_running
+
+        push_to_running(self, settings)
+        directory().refresh()  # only if the list's address changed (or it is a day old)
+
     def unload(self) -> None:
+        # --- options page, public API, instances from the federation (issue 16, 5-7)
+        from . import api
+        from .instance_directory import directory
+
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
+        api.uninstall(self.api)
+        self.api = None
+        directory().stop()
+        # --- end of options page, public API, federation
         if self.provider is not None:
             from qgis.core import QgsApplication
 
@@ -226,6 +257,8 @@ class PanoramaxPlugin:
             panel.controller.layers_created.connect(self.selection_sync.watch)
             for layers in panel.controller.layers.values():
                 self.selection_sync.watch(layers)
+            if self.api is not None:  # the public API's picture_changed
+                self.api.watch(self.viewer)
         if self.panel.select_instance(report=False):  # invalid: the viewer keeps its own
             self._point_viewer(self.current.state)
         return self.viewer

@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, fields
 
 from qgis.core import QgsSettings
 
+from .core.federation import FEDERATION_INSTANCES_URL
+
 PREFIX = "panoramax/"
 
 
@@ -38,6 +40,7 @@ class PluginSettings:
     overlay_distance_m: float = 50.0  # the user's features this close to a picture are drawn in it
     upload_parallel: int = 3  # files sent at once: a home uplink is full at 2-4
     upload_state_folder: str = ""  # empty: <QGIS profile>/panoramax/uploads
+    federation_url: str = FEDERATION_INSTANCES_URL  # the instance list; empty: built-in only
 
     @classmethod
     def load(cls, store: QgsSettings | None = None) -> PluginSettings:

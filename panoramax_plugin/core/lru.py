@@ -49,6 +49,14 @@ class SizedLRU:
                 _, (_, evicted) = self._items.popitem(last=False)
                 self._size -= evicted
 
+    def resize(self, max_bytes: int) -> None:
+        """Bound the cache to ``max_bytes`` from now on (the oldest entries evicted)."""
+        with self._lock:
+            self.max_bytes = int(max_bytes)
+            while self._size > self.max_bytes and self._items:
+                _, (_, evicted) = self._items.popitem(last=False)
+                self._size -= evicted
+
     def clear(self) -> None:
         with self._lock:
             self._items.clear()

@@ -64,3 +64,14 @@ def qgis_network_warmed_up(qgis_app):
             qgis_app.processEvents()
         assert call.result == b"ok", call.result
     yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_federation_traffic(qgis_app):
+    """The plugin reads the federation's instance list from the internet a while after
+    start: tests never let it (an empty ``federation_url``: built-in instances only);
+    tests of that list point it at a canned server on 127.0.0.1."""
+    from panoramax_plugin.settings import PluginSettings
+
+    PluginSettings.load().set_and_save("federation_url", "")
+    yield

@@ -23,6 +23,7 @@ class DesktopStub:
         self.web_menu = self.window.menuBar().addMenu("&Web")
         self.layer_actions = []  # (action, menu, layer type, all layers)
         self.active_layer = None
+        self.options_factories = []  # Settings → Options pages
 
     # --- what the plugin calls
     def mainWindow(self):
@@ -66,6 +67,12 @@ class DesktopStub:
 
     def activeLayer(self):
         return self.active_layer
+
+    def registerOptionsWidgetFactory(self, factory):
+        self.options_factories.append(factory)
+
+    def unregisterOptionsWidgetFactory(self, factory):
+        self.options_factories = [f for f in self.options_factories if f is not factory]
 
     # --- what tests inspect
     def _submenu(self, name):
