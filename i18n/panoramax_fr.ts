@@ -584,6 +584,14 @@
         </message>
     </context>
     <context>
+        <name>InstanceDirectory</name>
+        <message>
+            <location filename="../panoramax_plugin/instance_directory.py" line="92" />
+            <source>Reading the list of Panoramax instances</source>
+            <translation>Lecture de la liste des instances Panoramax</translation>
+        </message>
+    </context>
+    <context>
         <name>InstanceLayers</name>
         <message>
             <location filename="../panoramax_plugin/browse/controller.py" line="58" />
@@ -599,17 +607,17 @@
     <context>
         <name>InstancePicker</name>
         <message>
-            <location filename="../panoramax_plugin/panel/instance_picker.py" line="27" />
+            <location filename="../panoramax_plugin/panel/instance_picker.py" line="32" />
             <source>Address of any Panoramax instance (its web site or its /api URL)</source>
             <translation>Adresse de n'importe quelle instance Panoramax (son site web ou son URL /api)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/instance_picker.py" line="23" />
+            <location filename="../panoramax_plugin/panel/instance_picker.py" line="26" />
             <source>Custom URL…</source>
             <translation>URL personnalisée…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/instance_picker.py" line="25" />
+            <location filename="../panoramax_plugin/panel/instance_picker.py" line="30" />
             <source>https://panoramax.example.org</source>
             <translation>https://panoramax.example.org</translation>
         </message>
@@ -911,27 +919,27 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>MeasureTool</name>
         <message>
-            <location filename="../panoramax_plugin/measure/tool.py" line="205" />
+            <location filename="../panoramax_plugin/measure/tool.py" line="206" />
             <source>Measure failed: {error}</source>
             <translation>La mesure a échoué : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/measure/tool.py" line="120" />
+            <location filename="../panoramax_plugin/measure/tool.py" line="121" />
             <source>Open a picture first.</source>
             <translation>Ouvrez d’abord une photo.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/measure/tool.py" line="125" />
+            <location filename="../panoramax_plugin/measure/tool.py" line="126" />
             <source>The click is outside the picture: click on the object in the picture.</source>
             <translation>Le clic est hors de la photo : cliquez sur l’objet dans la photo.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/measure/tool.py" line="194" />
+            <location filename="../panoramax_plugin/measure/tool.py" line="195" />
             <source>measured</source>
             <translation>mesuré</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/measure/tool.py" line="175" />
+            <location filename="../panoramax_plugin/measure/tool.py" line="176" />
             <source>ray {number}</source>
             <translation>rayon {number}</translation>
         </message>
@@ -1009,24 +1017,37 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
         </message>
     </context>
     <context>
+        <name>PanoramaxAlgorithm</name>
+        <message>
+            <location filename="../panoramax_plugin/processing/base.py" line="87" />
+            <source>Canceled.</source>
+            <translation>Annulé.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/base.py" line="63" />
+            <source>Panoramax instance (a known key: {keys}; or a URL)</source>
+            <translation>Instance Panoramax (une clé connue : {keys} ; ou une URL)</translation>
+        </message>
+    </context>
+    <context>
         <name>PanoramaxCore</name>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="89" />
+            <location filename="../panoramax_plugin/core/instances.py" line="98" />
             <source>'{url}' contains spaces in its host name.</source>
             <translation>« {url} » contient des espaces dans son nom d'hôte.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="95" />
+            <location filename="../panoramax_plugin/core/instances.py" line="104" />
             <source>'{url}' has an invalid port number.</source>
             <translation>« {url} » a un numéro de port invalide.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="85" />
+            <location filename="../panoramax_plugin/core/instances.py" line="94" />
             <source>'{url}' has no host name.</source>
             <translation>« {url} » n'a pas de nom d'hôte.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="78" />
+            <location filename="../panoramax_plugin/core/instances.py" line="87" />
             <source>'{url}' is not a web address: an instance URL starts with https:// (or http://).</source>
             <translation>« {url} » n'est pas une adresse web : l'URL d'une instance commence par https:// (ou http://).</translation>
         </message>
@@ -1127,7 +1148,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Licence : {licence}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="68" />
+            <location filename="../panoramax_plugin/core/instances.py" line="77" />
             <source>No instance URL given. Type an address such as https://panoramax.ign.fr</source>
             <translation>Aucune URL d'instance. Saisissez une adresse comme https://panoramax.ign.fr</translation>
         </message>
@@ -1615,6 +1636,189 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
         </message>
     </context>
     <context>
+        <name>PanoramaxOptionsFactory</name>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="274" />
+            <source>Panoramax</source>
+            <translation>Panoramax</translation>
+        </message>
+    </context>
+    <context>
+        <name>PanoramaxOptionsPage</name>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="85" />
+            <source> MB</source>
+            <translation> Mo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="103" />
+            <location filename="../panoramax_plugin/options_page.py" line="116" />
+            <location filename="../panoramax_plugin/options_page.py" line="128" />
+            <source> m</source>
+            <translation> m</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="150" />
+            <source> ms</source>
+            <translation> ms</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="140" />
+            <source> pictures</source>
+            <translation> photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="61" />
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="141" />
+            <source>A larger area asks you to zoom in; more pictures need more memory</source>
+            <translation>Une zone plus grande vous demande de zoomer ; plus de photos demandent plus de mémoire</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="88" />
+            <source>Always load the full-resolution (HD) file</source>
+            <translation>Toujours charger le fichier en pleine résolution (HD)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="147" />
+            <source>Auto-refresh delay</source>
+            <translation>Délai de rafraîchissement automatique</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="100" />
+            <source>Camera height</source>
+            <translation>Hauteur de la caméra</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="178" />
+            <source>Changes apply at once, except where a tooltip says otherwise; an upload already running keeps its own settings.</source>
+            <translation>Les changements s’appliquent aussitôt, sauf là où une infobulle dit le contraire ; un envoi déjà en cours garde ses propres réglages.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="173" />
+            <source>Default: in your QGIS profile</source>
+            <translation>Par défaut : dans votre profil QGIS</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="68" />
+            <source>Empty: only the instances built into the plugin</source>
+            <translation>Vide : seulement les instances intégrées à l’extension</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="117" />
+            <source>Features of your layers this close to a picture are drawn in it (applies from the next picture)</source>
+            <translation>Les objets de vos couches à cette distance d’une photo y sont dessinés (s’applique dès la photo suivante)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="163" />
+            <source>Files sent at once: a home connection is full at 2 to 4</source>
+            <translation>Fichiers envoyés à la fois : une connexion domestique est saturée à 2 à 4</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="104" />
+            <source>Height of street-view cameras above the ground (a car roof is about 2 m): used by measures and to turn pictures toward features</source>
+            <translation>Hauteur des caméras au-dessus du sol (un toit de voiture : environ 2 m) : utilisée par les mesures et pour tourner les photos vers les objets</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="129" />
+            <source>How far from a feature its pictures are looked for</source>
+            <translation>À quelle distance d’un objet ses photos sont cherchées</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="62" />
+            <source>How long to wait for an instance's answer before giving up (uploads wait four times longer, at least a minute)</source>
+            <translation>Combien de temps attendre la réponse d’une instance avant d’abandonner (les envois attendent quatre fois plus, au moins une minute)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="76" />
+            <source>Instance list</source>
+            <translation>Liste des instances</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="133" />
+            <source>Loading pictures</source>
+            <translation>Chargement des photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="86" />
+            <source>Memory kept for decoded pictures, so stepping back shows them at once</source>
+            <translation>Mémoire gardée pour les photos décodées, pour qu’un retour en arrière les montre aussitôt</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="54" />
+            <source>Network</source>
+            <translation>Réseau</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="90" />
+            <source>Otherwise the HD file is loaded only when you zoom in: faster on slow connections (applies from the next picture)</source>
+            <translation>Sinon le fichier HD n’est chargé que lorsque vous zoomez : plus rapide sur les connexions lentes (s’applique dès la photo suivante)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="113" />
+            <source>Overlay distance</source>
+            <translation>Distance de superposition</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="159" />
+            <source>Parallel uploads</source>
+            <translation>Envois en parallèle</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="82" />
+            <source>Picture cache</source>
+            <translation>Cache des photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="78" />
+            <source>Picture viewer</source>
+            <translation>Visionneuse de photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="137" />
+            <source>Pictures loaded at most</source>
+            <translation>Photos chargées au plus</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="125" />
+            <source>Pictures of a feature within</source>
+            <translation>Photos d’un objet à moins de</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="58" />
+            <source>Request timeout</source>
+            <translation>Délai d’attente des requêtes</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="155" />
+            <source>Upload</source>
+            <translation>Envoyer</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="175" />
+            <source>Upload state folder</source>
+            <translation>Dossier d’état des envois</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="70" />
+            <source>Where the list of Panoramax instances is read (once a day, in the background); they are offered in the panel after the built-in ones</source>
+            <translation>Où la liste des instances Panoramax est lue (une fois par jour, en arrière-plan) ; elles sont proposées dans le panneau après les instances intégrées</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="168" />
+            <source>Where the state of each upload is kept, so an interrupted upload resumes. Empty: the panoramax/uploads folder of your QGIS profile</source>
+            <translation>Où l’état de chaque envoi est gardé, pour qu’un envoi interrompu reprenne. Vide : le dossier panoramax/uploads de votre profil QGIS</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/options_page.py" line="151" />
+            <source>With auto-refresh on, the map must rest this long before pictures load</source>
+            <translation>Avec le rafraîchissement automatique, la carte doit rester immobile aussi longtemps avant que les photos se chargent</translation>
+        </message>
+    </context>
+    <context>
         <name>PanoramaxPanel</name>
         <message>
             <location filename="../panoramax_plugin/panel/dock.py" line="219" />
@@ -1695,93 +1899,101 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>PanoramaxPlugin</name>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="49" />
+            <location filename="../panoramax_plugin/plugin.py" line="52" />
             <source>&amp;Panoramax</source>
             <translation>&amp;Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="288" />
+            <location filename="../panoramax_plugin/plugin.py" line="341" />
             <source>About Panoramax</source>
             <translation>À propos de Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="104" />
+            <location filename="../panoramax_plugin/plugin.py" line="121" />
             <source>About Panoramax…</source>
             <translation>À propos de Panoramax…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="76" />
+            <location filename="../panoramax_plugin/plugin.py" line="93" />
             <source>Click near a picture or a sequence on the map to open it</source>
             <translation>Cliquez près d'une photo ou d'une séquence sur la carte pour l'ouvrir</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="84" />
+            <location filename="../panoramax_plugin/plugin.py" line="101" />
             <source>Click on a feature of one of your layers to see the Panoramax pictures that show it, turned toward it</source>
             <translation>Cliquez sur un objet de l'une de vos couches pour voir les photos Panoramax qui le montrent, tournées vers lui</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="73" />
+            <location filename="../panoramax_plugin/plugin.py" line="90" />
             <source>Open the picture clicked on the map</source>
             <translation>Ouvrir la photo cliquée sur la carte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="54" />
+            <location filename="../panoramax_plugin/plugin.py" line="71" />
             <source>Panoramax</source>
             <translation>Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="59" />
+            <location filename="../panoramax_plugin/plugin.py" line="76" />
             <source>Panoramax panel</source>
             <translation>Panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="81" />
+            <location filename="../panoramax_plugin/plugin.py" line="98" />
             <source>Panoramax pictures of a feature</source>
             <translation>Photos Panoramax d'un objet</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="91" />
+            <location filename="../panoramax_plugin/plugin.py" line="108" />
             <source>Panoramax pictures of the selected features</source>
             <translation>Photos Panoramax des objets sélectionnés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="66" />
+            <location filename="../panoramax_plugin/plugin.py" line="83" />
             <source>Picture viewer</source>
             <translation>Visionneuse de photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="100" />
+            <location filename="../panoramax_plugin/plugin.py" line="117" />
             <source>Send pictures from your computer to the Panoramax instance</source>
             <translation>Envoyer des photos de votre ordinateur vers l'instance Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="62" />
+            <location filename="../panoramax_plugin/plugin.py" line="79" />
             <source>Show or hide the Panoramax panel</source>
             <translation>Afficher ou masquer le panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="69" />
+            <location filename="../panoramax_plugin/plugin.py" line="86" />
             <source>Show or hide the Panoramax picture viewer</source>
             <translation>Afficher ou masquer la visionneuse de photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="300" />
+            <location filename="../panoramax_plugin/plugin.py" line="353" />
             <source>Some Panoramax features need Python packages that are not installed: {packages}. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command}, then restart QGIS.</source>
             <translation>Certaines fonctions de Panoramax ont besoin de paquets Python qui ne sont pas installés : {packages}. Installez-les depuis l'OSGeo4W Shell (Windows) ou un terminal avec : {command}, puis redémarrez QGIS.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="98" />
+            <location filename="../panoramax_plugin/plugin.py" line="115" />
             <source>Upload pictures…</source>
             <translation>Envoyer des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="289" />
+            <location filename="../panoramax_plugin/plugin.py" line="342" />
             <source>{name} {version}
 
 Browse, view and upload Panoramax street-level pictures from QGIS. Panoramax is the free, decentralised street-view commons.</source>
             <translation>{name} {version}
 
 Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Panoramax est le commun libre et décentralisé des photos de rue.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PanoramaxProvider</name>
+        <message>
+            <location filename="../panoramax_plugin/processing/provider.py" line="25" />
+            <source>Panoramax street-level pictures</source>
+            <translation>Photos immersives Panoramax</translation>
         </message>
     </context>
     <context>
