@@ -37,6 +37,7 @@ class PanoramaxPlugin:
         self.feature_pick_action: QAction | None = None
         self.upload_action: QAction | None = None
         self.uploads = None  # UploadLauncher, made on first use
+        self.integration = None  # QgisIntegration: locator, expression functions, actions
         self.selection_sync = None
         self.current = CurrentInstance()
         self.provider = None  # the Processing provider
@@ -120,9 +121,21 @@ class PanoramaxPlugin:
             self.show_about,
             toolbar=False,
         )
+        # --- QGIS integration points (locator, expression functions, layer actions)
+        from .integration import QgisIntegration
+
+        self.integration = QgisIntegration(self.iface, self.ensure_viewer, self.logger)
+        self.integration.install()
+        # --- end of QGIS integration points
         self.check_dependencies()
 
     def unload(self) -> None:
+        # --- QGIS integration points
+        if self.integration is not None:
+            self.integration.unload()
+            self.integration.deleteLater()
+            self.integration = None
+        # --- end of QGIS integration points
         if self.provider is not None:
             from qgis.core import QgsApplication
 

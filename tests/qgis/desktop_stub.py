@@ -67,6 +67,16 @@ class DesktopStub:
     def activeLayer(self):
         return self.active_layer
 
+    def registerLocatorFilter(self, locator_filter):
+        from qgis.core import QgsLocator
+
+        if getattr(self, "locator", None) is None:
+            self.locator = QgsLocator(self.window)
+        self.locator.registerFilter(locator_filter)
+
+    def deregisterLocatorFilter(self, locator_filter):
+        self.locator.deregisterFilter(locator_filter)
+
     # --- what tests inspect
     def _submenu(self, name):
         for action in self.web_menu.actions():
