@@ -1032,27 +1032,27 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>PanoramaxCore</name>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="98" />
+            <location filename="../panoramax_plugin/core/instances.py" line="99" />
             <source>'{url}' contains spaces in its host name.</source>
             <translation>« {url} » contient des espaces dans son nom d'hôte.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="104" />
+            <location filename="../panoramax_plugin/core/instances.py" line="105" />
             <source>'{url}' has an invalid port number.</source>
             <translation>« {url} » a un numéro de port invalide.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="94" />
+            <location filename="../panoramax_plugin/core/instances.py" line="95" />
             <source>'{url}' has no host name.</source>
             <translation>« {url} » n'a pas de nom d'hôte.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="87" />
+            <location filename="../panoramax_plugin/core/instances.py" line="88" />
             <source>'{url}' is not a web address: an instance URL starts with https:// (or http://).</source>
             <translation>« {url} » n'est pas une adresse web : l'URL d'une instance commence par https:// (ou http://).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="44" />
+            <location filename="../panoramax_plugin/core/instances.py" line="45" />
             <source>All of Panoramax (api.panoramax.xyz, read-only)</source>
             <translation>Tout Panoramax (api.panoramax.xyz, lecture seule)</translation>
         </message>
@@ -1133,7 +1133,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Comment il a été trouvé : triangulé, photo unique, rayon</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="32" />
+            <location filename="../panoramax_plugin/core/instances.py" line="33" />
             <source>IGN (panoramax.ign.fr)</source>
             <translation>IGN (panoramax.ign.fr)</translation>
         </message>
@@ -1148,7 +1148,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Licence : {licence}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="77" />
+            <location filename="../panoramax_plugin/core/instances.py" line="78" />
             <source>No instance URL given. Type an address such as https://panoramax.ign.fr</source>
             <translation>Aucune URL d'instance. Saisissez une adresse comme https://panoramax.ign.fr</translation>
         </message>
@@ -1168,7 +1168,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Cliquez maintenant le même objet dans une autre photo (suivante, précédente, autre date).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/instances.py" line="38" />
+            <location filename="../panoramax_plugin/core/instances.py" line="39" />
             <source>OpenStreetMap France (panoramax.openstreetmap.fr)</source>
             <translation>OpenStreetMap France (panoramax.openstreetmap.fr)</translation>
         </message>
@@ -1636,6 +1636,147 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
         </message>
     </context>
     <context>
+        <name>PanoramaxExpressions</name>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="86" />
+            <source>'{text}' is not a Panoramax picture id.</source>
+            <translation>« {text} » n’est pas un identifiant de photo Panoramax.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="191" />
+            <source>Arguments</source>
+            <translation>Arguments</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="193" />
+            <source>Examples</source>
+            <translation>Exemples</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="69" />
+            <source>No Panoramax instance: give one (ign, osm-fr, federated or a URL) or choose a valid one in the Panoramax panel.</source>
+            <translation>Pas d’instance Panoramax : donnez-en une (ign, osm-fr, federated ou une URL) ou choisissez-en une valide dans le panneau Panoramax.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="189" />
+            <source>Syntax</source>
+            <translation>Syntaxe</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="246" />
+            <source>The address of a Panoramax picture's original, full-definition file.</source>
+            <translation>L’adresse du fichier original, en pleine définition, d’une photo Panoramax.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="238" />
+            <source>The address of a Panoramax picture's standard-definition file (2048 pixels wide).</source>
+            <translation>L’adresse du fichier en définition standard d’une photo Panoramax (2048 pixels de large).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="229" />
+            <source>The address of a Panoramax picture's thumbnail (500 pixels wide), for an HTML map tip or form widget: &amp;lt;img src="[% panoramax_thumb_url("id") %]"&amp;gt;.</source>
+            <translation>L’adresse de la vignette d’une photo Panoramax (500 pixels de large), pour une infobulle HTML ou un widget de formulaire : &amp;lt;img src="[% panoramax_thumb_url("id") %]"&amp;gt;.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="274" />
+            <source>The link that opens a picture in the instance's Panoramax web viewer, optionally turned toward a heading.</source>
+            <translation>Le lien qui ouvre une photo dans la visionneuse web Panoramax de l’instance, éventuellement tournée vers un azimut.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="321" />
+            <source>The web viewer's link to a picture, turned toward a place: the heading from where the picture was taken to the target. Both points are in the layer's CRS (WGS 84 outside a layer); a line or polygon counts by its centroid.</source>
+            <translation>Le lien de la visionneuse web vers une photo, tournée vers un lieu : l’azimut du lieu de prise de vue vers la cible. Les deux points sont dans le SCR de la couche (WGS 84 hors d’une couche) ; une ligne ou un polygone compte par son centroïde.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="201" />
+            <source>a Panoramax picture id (UUID), or a Panoramax link to the picture. NULL gives NULL.</source>
+            <translation>un identifiant de photo Panoramax (UUID), ou un lien Panoramax vers la photo. NULL donne NULL.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="342" />
+            <source>a link looking at the sign B14</source>
+            <translation>un lien qui regarde le panneau B14</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="292" />
+            <source>optional: degrees up (positive) or down (negative); 0 by default.</source>
+            <translation>facultatif : degrés vers le haut (positif) ou le bas (négatif) ; 0 par défaut.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="211" />
+            <source>optional: ign, osm-fr, federated or the address of an instance; by default the instance of the link given as picture id, else the one chosen in the Panoramax panel.</source>
+            <translation>facultatif : ign, osm-fr, federated ou l’adresse d’une instance ; par défaut l’instance du lien donné comme identifiant, sinon celle choisie dans le panneau Panoramax.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="285" />
+            <source>optional: where the view looks, degrees clockwise from north.</source>
+            <translation>facultatif : où regarde la vue, en degrés dans le sens horaire depuis le nord.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="335" />
+            <source>the place to look at.</source>
+            <translation>le lieu à regarder.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="305" />
+            <source>the same link, looking east</source>
+            <translation>le même lien, regardant vers l’est</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="333" />
+            <source>where the picture was taken.</source>
+            <translation>où la photo a été prise.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="111" />
+            <source>{name} must be a geometry (a point).</source>
+            <translation>{name} doit être une géométrie (un point).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/expressions.py" line="100" />
+            <source>{name} must be a number, not '{value}'.</source>
+            <translation>{name} doit être un nombre, pas « {value} ».</translation>
+        </message>
+    </context>
+    <context>
+        <name>PanoramaxLocatorFilter</name>
+        <message>
+            <location filename="../panoramax_plugin/integration/locator.py" line="66" />
+            <source>Open a Panoramax picture or sequence from its id or a Panoramax link</source>
+            <translation>Ouvrir une photo ou une séquence Panoramax depuis son identifiant ou un lien Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/locator.py" line="94" />
+            <source>Open picture {id}</source>
+            <translation>Ouvrir la photo {id}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/locator.py" line="92" />
+            <source>Open picture {id} (on {instance})</source>
+            <translation>Ouvrir la photo {id} (sur {instance})</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/locator.py" line="105" />
+            <source>Open sequence {id}</source>
+            <translation>Ouvrir la séquence {id}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/locator.py" line="103" />
+            <source>Open sequence {id} (on {instance})</source>
+            <translation>Ouvrir la séquence {id} (sur {instance})</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/locator.py" line="114" />
+            <source>Panoramax</source>
+            <translation>Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/locator.py" line="63" />
+            <source>Panoramax pictures</source>
+            <translation>Photos Panoramax</translation>
+        </message>
+    </context>
+    <context>
         <name>PanoramaxOptionsFactory</name>
         <message>
             <location filename="../panoramax_plugin/options_page.py" line="274" />
@@ -1899,87 +2040,121 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>PanoramaxPlugin</name>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="52" />
+            <location filename="../panoramax_plugin/plugin.py" line="53" />
+            <location filename="../panoramax_plugin/plugin.py" line="53" />
+            <location filename="../panoramax_plugin/plugin.py" line="53" />
             <source>&amp;Panoramax</source>
             <translation>&amp;Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="341" />
+            <location filename="../panoramax_plugin/plugin.py" line="354" />
+            <location filename="../panoramax_plugin/plugin.py" line="354" />
+            <location filename="../panoramax_plugin/plugin.py" line="354" />
             <source>About Panoramax</source>
             <translation>À propos de Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="121" />
+            <location filename="../panoramax_plugin/plugin.py" line="122" />
+            <location filename="../panoramax_plugin/plugin.py" line="122" />
+            <location filename="../panoramax_plugin/plugin.py" line="122" />
             <source>About Panoramax…</source>
             <translation>À propos de Panoramax…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="93" />
+            <location filename="../panoramax_plugin/plugin.py" line="94" />
+            <location filename="../panoramax_plugin/plugin.py" line="94" />
+            <location filename="../panoramax_plugin/plugin.py" line="94" />
             <source>Click near a picture or a sequence on the map to open it</source>
             <translation>Cliquez près d'une photo ou d'une séquence sur la carte pour l'ouvrir</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="101" />
+            <location filename="../panoramax_plugin/plugin.py" line="102" />
+            <location filename="../panoramax_plugin/plugin.py" line="102" />
+            <location filename="../panoramax_plugin/plugin.py" line="102" />
             <source>Click on a feature of one of your layers to see the Panoramax pictures that show it, turned toward it</source>
             <translation>Cliquez sur un objet de l'une de vos couches pour voir les photos Panoramax qui le montrent, tournées vers lui</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="90" />
+            <location filename="../panoramax_plugin/plugin.py" line="91" />
+            <location filename="../panoramax_plugin/plugin.py" line="91" />
+            <location filename="../panoramax_plugin/plugin.py" line="91" />
             <source>Open the picture clicked on the map</source>
             <translation>Ouvrir la photo cliquée sur la carte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="71" />
+            <location filename="../panoramax_plugin/plugin.py" line="72" />
+            <location filename="../panoramax_plugin/plugin.py" line="72" />
+            <location filename="../panoramax_plugin/plugin.py" line="72" />
             <source>Panoramax</source>
             <translation>Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="76" />
+            <location filename="../panoramax_plugin/plugin.py" line="77" />
+            <location filename="../panoramax_plugin/plugin.py" line="77" />
+            <location filename="../panoramax_plugin/plugin.py" line="77" />
             <source>Panoramax panel</source>
             <translation>Panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="98" />
+            <location filename="../panoramax_plugin/plugin.py" line="99" />
+            <location filename="../panoramax_plugin/plugin.py" line="99" />
+            <location filename="../panoramax_plugin/plugin.py" line="99" />
             <source>Panoramax pictures of a feature</source>
             <translation>Photos Panoramax d'un objet</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="108" />
+            <location filename="../panoramax_plugin/plugin.py" line="109" />
+            <location filename="../panoramax_plugin/plugin.py" line="109" />
+            <location filename="../panoramax_plugin/plugin.py" line="109" />
             <source>Panoramax pictures of the selected features</source>
             <translation>Photos Panoramax des objets sélectionnés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="83" />
+            <location filename="../panoramax_plugin/plugin.py" line="84" />
+            <location filename="../panoramax_plugin/plugin.py" line="84" />
+            <location filename="../panoramax_plugin/plugin.py" line="84" />
             <source>Picture viewer</source>
             <translation>Visionneuse de photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="117" />
+            <location filename="../panoramax_plugin/plugin.py" line="118" />
+            <location filename="../panoramax_plugin/plugin.py" line="118" />
+            <location filename="../panoramax_plugin/plugin.py" line="118" />
             <source>Send pictures from your computer to the Panoramax instance</source>
             <translation>Envoyer des photos de votre ordinateur vers l'instance Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="79" />
+            <location filename="../panoramax_plugin/plugin.py" line="80" />
+            <location filename="../panoramax_plugin/plugin.py" line="80" />
+            <location filename="../panoramax_plugin/plugin.py" line="80" />
             <source>Show or hide the Panoramax panel</source>
             <translation>Afficher ou masquer le panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="86" />
+            <location filename="../panoramax_plugin/plugin.py" line="87" />
+            <location filename="../panoramax_plugin/plugin.py" line="87" />
+            <location filename="../panoramax_plugin/plugin.py" line="87" />
             <source>Show or hide the Panoramax picture viewer</source>
             <translation>Afficher ou masquer la visionneuse de photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="353" />
+            <location filename="../panoramax_plugin/plugin.py" line="366" />
+            <location filename="../panoramax_plugin/plugin.py" line="366" />
+            <location filename="../panoramax_plugin/plugin.py" line="366" />
             <source>Some Panoramax features need Python packages that are not installed: {packages}. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command}, then restart QGIS.</source>
             <translation>Certaines fonctions de Panoramax ont besoin de paquets Python qui ne sont pas installés : {packages}. Installez-les depuis l'OSGeo4W Shell (Windows) ou un terminal avec : {command}, puis redémarrez QGIS.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="115" />
+            <location filename="../panoramax_plugin/plugin.py" line="116" />
+            <location filename="../panoramax_plugin/plugin.py" line="116" />
+            <location filename="../panoramax_plugin/plugin.py" line="116" />
             <source>Upload pictures…</source>
             <translation>Envoyer des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="342" />
+            <location filename="../panoramax_plugin/plugin.py" line="355" />
+            <location filename="../panoramax_plugin/plugin.py" line="355" />
+            <location filename="../panoramax_plugin/plugin.py" line="355" />
             <source>{name} {version}
 
 Browse, view and upload Panoramax street-level pictures from QGIS. Panoramax is the free, decentralised street-view commons.</source>
@@ -2225,6 +2400,29 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <location filename="../panoramax_plugin/viewer/details.py" line="49" />
             <source>{density} px/°</source>
             <translation>{density} px/°</translation>
+        </message>
+    </context>
+    <context>
+        <name>PictureLayerActions</name>
+        <message>
+            <location filename="../panoramax_plugin/integration/layer_actions.py" line="205" />
+            <source>Choose a valid Panoramax instance in the Panoramax panel first.</source>
+            <translation>Choisissez d’abord une instance Panoramax valide dans le panneau Panoramax.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/layer_actions.py" line="153" />
+            <source>Open in the Panoramax viewer</source>
+            <translation>Ouvrir dans la visionneuse Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/layer_actions.py" line="159" />
+            <source>Open in the Panoramax web viewer</source>
+            <translation>Ouvrir dans la visionneuse web Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/integration/layer_actions.py" line="182" />
+            <source>This feature has no Panoramax picture id.</source>
+            <translation>Cette entité n’a pas d’identifiant de photo Panoramax.</translation>
         </message>
     </context>
     <context>
@@ -2525,17 +2723,19 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
         <message>
             <location filename="../panoramax_plugin/viewer/controller.py" line="120" />
             <location filename="../panoramax_plugin/viewer/controller.py" line="151" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="174" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="510" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="529" />
             <source>JPEG pictures (*.jpg)</source>
             <translation>Photos JPEG (*.jpg)</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/viewer/controller.py" line="158" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="248" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="177" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="267" />
             <source>Loading picture…</source>
             <translation>Chargement de la photo…</translation>
         </message>
@@ -2550,32 +2750,32 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Aucune photo Panoramax à cet endroit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="172" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="191" />
             <source>Opening Panoramax picture</source>
             <translation>Ouverture de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="527" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="546" />
             <source>Picture saved to {path}</source>
             <translation>Photo enregistrée dans {path}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="347" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="366" />
             <source>Prefetching Panoramax picture</source>
             <translation>Préchargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="508" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="527" />
             <source>Save HD picture</source>
             <translation>Enregistrer la photo HD</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="524" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="543" />
             <source>Saving Panoramax picture</source>
             <translation>Enregistrement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="530" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="549" />
             <source>The picture could not be saved: {error}</source>
             <translation>La photo n'a pas pu être enregistrée : {error}</translation>
         </message>

@@ -37,6 +37,7 @@ class PanoramaxPlugin:
         self.feature_pick_action: QAction | None = None
         self.upload_action: QAction | None = None
         self.uploads = None  # UploadLauncher, made on first use
+        self.integration = None  # QgisIntegration: locator, expression functions, actions
         self.selection_sync = None
         self.current = CurrentInstance()
         self.provider = None  # the Processing provider
@@ -132,6 +133,12 @@ class PanoramaxPlugin:
         self.api = api.install(self)
         directory().schedule()  # the federation's instance list, later and in the background
         # --- end of options page, public API, federation
+        # --- QGIS integration points (locator, expression functions, layer actions)
+        from .integration import QgisIntegration
+
+        self.integration = QgisIntegration(self.iface, self.ensure_viewer, self.logger)
+        self.integration.install()
+        # --- end of QGIS integration points
         self.check_dependencies()
 
     def _options_applied(self, settings) -> None:
@@ -154,6 +161,12 @@ class PanoramaxPlugin:
         self.api = None
         directory().stop()
         # --- end of options page, public API, federation
+        # --- QGIS integration points
+        if self.integration is not None:
+            self.integration.unload()
+            self.integration.deleteLater()
+            self.integration = None
+        # --- end of QGIS integration points
         if self.provider is not None:
             from qgis.core import QgsApplication
 

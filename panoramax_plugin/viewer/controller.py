@@ -166,6 +166,25 @@ class ViewerController(QObject):
 
         return self._start_item(work)
 
+    def open_sequence(self, sequence_id: str, api_url: str | None = None):
+        """Show the first picture of a sequence (read in the background: its first page)."""
+        if api_url:
+            self.set_instance(api_url)
+        if not self.api_url:
+            self.dock.set_status(self.tr("Choose a Panoramax instance first."))
+            return None
+        self._cancel_item()
+        self.dock.set_status(self.tr("Loading picture…"))
+        client = self._client()
+
+        def work(job):
+            first = client.sequence_end(sequence_id)
+            picture = client.get_picture(first.id, sequence_id)  # with its links
+            self.instance = client.instance
+            return picture
+
+        return self._start_item(work)
+
     def _start_item(self, work) -> background.Job:
         """Read an item in the background, then show it (unless another one was asked)."""
         job = background.Job(

@@ -74,6 +74,16 @@ class DesktopStub:
     def unregisterOptionsWidgetFactory(self, factory):
         self.options_factories = [f for f in self.options_factories if f is not factory]
 
+    def registerLocatorFilter(self, locator_filter):
+        from qgis.core import QgsLocator
+
+        if getattr(self, "locator", None) is None:
+            self.locator = QgsLocator(self.window)
+        self.locator.registerFilter(locator_filter)
+
+    def deregisterLocatorFilter(self, locator_filter):
+        self.locator.deregisterFilter(locator_filter)
+
     # --- what tests inspect
     def _submenu(self, name):
         for action in self.web_menu.actions():

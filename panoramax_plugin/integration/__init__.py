@@ -1,0 +1,5 @@
+"""QGIS integration points: locator, expression functions, layer actions."""
+
+from .install import QgisIntegration
+
+__all__ = ["QgisIntegration"]
