@@ -9,4 +9,7 @@ def algorithm_classes() -> list:
     from .search_pictures import SearchPicturesAlgorithm
 
     classes.append(SearchPicturesAlgorithm)
+    from .sequences_of_area import SequencesOfAreaAlgorithm
+
+    classes.append(SequencesOfAreaAlgorithm)
     return classes
