@@ -62,6 +62,15 @@ def any_vector_type():
     return QgsProcessing.SourceType.TypeVectorAnyGeometry
 
 
+def number_type(kind: str):
+    """``Integer`` or ``Double`` (``Qgis.ProcessingNumberParameterType`` from QGIS 3.36)."""
+    if hasattr(Qgis, "ProcessingNumberParameterType"):
+        return getattr(Qgis.ProcessingNumberParameterType, kind)
+    from qgis.core import QgsProcessingParameterNumber
+
+    return getattr(QgsProcessingParameterNumber.Type, kind)
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("PanoramaxArea", text)
 

@@ -12,4 +12,7 @@ def algorithm_classes() -> list:
     from .sequences_of_area import SequencesOfAreaAlgorithm
 
     classes.append(SequencesOfAreaAlgorithm)
+    from .best_pictures import BestPicturesAlgorithm
+
+    classes.append(BestPicturesAlgorithm)
     return classes
