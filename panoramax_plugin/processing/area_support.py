@@ -97,9 +97,7 @@ def add_area_parameters(algorithm) -> None:
         )
     )
     algorithm.addParameter(
-        QgsProcessingParameterDateTime(
-            START_DATE, tr("Captured from (optional)"), optional=True
-        )
+        QgsProcessingParameterDateTime(START_DATE, tr("Captured from (optional)"), optional=True)
     )
     algorithm.addParameter(
         QgsProcessingParameterDateTime(
@@ -163,9 +161,7 @@ def area_bbox(algorithm, parameters, context) -> tuple:
     if layer.featureCount() == 0 or rectangle.isNull() or rectangle.isEmpty():
         if rectangle.isNull() or layer.featureCount() == 0:
             raise QgsProcessingException(
-                tr("Layer {layer} is empty: it has no extent to search.").format(
-                    layer=layer.name()
-                )
+                tr("Layer {layer} is empty: it has no extent to search.").format(layer=layer.name())
             )
     if rectangle.width() == 0 or rectangle.height() == 0:  # a single point: grow it a little
         rectangle = QgsRectangle(rectangle)
@@ -302,8 +298,9 @@ class AreaRun:
         if feedback is None or outcome is None:
             return
         feedback.pushInfo(
-            tr("{count} pictures found in {requests} searches ({splits} splits of a full answer).")
-            .format(count=outcome.loaded, requests=outcome.requests, splits=outcome.splits)
+            tr(
+                "{count} pictures found in {requests} searches ({splits} splits of a full answer)."
+            ).format(count=outcome.loaded, requests=outcome.requests, splits=outcome.splits)
         )
         if outcome.malformed:
             feedback.pushInfo(
@@ -324,8 +321,10 @@ class AreaRun:
             why = tr("thousands of pictures lie at one spot, too close together to split")
         _warn(
             feedback,
-            tr("The search is NOT complete ({why}): some pictures of the area are missing; "
-               "search a smaller area.").format(why=why),
+            tr(
+                "The search is NOT complete ({why}): some pictures of the area are missing; "
+                "search a smaller area."
+            ).format(why=why),
         )
         if self.sequences_error:
             feedback.pushInfo(

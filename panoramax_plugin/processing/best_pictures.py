@@ -212,8 +212,9 @@ class BestPicturesAlgorithm(PanoramaxAlgorithm):
                 feedback.reportError(str(error), False)
         if features == 0:
             raise QgsProcessingException(
-                self.tr("Layer {layer} has no features (or none selected): nothing to look for.")
-                .format(layer=name)
+                self.tr(
+                    "Layer {layer} has no features (or none selected): nothing to look for."
+                ).format(layer=name)
             )
         if not targets:
             raise QgsProcessingException(
@@ -443,4 +444,3 @@ class BestPicturesAlgorithm(PanoramaxAlgorithm):
         image = burn_caption(image, lines)
         image.setText("Description", "\n".join(lines))
         return image
-

@@ -62,7 +62,8 @@ class SearchPicturesAlgorithm(PanoramaxAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterString(
-                TAG_FILTER, self.tr("Tag filter (CQL2 text, applied by the instance)"),
+                TAG_FILTER,
+                self.tr("Tag filter (CQL2 text, applied by the instance)"),
                 optional=True,
             )
         )
@@ -96,7 +97,9 @@ class SearchPicturesAlgorithm(PanoramaxAlgorithm):
         sink, dest_id = area.sink_or_error(
             self, parameters, context, fields, area.wkb_type("Point")
         )
-        feedback.setProgressText(self.tr("Writing {count} pictures").format(count=len(run.pictures)))
+        feedback.setProgressText(
+            self.tr("Writing {count} pictures").format(count=len(run.pictures))
+        )
         pictures = run.pictures
         for first in range(0, len(pictures), WRITE_BATCH):
             features = picture_features(pictures[first : first + WRITE_BATCH], fields)

@@ -48,9 +48,7 @@ class SequencesOfAreaAlgorithm(PanoramaxAlgorithm):
         )
         self.addOutput(QgsProcessingOutputNumber("COUNT", self.tr("Sequences found")))
         self.addOutput(
-            QgsProcessingOutputBoolean(
-                "COMPLETE", self.tr("Every picture of the area was found")
-            )
+            QgsProcessingOutputBoolean("COMPLETE", self.tr("Every picture of the area was found"))
         )
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -70,15 +68,17 @@ class SequencesOfAreaAlgorithm(PanoramaxAlgorithm):
         index.add(run.pictures)
         listed = run.sequences
         kept = [sid for sid in listed if sid in index]
-        unlisted = sorted(sid for sid in {p.sequence_id for p in run.pictures if p.sequence_id}
-                          if sid not in listed)
+        unlisted = sorted(
+            sid
+            for sid in {p.sequence_id for p in run.pictures if p.sequence_id}
+            if sid not in listed
+        )
         kept += unlisted  # pictures of a sequence the listing missed: still a line
         left_out = len(listed) - len([sid for sid in listed if sid in index])
         if left_out:
             feedback.pushInfo(
                 self.tr(
-                    "{count} listed sequences have no picture in the area (or the dates): "
-                    "left out."
+                    "{count} listed sequences have no picture in the area (or the dates): left out."
                 ).format(count=left_out)
             )
         fields = sequence_fields()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,9 +24,9 @@ PLUGIN_FOLDER = "panoramax_workbench"  # the folder name of the packaged plugin
 _KEEP: list = []
 
 
-@pytest.fixture(scope="session")
-def panoramax_processing(qgis_app):
-    """``processing`` ready, with the ``panoramax`` provider (added once)."""
+def ready_processing():
+    """``processing`` ready, with the ``panoramax`` provider (added once); QGIS itself is
+    up already (the session's autouse ``qgis_app``)."""
     if QGIS_PLUGINS not in sys.path:
         sys.path.append(QGIS_PLUGINS)
     from processing.core.Processing import Processing
@@ -55,7 +54,10 @@ def run_algorithm(processing, name: str, parameters: dict, feedback=None, contex
         context = QgsProcessingContext()
         context.setProject(QgsProject.instance())
     return processing.run(
-        f"panoramax:{name}", parameters, context=context, feedback=feedback or QgsProcessingFeedback()
+        f"panoramax:{name}",
+        parameters,
+        context=context,
+        feedback=feedback or QgsProcessingFeedback(),
     )
 
 
@@ -87,27 +89,27 @@ def qgis_process_or_skip() -> Path:
     return QGIS_PROCESS
 
 
-@pytest.fixture(scope="session")
-def qgis_process_profile(tmp_path_factory):
-    """A fresh QGIS profile folder with the plugin (this checkout) installed and enabled
-    through ``qgis_process plugins enable``."""
+def make_qgis_process_profile(base: Path) -> Path:
+    """A fresh QGIS profile folder in ``base`` with the plugin (this checkout) installed and
+    enabled through ``qgis_process plugins enable``."""
     binary = qgis_process_or_skip()
-    base = tmp_path_factory.mktemp("qgis-process-profile")
     plugins = base / "profiles" / "default" / "python" / "plugins"
     plugins.mkdir(parents=True)
     (plugins / PLUGIN_FOLDER).symlink_to(ROOT, target_is_directory=True)
     env = qgis_process_env(base)
     enabled = subprocess.run(
         [str(binary), "plugins", "enable", PLUGIN_FOLDER],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert enabled.returncode == 0, enabled.stdout + enabled.stderr
     listed = subprocess.run(
         [str(binary), "list"], capture_output=True, text=True, env=env, timeout=120
     )
     assert "panoramax:searchpictures" in listed.stdout, listed.stdout[-2000:] + listed.stderr
-    yield base
-    shutil.rmtree(base, ignore_errors=True)
+    return base
 
 
 def qgis_process_env(profile: Path) -> dict:

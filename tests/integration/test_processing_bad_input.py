@@ -8,7 +8,7 @@ import pytest
 
 from tests.http_server import free_port
 
-from .processing_support import layer_of, panoramax_processing, run_algorithm  # noqa: F401
+from .processing_support import layer_of, ready_processing, run_algorithm
 from .test_processing_best import points_layer, towards
 from .test_processing_search import extent_text
 
@@ -47,40 +47,62 @@ class Recording:
         return _Feedback()
 
 
-def test_an_unreachable_instance_says_so(panoramax_processing, seeded_place):
+def test_an_unreachable_instance_says_so(seeded_place):
     api = f"http://127.0.0.1:{free_port()}/api"
     for name in ("searchpictures", "sequencesofarea"):
-        text = error_of(panoramax_processing, name,
-                        {"EXTENT": extent_text(seeded_place.bbox), "INSTANCE": api,
-                         "OUTPUT": "TEMPORARY_OUTPUT"})
+        text = error_of(
+            ready_processing(),
+            name,
+            {
+                "EXTENT": extent_text(seeded_place.bbox),
+                "INSTANCE": api,
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+        )
         assert "Could not reach 127.0.0.1" in text and "Traceback" not in text
     layer = points_layer([("a", (seeded_place.bbox[0], seeded_place.bbox[1]))])
-    text = error_of(panoramax_processing, "bestpicturesoffeatures",
-                    {"INPUT": layer, "INSTANCE": api, "OUTPUT": "TEMPORARY_OUTPUT"})
+    text = error_of(
+        ready_processing(),
+        "bestpicturesoffeatures",
+        {"INPUT": layer, "INSTANCE": api, "OUTPUT": "TEMPORARY_OUTPUT"},
+    )
     assert "Could not reach 127.0.0.1" in text
 
 
-def test_an_invalid_instance_says_so(panoramax_processing, seeded_place):
-    text = error_of(panoramax_processing, "searchpictures",
-                    {"EXTENT": extent_text(seeded_place.bbox), "INSTANCE": "ftp://nowhere",
-                     "OUTPUT": "TEMPORARY_OUTPUT"})
+def test_an_invalid_instance_says_so(seeded_place):
+    text = error_of(
+        ready_processing(),
+        "searchpictures",
+        {
+            "EXTENT": extent_text(seeded_place.bbox),
+            "INSTANCE": "ftp://nowhere",
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )
     assert "ftp://nowhere" in text or "nowhere" in text
 
 
-def test_no_area_an_empty_layer_and_a_layer_without_crs(panoramax_processing, local_instance):
+def test_no_area_an_empty_layer_and_a_layer_without_crs(local_instance):
     from qgis.core import QgsVectorLayer
 
-    text = error_of(panoramax_processing, "searchpictures",
-                    {"INSTANCE": local_instance.api, "OUTPUT": "TEMPORARY_OUTPUT"})
+    text = error_of(
+        ready_processing(),
+        "searchpictures",
+        {"INSTANCE": local_instance.api, "OUTPUT": "TEMPORARY_OUTPUT"},
+    )
     assert "EXTENT" in text
     empty = QgsVectorLayer("Point?crs=EPSG:4326", "empty", "memory")
-    text = error_of(panoramax_processing, "searchpictures",
-                    {"INPUT": empty, "INSTANCE": local_instance.api,
-                     "OUTPUT": "TEMPORARY_OUTPUT"})
+    text = error_of(
+        ready_processing(),
+        "searchpictures",
+        {"INPUT": empty, "INSTANCE": local_instance.api, "OUTPUT": "TEMPORARY_OUTPUT"},
+    )
     assert "empty" in text
-    text = error_of(panoramax_processing, "bestpicturesoffeatures",
-                    {"INPUT": empty, "INSTANCE": local_instance.api,
-                     "OUTPUT": "TEMPORARY_OUTPUT"})
+    text = error_of(
+        ready_processing(),
+        "bestpicturesoffeatures",
+        {"INPUT": empty, "INSTANCE": local_instance.api, "OUTPUT": "TEMPORARY_OUTPUT"},
+    )
     assert "no features" in text
     from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsPointXY
 
@@ -93,79 +115,106 @@ def test_no_area_an_empty_layer_and_a_layer_without_crs(panoramax_processing, lo
     no_crs.updateExtents()
     assert not no_crs.crs().isValid()
     for name in ("searchpictures", "bestpicturesoffeatures"):
-        text = error_of(panoramax_processing, name,
-                        {"INPUT": no_crs, "INSTANCE": local_instance.api,
-                         "OUTPUT": "TEMPORARY_OUTPUT"})
+        text = error_of(
+            ready_processing(),
+            name,
+            {"INPUT": no_crs, "INSTANCE": local_instance.api, "OUTPUT": "TEMPORARY_OUTPUT"},
+        )
         assert "no coordinate reference system" in text, text
 
 
-def test_bad_dates_and_a_folder_that_cannot_be_written(
-    panoramax_processing, local_instance, seeded_place, tmp_path
-):
-    base = {"EXTENT": extent_text(seeded_place.bbox), "INSTANCE": local_instance.api,
-            "OUTPUT": "TEMPORARY_OUTPUT"}
+def test_bad_dates_and_a_folder_that_cannot_be_written(local_instance, seeded_place, tmp_path):
+    base = {
+        "EXTENT": extent_text(seeded_place.bbox),
+        "INSTANCE": local_instance.api,
+        "OUTPUT": "TEMPORARY_OUTPUT",
+    }
     assert "start date comes after" in error_of(
-        panoramax_processing, "searchpictures",
+        ready_processing(),
+        "searchpictures",
         {**base, "START_DATE": "2021-01-02", "END_DATE": "2021-01-01"},
     )
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     layer = points_layer([("a", (seeded_place.bbox[0], seeded_place.bbox[1]))])
-    text = error_of(panoramax_processing, "bestpicturesoffeatures",
-                    {"INPUT": layer, "INSTANCE": local_instance.api,
-                     "OUTPUT": "TEMPORARY_OUTPUT", "JPEG_FOLDER": str(blocker / "views")})
+    text = error_of(
+        ready_processing(),
+        "bestpicturesoffeatures",
+        {
+            "INPUT": layer,
+            "INSTANCE": local_instance.api,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "JPEG_FOLDER": str(blocker / "views"),
+        },
+    )
     assert "cannot be written" in text
 
 
-def test_a_server_refused_tag_filter_is_a_clear_error(
-    panoramax_processing, local_instance, seeded_place
-):
-    text = error_of(panoramax_processing, "searchpictures",
-                    {"EXTENT": extent_text(seeded_place.bbox), "INSTANCE": local_instance.api,
-                     "TAG_FILTER": "bogus ==", "OUTPUT": "TEMPORARY_OUTPUT"})
+def test_a_server_refused_tag_filter_is_a_clear_error(local_instance, seeded_place):
+    text = error_of(
+        ready_processing(),
+        "searchpictures",
+        {
+            "EXTENT": extent_text(seeded_place.bbox),
+            "INSTANCE": local_instance.api,
+            "TAG_FILTER": "bogus ==",
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )
     assert "Unsupported filter parameter" in text or "400" in text, text
 
 
-def test_cancel_mid_search_leaves_no_file(
-    panoramax_processing, local_instance, seeded_place, tmp_path, monkeypatch
-):
+def test_cancel_mid_search_leaves_no_file(local_instance, seeded_place, tmp_path, monkeypatch):
     from panoramax_plugin.processing import area_support
 
     monkeypatch.setattr(area_support, "PAGE_LIMIT", 3)  # several answers: a cancel between
     out = tmp_path / "pictures.gpkg"
     feedback = Recording(cancel_at=3)
-    text = error_of(panoramax_processing, "searchpictures",
-                    {"EXTENT": extent_text(seeded_place.bbox), "INSTANCE": local_instance.api,
-                     "OUTPUT": str(out)}, feedback=feedback)
+    text = error_of(
+        ready_processing(),
+        "searchpictures",
+        {
+            "EXTENT": extent_text(seeded_place.bbox),
+            "INSTANCE": local_instance.api,
+            "OUTPUT": str(out),
+        },
+        feedback=feedback,
+    )
     assert "Canceled" in text
     assert not out.exists() and list(tmp_path.iterdir()) == []
 
 
-def test_cancel_while_writing_jpegs_leaves_no_file(
-    panoramax_processing, local_instance, seeded_place, tmp_path
-):
+def test_cancel_while_writing_jpegs_leaves_no_file(local_instance, seeded_place, tmp_path):
     from panoramax_plugin.core.client import PanoramaxClient
 
     client = PanoramaxClient(local_instance.api)
     ids = seeded_place.flat_ids
     pictures = {p.id: p for p in client.search(ids=ids, limit=len(ids)).pictures}
-    points = [(f"p{i}", towards(pictures[i_].lon, pictures[i_].lat, pictures[i_].heading, 4.0))
-              for i, i_ in enumerate(ids)]
+    points = [
+        (f"p{i}", towards(pictures[i_].lon, pictures[i_].lat, pictures[i_].heading, 4.0))
+        for i, i_ in enumerate(ids)
+    ]
     layer = points_layer(points)
     folder = tmp_path / "views"
     out = tmp_path / "best.gpkg"
     feedback = Recording(cancel_at=71)  # the searches are done: the JPEGs are under way
-    text = error_of(panoramax_processing, "bestpicturesoffeatures",
-                    {"INPUT": layer, "INSTANCE": local_instance.api, "OUTPUT": str(out),
-                     "JPEG_FOLDER": str(folder)}, feedback=feedback)
+    text = error_of(
+        ready_processing(),
+        "bestpicturesoffeatures",
+        {
+            "INPUT": layer,
+            "INSTANCE": local_instance.api,
+            "OUTPUT": str(out),
+            "JPEG_FOLDER": str(folder),
+        },
+        feedback=feedback,
+    )
     assert "Canceled" in text
     assert not out.exists()
     assert list(folder.iterdir()) == []  # no JPEG, no staging folder
 
 
-def test_a_batch_and_a_model_of_search_pictures(
-    panoramax_processing, local_instance, seeded_place, tmp_path
-):
+def test_a_batch_and_a_model_of_search_pictures(local_instance, seeded_place, tmp_path):
     from qgis.core import (
         QgsProcessingContext,
         QgsProcessingFeedback,
@@ -184,15 +233,23 @@ def test_a_batch_and_a_model_of_search_pictures(
     counts = []
     for i, half in enumerate(halves):
         result = run_algorithm(
-            panoramax_processing, "searchpictures",
-            {"EXTENT": extent_text(half), "INSTANCE": local_instance.api,
-             "OUTPUT": str(tmp_path / f"half{i}.gpkg")},
+            ready_processing(),
+            "searchpictures",
+            {
+                "EXTENT": extent_text(half),
+                "INSTANCE": local_instance.api,
+                "OUTPUT": str(tmp_path / f"half{i}.gpkg"),
+            },
         )
         counts.append(result["COUNT"])
     whole = run_algorithm(
-        panoramax_processing, "searchpictures",
-        {"EXTENT": extent_text(seeded_place.bbox), "INSTANCE": local_instance.api,
-         "OUTPUT": "TEMPORARY_OUTPUT"},
+        ready_processing(),
+        "searchpictures",
+        {
+            "EXTENT": extent_text(seeded_place.bbox),
+            "INSTANCE": local_instance.api,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
     )
     assert sum(counts) >= whole["COUNT"] >= len(seeded_place.flat_ids + seeded_place.pano_ids)
 
@@ -203,13 +260,13 @@ def test_a_batch_and_a_model_of_search_pictures(
     )
     child = QgsProcessingModelChildAlgorithm("panoramax:searchpictures")
     child.setChildId("search")
-    child.addParameterSources("EXTENT", [QgsProcessingModelChildParameterSource.fromModelParameter("area")])
+    child.addParameterSources(
+        "EXTENT", [QgsProcessingModelChildParameterSource.fromModelParameter("area")]
+    )
     child.addParameterSources(
         "INSTANCE", [QgsProcessingModelChildParameterSource.fromStaticValue(local_instance.api)]
     )
-    child.addParameterSources(
-        "TYPE", [QgsProcessingModelChildParameterSource.fromStaticValue(2)]
-    )
+    child.addParameterSources("TYPE", [QgsProcessingModelChildParameterSource.fromStaticValue(2)])
     output = QgsProcessingModelOutput("panos")
     output.setChildOutputName("OUTPUT")
     output.setChildId("search")
@@ -221,7 +278,8 @@ def test_a_batch_and_a_model_of_search_pictures(
     destination = tmp_path / "model.gpkg"
     outputs, ok = model.run(
         {"area": extent_text(seeded_place.bbox), "search:panos": str(destination)},
-        context, QgsProcessingFeedback(),
+        context,
+        QgsProcessingFeedback(),
     )
     assert ok, outputs
     panos = layer_of({"OUTPUT": outputs["search:panos"]})

@@ -12,7 +12,7 @@ from panoramax_plugin.core.camera import wrap_yaw
 from panoramax_plugin.core.client import PanoramaxClient
 from panoramax_plugin.core.view_geometry import sight
 
-from .processing_support import layer_of, panoramax_processing, run_algorithm  # noqa: F401
+from .processing_support import layer_of, ready_processing, run_algorithm
 
 ALG = "bestpicturesoffeatures"
 M_PER_DEG = math.pi / 180 * 6_371_008.8
@@ -47,7 +47,8 @@ def points_layer(points, crs="EPSG:4326"):
 
     layer = QgsVectorLayer(f"Point?crs={crs}&field=name:string", "targets", "memory")
     transform = QgsCoordinateTransform(
-        QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem(crs),
+        QgsCoordinateReferenceSystem("EPSG:4326"),
+        QgsCoordinateReferenceSystem(crs),
         QgsProject.instance(),
     )
     features = []
@@ -61,9 +62,7 @@ def points_layer(points, crs="EPSG:4326"):
     return layer
 
 
-def test_rows_per_feature_with_yaw_and_pitch_toward_it_and_jpegs(
-    panoramax_processing, local_instance, placed, tmp_path
-):
+def test_rows_per_feature_with_yaw_and_pitch_toward_it_and_jpegs(local_instance, placed, tmp_path):
     from qgis.PyQt.QtGui import QImage
 
     flat, panos = placed
@@ -74,10 +73,17 @@ def test_rows_per_feature_with_yaw_and_pitch_toward_it_and_jpegs(
     fids = {f["name"]: f.id() for f in layer.getFeatures()}
     folder = tmp_path / "views"
     result = run_algorithm(
-        panoramax_processing, ALG,
-        {"INPUT": layer, "COUNT": 3, "DISTANCE": 30, "INSTANCE": local_instance.api,
-         "OUTPUT_GEOMETRY": 1, "OUTPUT": str(tmp_path / "best.gpkg"),
-         "JPEG_FOLDER": str(folder)},
+        ready_processing(),
+        ALG,
+        {
+            "INPUT": layer,
+            "COUNT": 3,
+            "DISTANCE": 30,
+            "INSTANCE": local_instance.api,
+            "OUTPUT_GEOMETRY": 1,
+            "OUTPUT": str(tmp_path / "best.gpkg"),
+            "JPEG_FOLDER": str(folder),
+        },
     )
     out = layer_of(result)
     rows = list(out.getFeatures())
@@ -120,25 +126,29 @@ def test_rows_per_feature_with_yaw_and_pitch_toward_it_and_jpegs(
     assert result["FEATURES_WITH_PICTURES"] == 2 and result["PICTURES"] == len(rows)
 
 
-def test_a_table_or_lines_toward_the_feature(panoramax_processing, local_instance, placed):
+def test_a_table_or_lines_toward_the_feature(local_instance, placed):
     from qgis.core import QgsWkbTypes
 
     flat, _panos = placed
     last = flat[-1]
     ahead = towards(last.lon, last.lat, last.heading, 5.0)
     layer = points_layer([("ahead", ahead)])
-    base = {"INPUT": layer, "COUNT": 2, "INSTANCE": local_instance.api,
-            "OUTPUT": "TEMPORARY_OUTPUT"}
-    table = layer_of(run_algorithm(panoramax_processing, ALG, {**base, "OUTPUT_GEOMETRY": 0}))
+    base = {
+        "INPUT": layer,
+        "COUNT": 2,
+        "INSTANCE": local_instance.api,
+        "OUTPUT": "TEMPORARY_OUTPUT",
+    }
+    table = layer_of(run_algorithm(ready_processing(), ALG, {**base, "OUTPUT_GEOMETRY": 0}))
     assert table.wkbType() == QgsWkbTypes.Type.NoGeometry and table.featureCount() == 2
-    lines = layer_of(run_algorithm(panoramax_processing, ALG, {**base, "OUTPUT_GEOMETRY": 2}))
+    lines = layer_of(run_algorithm(ready_processing(), ALG, {**base, "OUTPUT_GEOMETRY": 2}))
     best = next(f for f in lines.getFeatures() if f["rank"] == 1)
     start, end = best.geometry().asPolyline()
     assert (start.x(), start.y()) == pytest.approx(ahead, abs=1e-7)
     assert (end.x(), end.y()) == pytest.approx((last.lon, last.lat), abs=1e-6)
 
 
-def test_selected_features_only(panoramax_processing, local_instance, placed):
+def test_selected_features_only(local_instance, placed):
     from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject
 
     flat, panos = placed
@@ -150,9 +160,13 @@ def test_selected_features_only(panoramax_processing, local_instance, placed):
         chosen = next(f.id() for f in layer.getFeatures() if f["name"] == "south")
         layer.selectByIds([chosen])
         result = run_algorithm(
-            panoramax_processing, ALG,
-            {"INPUT": QgsProcessingFeatureSourceDefinition(layer.id(), True),
-             "INSTANCE": local_instance.api, "OUTPUT": "TEMPORARY_OUTPUT"},
+            ready_processing(),
+            ALG,
+            {
+                "INPUT": QgsProcessingFeatureSourceDefinition(layer.id(), True),
+                "INSTANCE": local_instance.api,
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
         )
         assert {f["feature_id"] for f in layer_of(result).getFeatures()} == {chosen}
     finally:

@@ -5,15 +5,8 @@ pictures, then 4 panoramas 40 days later)."""
 from __future__ import annotations
 
 import requests
-import pytest
 
-from .processing_support import (  # noqa: F401 - fixtures
-    layer_of,
-    panoramax_processing,
-    qgis_process_profile,
-    qgis_process_run,
-    run_algorithm,
-)
+from .processing_support import layer_of, ready_processing, run_algorithm
 
 ALG = "searchpictures"
 
@@ -38,16 +31,19 @@ def ids_of(layer) -> list:
 
 
 def test_the_layer_holds_what_the_server_returns_with_the_browse_fields(
-    panoramax_processing, local_instance, seeded_place, tmp_path
+    local_instance, seeded_place, tmp_path
 ):
     from panoramax_plugin.layers.pictures import picture_fields
 
     out = tmp_path / "pictures.gpkg"
     result = run_algorithm(
-        panoramax_processing,
+        ready_processing(),
         ALG,
-        {"EXTENT": extent_text(seeded_place.bbox), "INSTANCE": local_instance.api,
-         "OUTPUT": str(out)},
+        {
+            "EXTENT": extent_text(seeded_place.bbox),
+            "INSTANCE": local_instance.api,
+            "OUTPUT": str(out),
+        },
     )
     layer = layer_of(result)
     ids = ids_of(layer)
@@ -56,7 +52,7 @@ def test_the_layer_holds_what_the_server_returns_with_the_browse_fields(
     assert set(ids) >= set(seeded_place.flat_ids + seeded_place.pano_ids)
     assert result["COUNT"] == len(ids) and result["COMPLETE"] is True
     wanted = [f.name() for f in picture_fields()]
-    assert [f.name() for f in layer.fields()][-len(wanted):] == wanted  # gpkg adds fid
+    assert [f.name() for f in layer.fields()][-len(wanted) :] == wanted  # gpkg adds fid
     by_id = {f["id"]: f for f in layer.getFeatures()}
     first = by_id[seeded_place.flat_ids[0]]
     assert first["sequence_id"] == seeded_place.flat_sequence and first["type"] == "flat"
@@ -64,7 +60,7 @@ def test_the_layer_holds_what_the_server_returns_with_the_browse_fields(
     assert first["thumb_url"].startswith("http")
 
 
-def test_an_extent_in_lambert_93_is_transformed(panoramax_processing, local_instance, seeded_place):
+def test_an_extent_in_lambert_93_is_transformed(local_instance, seeded_place):
     from qgis.core import (
         QgsCoordinateReferenceSystem,
         QgsCoordinateTransform,
@@ -79,11 +75,15 @@ def test_an_extent_in_lambert_93_is_transformed(panoramax_processing, local_inst
         QgsProject.instance(),
     )
     # a box inside the seeded one once back in WGS84, so the answer is the same pictures
-    inner = to_l93.transformBoundingBox(QgsRectangle(west + 0.0005, south + 0.0005,
-                                                     east - 0.0005, north - 0.0005))
-    text = f"{inner.xMinimum()},{inner.xMaximum()},{inner.yMinimum()},{inner.yMaximum()} [EPSG:2154]"
+    inner = to_l93.transformBoundingBox(
+        QgsRectangle(west + 0.0005, south + 0.0005, east - 0.0005, north - 0.0005)
+    )
+    text = (
+        f"{inner.xMinimum()},{inner.xMaximum()},{inner.yMinimum()},{inner.yMaximum()} [EPSG:2154]"
+    )
     result = run_algorithm(
-        panoramax_processing, ALG,
+        ready_processing(),
+        ALG,
         {"EXTENT": text, "INSTANCE": local_instance.api, "OUTPUT": "TEMPORARY_OUTPUT"},
     )
     ids = set(ids_of(layer_of(result)))
@@ -91,24 +91,25 @@ def test_an_extent_in_lambert_93_is_transformed(panoramax_processing, local_inst
     assert ids <= server_ids(local_instance.api, seeded_place.bbox)
 
 
-def test_type_dates_and_producer_filter(panoramax_processing, local_instance, seeded_place):
-    base = {"EXTENT": extent_text(seeded_place.bbox), "INSTANCE": local_instance.api,
-            "OUTPUT": "TEMPORARY_OUTPUT"}
-    panos = set(ids_of(layer_of(run_algorithm(panoramax_processing, ALG, {**base, "TYPE": 2}))))
+def test_type_dates_and_producer_filter(local_instance, seeded_place):
+    base = {
+        "EXTENT": extent_text(seeded_place.bbox),
+        "INSTANCE": local_instance.api,
+        "OUTPUT": "TEMPORARY_OUTPUT",
+    }
+    panos = set(ids_of(layer_of(run_algorithm(ready_processing(), ALG, {**base, "TYPE": 2}))))
     assert panos >= set(seeded_place.pano_ids) and not panos & set(seeded_place.flat_ids)
-    flats = set(ids_of(layer_of(run_algorithm(panoramax_processing, ALG, {**base, "TYPE": 1}))))
+    flats = set(ids_of(layer_of(run_algorithm(ready_processing(), ALG, {**base, "TYPE": 1}))))
     assert flats >= set(seeded_place.flat_ids) and not flats & set(seeded_place.pano_ids)
     day = seeded_place.flat_start.date().isoformat()
-    same_day = run_algorithm(
-        panoramax_processing, ALG, {**base, "START_DATE": day, "END_DATE": day}
-    )
+    same_day = run_algorithm(ready_processing(), ALG, {**base, "START_DATE": day, "END_DATE": day})
     ids = set(ids_of(layer_of(same_day)))
     assert ids >= set(seeded_place.flat_ids) and not ids & set(seeded_place.pano_ids)
-    nobody = run_algorithm(panoramax_processing, ALG, {**base, "PRODUCER": "no such producer"})
+    nobody = run_algorithm(ready_processing(), ALG, {**base, "PRODUCER": "no such producer"})
     assert nobody["COUNT"] == 0
 
 
-def test_a_tag_filter_goes_to_the_server(panoramax_processing, local_instance, seeded_place):
+def test_a_tag_filter_goes_to_the_server(local_instance, seeded_place):
     """A CQL2 filter on a tag set here on one seeded picture keeps that picture only."""
     picture = seeded_place.flat_ids[2]
     value = f"procA-{picture[:8]}"
@@ -119,17 +120,18 @@ def test_a_tag_filter_goes_to_the_server(panoramax_processing, local_instance, s
         timeout=60,
     )
     assert patched.status_code in (200, 304), patched.text
-    base = {"EXTENT": extent_text(seeded_place.bbox), "INSTANCE": local_instance.api,
-            "OUTPUT": "TEMPORARY_OUTPUT"}
+    base = {
+        "EXTENT": extent_text(seeded_place.bbox),
+        "INSTANCE": local_instance.api,
+        "OUTPUT": "TEMPORARY_OUTPUT",
+    }
     tagged = run_algorithm(
-        panoramax_processing, ALG, {**base, "TAG_FILTER": f"\"semantics.procA_test\"='{value}'"}
+        ready_processing(), ALG, {**base, "TAG_FILTER": f"\"semantics.procA_test\"='{value}'"}
     )
     assert ids_of(layer_of(tagged)) == [picture]
 
 
-def test_a_full_answer_is_split_as_browse_does(
-    panoramax_processing, local_instance, seeded_place, monkeypatch
-):
+def test_a_full_answer_is_split_as_browse_does(local_instance, seeded_place, monkeypatch):
     from qgis.core import QgsProcessingFeedback
 
     from panoramax_plugin.processing import area_support
@@ -143,9 +145,13 @@ def test_a_full_answer_is_split_as_browse_does(
             super().pushInfo(text)
 
     result = run_algorithm(
-        panoramax_processing, ALG,
-        {"EXTENT": extent_text(seeded_place.bbox), "INSTANCE": local_instance.api,
-         "OUTPUT": "TEMPORARY_OUTPUT"},
+        ready_processing(),
+        ALG,
+        {
+            "EXTENT": extent_text(seeded_place.bbox),
+            "INSTANCE": local_instance.api,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
         feedback=Recording(),
     )
     ids = ids_of(layer_of(result))
@@ -157,8 +163,12 @@ def test_a_full_answer_is_split_as_browse_does(
 
     monkeypatch.setattr(area_support, "CEILING", 5)
     capped = run_algorithm(
-        panoramax_processing, ALG,
-        {"EXTENT": extent_text(seeded_place.bbox), "INSTANCE": local_instance.api,
-         "OUTPUT": "TEMPORARY_OUTPUT"},
+        ready_processing(),
+        ALG,
+        {
+            "EXTENT": extent_text(seeded_place.bbox),
+            "INSTANCE": local_instance.api,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
     )
     assert capped["COMPLETE"] is False and capped["COUNT"] >= 5

@@ -3,27 +3,30 @@
 
 from __future__ import annotations
 
-from .processing_support import layer_of, panoramax_processing, run_algorithm  # noqa: F401
+from .processing_support import layer_of, ready_processing, run_algorithm
 from .test_processing_search import extent_text
 
 ALG = "sequencesofarea"
 
 
-def test_lines_of_the_area_with_the_browse_fields(panoramax_processing, local_instance,
-                                                  seeded_place, tmp_path):
+def test_lines_of_the_area_with_the_browse_fields(local_instance, seeded_place, tmp_path):
     from qgis.core import QgsWkbTypes
 
     from panoramax_plugin.layers.sequences import sequence_fields
 
     result = run_algorithm(
-        panoramax_processing, ALG,
-        {"EXTENT": extent_text(seeded_place.bbox), "INSTANCE": local_instance.api,
-         "OUTPUT": str(tmp_path / "sequences.gpkg")},
+        ready_processing(),
+        ALG,
+        {
+            "EXTENT": extent_text(seeded_place.bbox),
+            "INSTANCE": local_instance.api,
+            "OUTPUT": str(tmp_path / "sequences.gpkg"),
+        },
     )
     layer = layer_of(result)
     assert QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.LineGeometry
     wanted = [f.name() for f in sequence_fields()]
-    assert [f.name() for f in layer.fields()][-len(wanted):] == wanted
+    assert [f.name() for f in layer.fields()][-len(wanted) :] == wanted
     by_id = {f["id"]: f for f in layer.getFeatures()}
     assert {seeded_place.flat_sequence, seeded_place.pano_sequence} <= set(by_id)
     flat = by_id[seeded_place.flat_sequence]
@@ -34,19 +37,24 @@ def test_lines_of_the_area_with_the_browse_fields(panoramax_processing, local_in
     assert result["COUNT"] == len(by_id) and result["COMPLETE"] is True
 
 
-def test_dates_keep_the_sequences_captured_then(panoramax_processing, local_instance,
-                                                seeded_place):
+def test_dates_keep_the_sequences_captured_then(local_instance, seeded_place):
     day = seeded_place.pano_start.date().isoformat()
     result = run_algorithm(
-        panoramax_processing, ALG,
-        {"EXTENT": extent_text(seeded_place.bbox), "INSTANCE": local_instance.api,
-         "START_DATE": day, "END_DATE": day, "OUTPUT": "TEMPORARY_OUTPUT"},
+        ready_processing(),
+        ALG,
+        {
+            "EXTENT": extent_text(seeded_place.bbox),
+            "INSTANCE": local_instance.api,
+            "START_DATE": day,
+            "END_DATE": day,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
     )
     ids = {f["id"] for f in layer_of(result).getFeatures()}
     assert seeded_place.pano_sequence in ids and seeded_place.flat_sequence not in ids
 
 
-def test_a_layer_extent_gives_the_area(panoramax_processing, local_instance, seeded_place):
+def test_a_layer_extent_gives_the_area(local_instance, seeded_place):
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
 
     west, south, east, north = seeded_place.bbox
@@ -59,7 +67,8 @@ def test_a_layer_extent_gives_the_area(panoramax_processing, local_instance, see
     layer.dataProvider().addFeatures(features)
     layer.updateExtents()
     result = run_algorithm(
-        panoramax_processing, ALG,
+        ready_processing(),
+        ALG,
         {"INPUT": layer, "INSTANCE": local_instance.api, "OUTPUT": "TEMPORARY_OUTPUT"},
     )
     ids = {f["id"] for f in layer_of(result).getFeatures()}
