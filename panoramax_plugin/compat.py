@@ -18,11 +18,12 @@ except ImportError:  # pragma: no cover - very old PyQt
 
 
 def field_type(kind: str):
-    """Type of a ``QgsField`` by name: string, int, double, datetime, bool."""
+    """Type of a ``QgsField`` by name: string, int, long (64 bits), double, datetime, bool."""
     if _METATYPE:
         return {
             "string": QMetaType.Type.QString,
             "int": QMetaType.Type.Int,
+            "long": QMetaType.Type.LongLong,
             "double": QMetaType.Type.Double,
             "datetime": QMetaType.Type.QDateTime,
             "bool": QMetaType.Type.Bool,
@@ -30,6 +31,7 @@ def field_type(kind: str):
     return {
         "string": QVariant.String,
         "int": QVariant.Int,
+        "long": QVariant.LongLong,
         "double": QVariant.Double,
         "datetime": QVariant.DateTime,
         "bool": QVariant.Bool,

@@ -83,12 +83,16 @@ def covered_radius(pictures, tile) -> float | None:
 
 @dataclass(frozen=True)
 class SearchFilters:
-    """What the user wants to see; ``kind`` is None (both), ``"flat"`` or ``"360"``."""
+    """What the user wants to see; ``kind`` is None (both), ``"flat"`` or ``"360"``.
+
+    ``cql_filter``: a CQL2 text filter the server applies (``PanoramaxClient.search``).
+    """
 
     start: datetime | None = None
     end: datetime | None = None
     kind: str | None = None
     producers: tuple = ()
+    cql_filter: str | None = None
 
     def matches(self, picture: Picture) -> bool:
         if self.kind and picture.kind != self.kind:
@@ -106,7 +110,7 @@ class SearchFilters:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.start or self.end or self.kind or self.producers)
+        return not (self.start or self.end or self.kind or self.producers or self.cql_filter)
 
 
 @dataclass
@@ -168,7 +172,10 @@ def search_area(
             outcome.unexplored_tiles = queue
             return outcome
         tile = queue.pop(0)
-        result = client.search(bbox=tile, start=filters.start, end=filters.end, limit=page_limit)
+        extra = {"cql_filter": filters.cql_filter} if filters.cql_filter else {}
+        result = client.search(
+            bbox=tile, start=filters.start, end=filters.end, limit=page_limit, **extra
+        )
         outcome.requests += 1
         outcome.malformed += result.malformed
         fresh = []

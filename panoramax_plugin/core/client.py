@@ -186,9 +186,13 @@ class PanoramaxClient:
         limit: int = 100,
         ids=None,
         sequence_ids=None,
+        cql_filter: str | None = None,
     ) -> SearchResult:
         """Pictures matching the filters; at most ``limit`` (≤ 10,000), nearest first.
 
+        ``cql_filter``: a CQL2 text filter the server applies (``filter``, GeoVisio 2.9+,
+        e.g. ``"semantics.osm|traffic_sign"='FR:B14'``; see ``/api/queryables``); a
+        filter the server rejects comes back as its 400 error.
         The server has no paging: check ``result.capped`` and split the area when set.
         """
         limit = max(1, min(int(limit), SEARCH_LIMIT_MAX))
@@ -202,6 +206,8 @@ class PanoramaxClient:
             params["ids"] = ",".join(ids)
         if sequence_ids:
             params["collections"] = ",".join(sequence_ids)
+        if cql_filter and cql_filter.strip():
+            params["filter"] = cql_filter.strip()
         return self._search(params, limit)
 
     def search_place(

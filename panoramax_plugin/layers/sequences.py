@@ -34,6 +34,48 @@ def sequence_fields() -> QgsFields:
     return make_fields(SEQUENCE_FIELDS)
 
 
+def sequence_attributes(sequence_id: str, index: SequenceIndex, metadata, ordered) -> list:
+    """The attributes (``SEQUENCE_FIELDS``) of a sequence: what its loaded pictures say
+    (``index``, ``ordered`` its records in order), bettered by the server's ``metadata``
+    (a ``Sequence`` or None)."""
+    summary = index.summary(sequence_id, ordered)
+    first, last = summary["first_capture"], summary["last_capture"]
+    count = summary["loaded_pictures"]
+    length = summary["length_km"]
+    title = producer = None
+    kind = summary["type"]
+    if metadata is not None:
+        title = metadata.title
+        first = metadata.first_captured_at or first
+        last = metadata.last_captured_at or last
+        count = metadata.picture_count if metadata.picture_count is not None else count
+        length = metadata.length_km if metadata.length_km is not None else length
+        producer = metadata.producer
+        if metadata.kind:
+            kind = metadata.kind
+    return [
+        sequence_id,
+        title,
+        to_qdatetime(first),
+        to_qdatetime(last),
+        count,
+        summary["loaded_pictures"],
+        length,
+        kind,
+        producer or summary["producer"],
+        summary["camera"],
+        summary["instance"],
+    ]
+
+
+def sequence_geometry(ordered) -> QgsGeometry:
+    """The line through a sequence's pictures in order (one picture: a degenerate segment)."""
+    points = [QgsPointXY(p.lon, p.lat) for p in ordered]
+    if len(points) == 1:  # a line needs two vertices: a degenerate segment still shows
+        points = points * 2
+    return QgsGeometry.fromPolylineXY(points)
+
+
 class SequencesLayer:
     """Owns the memory layer of sequences; ``update`` adds or reshapes lines."""
 
@@ -53,43 +95,6 @@ class SequencesLayer:
     def feature_id(self, sequence_id: str):
         return self._fids.get(sequence_id)
 
-    def _attributes(self, sequence_id: str, index: SequenceIndex, metadata, ordered) -> list:
-        summary = index.summary(sequence_id, ordered)
-        first, last = summary["first_capture"], summary["last_capture"]
-        count = summary["loaded_pictures"]
-        length = summary["length_km"]
-        title = producer = None
-        kind = summary["type"]
-        if metadata is not None:
-            title = metadata.title
-            first = metadata.first_captured_at or first
-            last = metadata.last_captured_at or last
-            count = metadata.picture_count if metadata.picture_count is not None else count
-            length = metadata.length_km if metadata.length_km is not None else length
-            producer = metadata.producer
-            if metadata.kind:
-                kind = metadata.kind
-        return [
-            sequence_id,
-            title,
-            to_qdatetime(first),
-            to_qdatetime(last),
-            count,
-            summary["loaded_pictures"],
-            length,
-            kind,
-            producer or summary["producer"],
-            summary["camera"],
-            summary["instance"],
-        ]
-
-    @staticmethod
-    def _geometry(ordered) -> QgsGeometry:
-        points = [QgsPointXY(p.lon, p.lat) for p in ordered]
-        if len(points) == 1:  # a line needs two vertices: a degenerate segment still shows
-            points = points * 2
-        return QgsGeometry.fromPolylineXY(points)
-
     def update(self, sequence_ids, index: SequenceIndex, metadata: dict | None = None) -> None:
         """Create or refresh the given sequences from the index and server metadata."""
         metadata = metadata or {}
@@ -99,8 +104,8 @@ class SequencesLayer:
             if sequence_id not in index:
                 continue
             ordered = index.ordered(sequence_id)
-            values = self._attributes(sequence_id, index, metadata.get(sequence_id), ordered)
-            geometry = self._geometry(ordered)
+            values = sequence_attributes(sequence_id, index, metadata.get(sequence_id), ordered)
+            geometry = sequence_geometry(ordered)
             fid = self._fids.get(sequence_id)
             if fid is None:
                 feature = QgsFeature(self.fields)

@@ -177,3 +177,17 @@ def test_unsorted_answers_fall_back_to_plain_splitting():
             on_batch=got.extend,
         )
     assert outcome.splits >= 1 and len({p.id for p in got}) == 100
+
+
+def test_a_cql2_filter_goes_with_every_search_of_the_area(area):
+    server, _ = area
+    outcome = search_area(
+        PanoramaxClient(server.base_url),
+        BBOX,
+        SearchFilters(cql_filter="semantics IS NOT NULL"),
+        page_limit=200,
+    )
+    searched = [r[1] for r in server.requests if r[1].startswith("/api/search")]
+    assert outcome.requests == len(searched) > 1
+    assert all("filter=semantics+IS+NOT+NULL" in path for path in searched)
+    assert not SearchFilters(cql_filter="x").is_empty

@@ -115,6 +115,19 @@ def test_search_sends_bbox_datetime_and_user_agent():
     assert headers["User-Agent"].startswith("QGISPanoramax")
 
 
+def test_search_sends_a_cql2_filter_only_when_given():
+    routes = landing_route()
+    routes["/api/search"] = Canned(body={"type": "FeatureCollection", "features": []})
+    with CannedServer(routes) as server:
+        client = PanoramaxClient(server.base_url)
+        client.search(bbox=(4.8, 45.7, 4.9, 45.8), cql_filter=" semantics IS NOT NULL ")
+        with_filter = server.requests[-1][1]
+        client.search(bbox=(4.8, 45.7, 4.9, 45.8), cql_filter="  ")
+        blank = server.requests[-1][1]
+    assert "filter=semantics+IS+NOT+NULL&" in with_filter + "&"
+    assert "filter=" not in blank
+
+
 def test_bbox_validation():
     with pytest.raises(ValueError):
         bbox_param((1, 0, 0, 1))
