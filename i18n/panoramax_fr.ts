@@ -120,6 +120,163 @@
         </message>
     </context>
     <context>
+        <name>BestPicturesAlgorithm</name>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="162" />
+            <source>360°</source>
+            <translation>360°</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="162" />
+            <source>Any</source>
+            <translation>Toutes</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="111" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="180" />
+            <source>Best pictures of features</source>
+            <translation>Meilleures photos des entités</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="349" />
+            <source>Feature {label}: the instance's answer was full, farther pictures may be missing (lower the distance).</source>
+            <translation>Entité {label} : la réponse de l’instance était pleine, des photos plus lointaines peuvent manquer (réduisez la distance).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="341" />
+            <source>Feature {label}: {error}</source>
+            <translation>Entité {label} : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="192" />
+            <source>Features seen</source>
+            <translation>Entités vues</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="135" />
+            <source>Features to look for</source>
+            <translation>Entités à chercher</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="162" />
+            <source>Flat</source>
+            <translation>Plane</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="185" />
+            <source>Folder of JPEGs turned toward each feature (optional)</source>
+            <translation>Dossier de JPEG tournés vers chaque entité (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="112" />
+            <source>For each feature of a vector layer (points, lines or polygons, any CRS; the selected features only when asked), finds the N best Panoramax pictures showing it within the search distance: 360° pictures always see it, flat ones when it lies in their field of view. 'Best' weighs the distance (about 6 m is ideal), how centred it is, the age and the picture quality.
+
+One row per picture: the feature id, the rank, the picture and sequence ids, the distance, the azimuth, the yaw and pitch that turn the viewer toward the feature, the capture date, the scores, the web viewer link and the thumbnail URL. Output geometry: none (a table), the picture's position, or a line from the feature to the picture.
+
+JPEG folder (optional): one JPEG per feature, its best picture turned toward it (the view rendered from a 360° picture, a flat picture as it is), with author, licence and date burnt in. Named feature_&lt;id&gt;.jpg.
+
+INSTANCE: a known instance (ign, osm-fr, federated) or the URL of a Panoramax API.</source>
+            <translation>Pour chaque entité d’une couche vecteur (points, lignes ou polygones, tout SCR ; seulement les entités sélectionnées si demandé), trouve les N meilleures photos Panoramax qui la montrent dans la distance de recherche : les photos 360° la voient toujours, les photos planes quand elle est dans leur champ de vue. « Meilleure » pèse la distance (environ 6 m est idéal), le centrage, l’âge et la qualité de la photo.
+
+Une ligne par photo : l’identifiant de l’entité, le rang, les identifiants de photo et de séquence, la distance, l’azimut, le lacet et l’inclinaison qui tournent la visionneuse vers l’entité, la date de prise de vue, les scores, le lien de la visionneuse web et l’URL de la vignette. Géométrie en sortie : aucune (une table), la position de la photo, ou une ligne de l’entité à la photo.
+
+Dossier JPEG (facultatif) : un JPEG par entité, sa meilleure photo tournée vers elle (la vue calculée depuis une photo 360°, une photo plane telle quelle), avec auteur, licence et date incrustés. Nommé feature_&lt;id&gt;.jpg.
+
+INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API Panoramax.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="203" />
+            <source>Layer {layer} has no coordinate reference system: set one (Layer Properties &gt; Source) so the plugin knows where its features are.</source>
+            <translation>La couche {layer} n'a pas de système de coordonnées de référence : définissez-en un (Propriétés de la couche &gt; Source) pour que l'extension sache où se trouvent ses objets.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="219" />
+            <source>Layer {layer} has no features (or none selected): nothing to look for.</source>
+            <translation>La couche {layer} n’a pas d’entité (ou aucune sélectionnée) : rien à chercher.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="174" />
+            <source>Line: from the feature to the picture</source>
+            <translation>Ligne : de l’entité à la photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="273" />
+            <source>Looking for pictures of {count} features on {url}</source>
+            <translation>Recherche de photos de {count} entités sur {url}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="291" />
+            <source>No feature could be searched: {error}</source>
+            <translation>Aucune entité n’a pu être cherchée : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="172" />
+            <source>None (a table)</source>
+            <translation>Aucune (une table)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="225" />
+            <source>None of the {count} features of {layer} can be looked for.</source>
+            <translation>Aucune des {count} entités de {layer} ne peut être cherchée.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="170" />
+            <source>Output geometry</source>
+            <translation>Géométrie en sortie</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="404" />
+            <source>Picture {id}: no JPEG ({error})</source>
+            <translation>Photo {id} : pas de JPEG ({error})</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="141" />
+            <source>Pictures per feature</source>
+            <translation>Photos par entité</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="173" />
+            <source>Point: the picture's position</source>
+            <translation>Point : la position de la photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="190" />
+            <source>Rows written</source>
+            <translation>Lignes écrites</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="151" />
+            <source>Search distance (metres)</source>
+            <translation>Distance de recherche (mètres)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="413" />
+            <source>The JPEG {path} could not be written.</source>
+            <translation>Le JPEG {path} n’a pas pu être écrit.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="243" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="429" />
+            <source>The folder {folder} cannot be written: {error}</source>
+            <translation>Le dossier {folder} ne peut pas être écrit : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="161" />
+            <source>Type of pictures</source>
+            <translation>Type de photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="424" />
+            <source>{count} JPEGs written to {folder}</source>
+            <translation>{count} JPEG écrits dans {folder}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="324" />
+            <source>{seen} of {total} features are seen by pictures ({rows} rows).</source>
+            <translation>{seen} entités sur {total} sont vues par des photos ({rows} lignes).</translation>
+        </message>
+    </context>
+    <context>
         <name>BrowseBox</name>
         <message>
             <location filename="../panoramax_plugin/browse/box.py" line="60" />
@@ -1019,12 +1176,12 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>PanoramaxAlgorithm</name>
         <message>
-            <location filename="../panoramax_plugin/processing/base.py" line="87" />
+            <location filename="../panoramax_plugin/processing/base.py" line="88" />
             <source>Canceled.</source>
             <translation>Annulé.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/base.py" line="63" />
+            <location filename="../panoramax_plugin/processing/base.py" line="64" />
             <source>Panoramax instance (a known key: {keys}; or a URL)</source>
             <translation>Instance Panoramax (une clé connue : {keys} ; ou une URL)</translation>
         </message>
@@ -1363,17 +1520,17 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>La recherche de photos a été annulée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="479" />
+            <location filename="../panoramax_plugin/core/client.py" line="485" />
             <source>The picture {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La photo {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="363" />
+            <location filename="../panoramax_plugin/core/client.py" line="369" />
             <source>The picture {id} has no '{key}' file.</source>
             <translation>La photo {id} n'a pas de fichier « {key} ».</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="352" />
+            <location filename="../panoramax_plugin/core/client.py" line="358" />
             <source>The picture {id} has no usable position.</source>
             <translation>La photo {id} n'a pas de position utilisable.</translation>
         </message>
@@ -1393,12 +1550,12 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>La même photo a été cliquée deux fois : cliquez l’objet dans une autre photo (la suivante, la précédente ou une autre séquence).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="273" />
+            <location filename="../panoramax_plugin/core/client.py" line="279" />
             <source>The search answer of {url} is not a list of pictures ({kind}).</source>
             <translation>La réponse de recherche de {url} n'est pas une liste de photos ({kind}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="473" />
+            <location filename="../panoramax_plugin/core/client.py" line="479" />
             <source>The sequence {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La séquence {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
@@ -1464,8 +1621,8 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
         </message>
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="92" />
-            <location filename="../panoramax_plugin/core/client.py" line="334" />
-            <location filename="../panoramax_plugin/core/client.py" line="495" />
+            <location filename="../panoramax_plugin/core/client.py" line="340" />
+            <location filename="../panoramax_plugin/core/client.py" line="501" />
             <location filename="../panoramax_plugin/core/stac.py" line="58" />
             <location filename="../panoramax_plugin/core/stac.py" line="89" />
             <source>Unexpected answer from {url}.</source>
@@ -2041,119 +2198,85 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
         <name>PanoramaxPlugin</name>
         <message>
             <location filename="../panoramax_plugin/plugin.py" line="53" />
-            <location filename="../panoramax_plugin/plugin.py" line="53" />
-            <location filename="../panoramax_plugin/plugin.py" line="53" />
             <source>&amp;Panoramax</source>
             <translation>&amp;Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="354" />
-            <location filename="../panoramax_plugin/plugin.py" line="354" />
             <location filename="../panoramax_plugin/plugin.py" line="354" />
             <source>About Panoramax</source>
             <translation>À propos de Panoramax</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/plugin.py" line="122" />
-            <location filename="../panoramax_plugin/plugin.py" line="122" />
-            <location filename="../panoramax_plugin/plugin.py" line="122" />
             <source>About Panoramax…</source>
             <translation>À propos de Panoramax…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="94" />
-            <location filename="../panoramax_plugin/plugin.py" line="94" />
             <location filename="../panoramax_plugin/plugin.py" line="94" />
             <source>Click near a picture or a sequence on the map to open it</source>
             <translation>Cliquez près d'une photo ou d'une séquence sur la carte pour l'ouvrir</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/plugin.py" line="102" />
-            <location filename="../panoramax_plugin/plugin.py" line="102" />
-            <location filename="../panoramax_plugin/plugin.py" line="102" />
             <source>Click on a feature of one of your layers to see the Panoramax pictures that show it, turned toward it</source>
             <translation>Cliquez sur un objet de l'une de vos couches pour voir les photos Panoramax qui le montrent, tournées vers lui</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="91" />
-            <location filename="../panoramax_plugin/plugin.py" line="91" />
             <location filename="../panoramax_plugin/plugin.py" line="91" />
             <source>Open the picture clicked on the map</source>
             <translation>Ouvrir la photo cliquée sur la carte</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/plugin.py" line="72" />
-            <location filename="../panoramax_plugin/plugin.py" line="72" />
-            <location filename="../panoramax_plugin/plugin.py" line="72" />
             <source>Panoramax</source>
             <translation>Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="77" />
-            <location filename="../panoramax_plugin/plugin.py" line="77" />
             <location filename="../panoramax_plugin/plugin.py" line="77" />
             <source>Panoramax panel</source>
             <translation>Panneau Panoramax</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/plugin.py" line="99" />
-            <location filename="../panoramax_plugin/plugin.py" line="99" />
-            <location filename="../panoramax_plugin/plugin.py" line="99" />
             <source>Panoramax pictures of a feature</source>
             <translation>Photos Panoramax d'un objet</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="109" />
-            <location filename="../panoramax_plugin/plugin.py" line="109" />
             <location filename="../panoramax_plugin/plugin.py" line="109" />
             <source>Panoramax pictures of the selected features</source>
             <translation>Photos Panoramax des objets sélectionnés</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/plugin.py" line="84" />
-            <location filename="../panoramax_plugin/plugin.py" line="84" />
-            <location filename="../panoramax_plugin/plugin.py" line="84" />
             <source>Picture viewer</source>
             <translation>Visionneuse de photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="118" />
-            <location filename="../panoramax_plugin/plugin.py" line="118" />
             <location filename="../panoramax_plugin/plugin.py" line="118" />
             <source>Send pictures from your computer to the Panoramax instance</source>
             <translation>Envoyer des photos de votre ordinateur vers l'instance Panoramax</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/plugin.py" line="80" />
-            <location filename="../panoramax_plugin/plugin.py" line="80" />
-            <location filename="../panoramax_plugin/plugin.py" line="80" />
             <source>Show or hide the Panoramax panel</source>
             <translation>Afficher ou masquer le panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="87" />
-            <location filename="../panoramax_plugin/plugin.py" line="87" />
             <location filename="../panoramax_plugin/plugin.py" line="87" />
             <source>Show or hide the Panoramax picture viewer</source>
             <translation>Afficher ou masquer la visionneuse de photos Panoramax</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/plugin.py" line="366" />
-            <location filename="../panoramax_plugin/plugin.py" line="366" />
-            <location filename="../panoramax_plugin/plugin.py" line="366" />
             <source>Some Panoramax features need Python packages that are not installed: {packages}. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command}, then restart QGIS.</source>
             <translation>Certaines fonctions de Panoramax ont besoin de paquets Python qui ne sont pas installés : {packages}. Installez-les depuis l'OSGeo4W Shell (Windows) ou un terminal avec : {command}, puis redémarrez QGIS.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/plugin.py" line="116" />
-            <location filename="../panoramax_plugin/plugin.py" line="116" />
-            <location filename="../panoramax_plugin/plugin.py" line="116" />
             <source>Upload pictures…</source>
             <translation>Envoyer des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="355" />
-            <location filename="../panoramax_plugin/plugin.py" line="355" />
             <location filename="../panoramax_plugin/plugin.py" line="355" />
             <source>{name} {version}
 
@@ -2161,6 +2284,124 @@ Browse, view and upload Panoramax street-level pictures from QGIS. Panoramax is 
             <translation>{name} {version}
 
 Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Panoramax est le commun libre et décentralisé des photos de rue.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PanoramaxProcessing</name>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="85" />
+            <source>Area (any CRS; leave empty to use the layer's extent)</source>
+            <translation>Zone (tout SCR ; vide pour utiliser l’emprise de la couche)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="318" />
+            <source>Canceled: nothing was written.</source>
+            <translation>Annulé : rien n’a été écrit.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="102" />
+            <source>Captured from (optional)</source>
+            <translation>Prises à partir du (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="109" />
+            <source>Captured until (optional; a date at midnight means the whole day)</source>
+            <translation>Prises jusqu’au (facultatif ; une date à minuit compte toute la journée)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="163" />
+            <source>Give an area: an extent (EXTENT) or a layer whose extent is used (INPUT).</source>
+            <translation>Donnez une zone : une emprise (EXTENT) ou une couche dont l’emprise est utilisée (INPUT).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="170" />
+            <source>Layer {layer} has no coordinate reference system: set one (Layer Properties &gt; Source) so the plugin knows where it is.</source>
+            <translation>La couche {layer} n’a pas de système de coordonnées : définissez-en un (Propriétés de la couche &gt; Source) pour que l’extension sache où elle est.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="181" />
+            <source>Layer {layer} is empty: it has no extent to search.</source>
+            <translation>La couche {layer} est vide : elle n’a pas d’emprise où chercher.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="94" />
+            <source>Or the extent of this layer</source>
+            <translation>Ou l’emprise de cette couche</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="133" />
+            <source>The area could not be placed on the globe: {error}</source>
+            <translation>La zone n’a pas pu être placée sur le globe : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="121" />
+            <source>The area has no coordinate reference system: give the extent with its CRS (e.g. 'xmin,xmax,ymin,ymax [EPSG:2154]') or set the layer's CRS.</source>
+            <translation>La zone n’a pas de système de coordonnées : donnez l’emprise avec son SCR (par ex. 'xmin,xmax,ymin,ymax [EPSG:2154]') ou définissez le SCR de la couche.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="141" />
+            <source>The area is empty or lies outside the globe once in longitude/latitude.</source>
+            <translation>La zone est vide ou sort du globe une fois en longitude/latitude.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="368" />
+            <source>The search is NOT complete ({why}): some pictures of the area are missing; search a smaller area.</source>
+            <translation>La recherche n’est PAS complète ({why}) : des photos de la zone manquent ; cherchez dans une zone plus petite.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="342" />
+            <source>The search is complete: every picture of the area is there.</source>
+            <translation>La recherche est complète : toutes les photos de la zone sont là.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="376" />
+            <source>The sequences could not all be listed: {error}</source>
+            <translation>Les séquences n’ont pas toutes pu être listées : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="218" />
+            <source>The start date comes after the end date.</source>
+            <translation>La date de début est après la date de fin.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="358" />
+            <source>the ceiling of {ceiling} pictures was reached</source>
+            <translation>le plafond de {ceiling} photos a été atteint</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="353" />
+            <source>the instance ignored the area asked (its answers hold pictures outside it)</source>
+            <translation>l’instance a ignoré la zone demandée (ses réponses contiennent des photos hors de celle-ci)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="349" />
+            <source>the search made as many requests as it may</source>
+            <translation>la recherche a fait autant de requêtes qu’elle le peut</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="362" />
+            <source>thousands of pictures lie at one spot, too close together to split</source>
+            <translation>des milliers de photos sont au même endroit, trop proches pour être séparées</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="335" />
+            <source>{count} items of the answers could not be read and were skipped.</source>
+            <translation>{count} éléments des réponses n’ont pas pu être lus et ont été ignorés.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="328" />
+            <source>{count} pictures found in {requests} searches ({splits} splits of a full answer).</source>
+            <translation>{count} photos trouvées en {requests} recherches ({splits} découpages d’une réponse pleine).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="291" />
+            <source>{count} pictures found so far</source>
+            <translation>{count} photos trouvées jusqu’ici</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/area_support.py" line="206" />
+            <source>{name} is not a date or a date and time: {value!r}</source>
+            <translation>{name} n’est pas une date ni une date et heure : {value!r}</translation>
         </message>
     </context>
     <context>
@@ -2282,12 +2523,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Le fichier a disparu avant d'être envoyé. Remettez-le en place et relancez l'envoi.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="457" />
+            <location filename="../panoramax_plugin/core/client.py" line="463" />
             <source>The instance answered {url} with something else than expected: try again later, or report it to the instance's administrators.</source>
             <translation>L'instance a répondu à {url} autre chose que ce qui était attendu : réessayez plus tard, ou signalez-le aux administrateurs de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="381" />
+            <location filename="../panoramax_plugin/core/client.py" line="387" />
             <source>The instance created the upload set but its answer has no id ({url}).</source>
             <translation>L'instance a créé le lot d'envoi mais sa réponse n'a pas d'identifiant ({url}).</translation>
         </message>
@@ -2434,11 +2675,142 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
         </message>
     </context>
     <context>
+        <name>SearchPicturesAlgorithm</name>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="58" />
+            <source>360°</source>
+            <translation>360°</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="58" />
+            <source>Any</source>
+            <translation>Toutes</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="80" />
+            <source>Every picture of the area is there</source>
+            <translation>Toutes les photos de la zone sont là</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="58" />
+            <source>Flat</source>
+            <translation>Plane</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="76" />
+            <source>Panoramax pictures</source>
+            <translation>Photos Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="78" />
+            <source>Pictures found</source>
+            <translation>Photos trouvées</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="64" />
+            <source>Producers (names separated by commas)</source>
+            <translation>Auteurs (noms séparés par des virgules)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="34" />
+            <source>Search pictures</source>
+            <translation>Rechercher des photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="35" />
+            <source>Searches the Panoramax pictures of an area (an extent in any CRS, or the extent of a layer) and writes them as a point layer with the same fields as the browse pictures layer.
+
+Filters: capture dates (an end date at midnight counts the whole day), type (flat or 360°), producers (names separated by commas) and a CQL2 tag filter the instance applies, e.g. "semantics.osm|traffic_sign"='FR:B14' or semantics IS NOT NULL.
+
+The instance returns at most 10,000 pictures per search: a full answer is split into smaller areas, as the panel's browse does, up to 50,000 pictures. The log says whether the result is complete (output COMPLETE).
+
+INSTANCE: a known instance (ign, osm-fr, federated) or the URL of a Panoramax API.</source>
+            <translation>Cherche les photos Panoramax d’une zone (une emprise dans tout SCR, ou l’emprise d’une couche) et les écrit en couche de points avec les mêmes champs que la couche des photos de l’exploration.
+
+Filtres : dates de prise de vue (une date de fin à minuit compte toute la journée), type (plane ou 360°), auteurs (noms séparés par des virgules) et un filtre de tags CQL2 appliqué par l’instance, par ex. "semantics.osm|traffic_sign"='FR:B14' ou semantics IS NOT NULL.
+
+L’instance renvoie au plus 10 000 photos par recherche : une réponse pleine est découpée en zones plus petites, comme le fait l’exploration du panneau, jusqu’à 50 000 photos. Le journal dit si le résultat est complet (sortie COMPLETE).
+
+INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API Panoramax.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="93" />
+            <source>Searching {url} in {bbox}</source>
+            <translation>Recherche sur {url} dans {bbox}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="70" />
+            <source>Tag filter (CQL2 text, applied by the instance)</source>
+            <translation>Filtre de tags (texte CQL2, appliqué par l’instance)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="57" />
+            <source>Type of pictures</source>
+            <translation>Type de photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="105" />
+            <source>Writing {count} pictures</source>
+            <translation>Écriture de {count} photos</translation>
+        </message>
+    </context>
+    <context>
         <name>SequencesLayer</name>
         <message>
-            <location filename="../panoramax_plugin/layers/sequences.py" line="41" />
+            <location filename="../panoramax_plugin/layers/sequences.py" line="83" />
             <source>Panoramax sequences</source>
             <translation>Séquences Panoramax</translation>
+        </message>
+    </context>
+    <context>
+        <name>SequencesOfAreaAlgorithm</name>
+        <message>
+            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="55" />
+            <source>Every picture of the area was found</source>
+            <translation>Toutes les photos de la zone ont été trouvées</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="32" />
+            <source>Lists the Panoramax sequences of an area (an extent in any CRS, or the extent of a layer) and writes them as a line layer with the same fields as the browse sequences layer: title, first and last capture, picture count, length, type, producer, camera.
+
+Every page of the instance's sequence listing is read. Each line joins, in capture order, the pictures of the sequence found in the area (and in the dates, when given); loaded_pictures counts them, picture_count counts the whole sequence.
+
+INSTANCE: a known instance (ign, osm-fr, federated) or the URL of a Panoramax API.</source>
+            <translation>Liste les séquences Panoramax d’une zone (une emprise dans tout SCR, ou l’emprise d’une couche) et les écrit en couche de lignes avec les mêmes champs que la couche des séquences de l’exploration : titre, première et dernière prise de vue, nombre de photos, longueur, type, auteur, caméra.
+
+Toutes les pages de la liste des séquences de l’instance sont lues. Chaque ligne relie, dans l’ordre de prise de vue, les photos de la séquence trouvées dans la zone (et dans les dates, si données) ; loaded_pictures les compte, picture_count compte toute la séquence.
+
+INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API Panoramax.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="51" />
+            <source>Panoramax sequences</source>
+            <translation>Séquences Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="53" />
+            <source>Sequences found</source>
+            <translation>Séquences trouvées</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="31" />
+            <source>Sequences of an area</source>
+            <translation>Séquences d’une zone</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="67" />
+            <source>The sequences of the area could not be listed: {error}</source>
+            <translation>Les séquences de la zone n’ont pas pu être listées : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="84" />
+            <source>{count} listed sequences have no picture in the area (or the dates): left out.</source>
+            <translation>{count} séquences listées n’ont pas de photo dans la zone (ou les dates) : laissées de côté.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="102" />
+            <source>{count} sequences written.</source>
+            <translation>{count} séquences écrites.</translation>
         </message>
     </context>
     <context>

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 VENV="${VENV:-.venv}"
 SYSTEM_PYTHON="${SYSTEM_PYTHON:-/usr/bin/python3}"
-APT_PACKAGES=(python3-qgis qgis-providers python3-venv python3-pip xvfb xauth
+APT_PACKAGES=(python3-qgis qgis-providers qgis python3-venv python3-pip xvfb xauth
               pyqt5-dev-tools qttools5-dev-tools python3-pil zip unzip curl)
 
 log() { printf '[bootstrap] %s\n' "$*" >&2; }

@@ -71,10 +71,6 @@ def number_type(kind: str):
     return getattr(QgsProcessingParameterNumber.Type, kind)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PanoramaxArea", text)
-
-
 def processing_error(error: Exception) -> QgsProcessingException:
     """A Processing error saying what the core said (never a traceback)."""
     return QgsProcessingException(str(error))
@@ -85,24 +81,35 @@ def add_area_parameters(algorithm) -> None:
     """``EXTENT`` (any CRS) or ``INPUT`` (a layer whose extent is used), then the dates."""
     algorithm.addParameter(
         QgsProcessingParameterExtent(
-            EXTENT, tr("Area (any CRS; leave empty to use the layer's extent)"), optional=True
+            EXTENT,
+            QCoreApplication.translate(
+                "PanoramaxProcessing", "Area (any CRS; leave empty to use the layer's extent)"
+            ),
+            optional=True,
         )
     )
     algorithm.addParameter(
         QgsProcessingParameterVectorLayer(
             INPUT,
-            tr("Or the extent of this layer"),
+            QCoreApplication.translate("PanoramaxProcessing", "Or the extent of this layer"),
             [any_vector_type()],
             optional=True,
         )
     )
     algorithm.addParameter(
-        QgsProcessingParameterDateTime(START_DATE, tr("Captured from (optional)"), optional=True)
+        QgsProcessingParameterDateTime(
+            START_DATE,
+            QCoreApplication.translate("PanoramaxProcessing", "Captured from (optional)"),
+            optional=True,
+        )
     )
     algorithm.addParameter(
         QgsProcessingParameterDateTime(
             END_DATE,
-            tr("Captured until (optional; a date at midnight means the whole day)"),
+            QCoreApplication.translate(
+                "PanoramaxProcessing",
+                "Captured until (optional; a date at midnight means the whole day)",
+            ),
             optional=True,
         )
     )
@@ -111,9 +118,10 @@ def add_area_parameters(algorithm) -> None:
 def _to_wgs84(rectangle: QgsRectangle, crs, context) -> tuple:
     if not crs.isValid():
         raise QgsProcessingException(
-            tr(
+            QCoreApplication.translate(
+                "PanoramaxProcessing",
                 "The area has no coordinate reference system: give the extent with its CRS "
-                "(e.g. 'xmin,xmax,ymin,ymax [EPSG:2154]') or set the layer's CRS."
+                "(e.g. 'xmin,xmax,ymin,ymax [EPSG:2154]') or set the layer's CRS.",
             )
         )
     if crs != WGS84:
@@ -122,13 +130,18 @@ def _to_wgs84(rectangle: QgsRectangle, crs, context) -> tuple:
             rectangle = transform.transformBoundingBox(rectangle)
         except QgsCsException as exc:
             raise QgsProcessingException(
-                tr("The area could not be placed on the globe: {error}").format(error=str(exc))
+                QCoreApplication.translate(
+                    "PanoramaxProcessing", "The area could not be placed on the globe: {error}"
+                ).format(error=str(exc))
             ) from exc
     west, south = max(-180.0, rectangle.xMinimum()), max(-90.0, rectangle.yMinimum())
     east, north = min(180.0, rectangle.xMaximum()), min(90.0, rectangle.yMaximum())
     if not (west < east and south < north):
         raise QgsProcessingException(
-            tr("The area is empty or lies outside the globe once in longitude/latitude.")
+            QCoreApplication.translate(
+                "PanoramaxProcessing",
+                "The area is empty or lies outside the globe once in longitude/latitude.",
+            )
         )
     return west, south, east, north
 
@@ -147,13 +160,17 @@ def area_bbox(algorithm, parameters, context) -> tuple:
             layer = QgsProcessingUtils.mapLayerFromString(str(parameters[INPUT]), context)
     if layer is None:
         raise QgsProcessingException(
-            tr("Give an area: an extent (EXTENT) or a layer whose extent is used (INPUT).")
+            QCoreApplication.translate(
+                "PanoramaxProcessing",
+                "Give an area: an extent (EXTENT) or a layer whose extent is used (INPUT).",
+            )
         )
     if not layer.crs().isValid():
         raise QgsProcessingException(
-            tr(
+            QCoreApplication.translate(
+                "PanoramaxProcessing",
                 "Layer {layer} has no coordinate reference system: set one (Layer Properties "
-                "> Source) so the plugin knows where it is."
+                "> Source) so the plugin knows where it is.",
             ).format(layer=layer.name())
         )
     layer.updateExtents()
@@ -161,7 +178,9 @@ def area_bbox(algorithm, parameters, context) -> tuple:
     if layer.featureCount() == 0 or rectangle.isNull() or rectangle.isEmpty():
         if rectangle.isNull() or layer.featureCount() == 0:
             raise QgsProcessingException(
-                tr("Layer {layer} is empty: it has no extent to search.").format(layer=layer.name())
+                QCoreApplication.translate(
+                    "PanoramaxProcessing", "Layer {layer} is empty: it has no extent to search."
+                ).format(layer=layer.name())
             )
     if rectangle.width() == 0 or rectangle.height() == 0:  # a single point: grow it a little
         rectangle = QgsRectangle(rectangle)
@@ -184,9 +203,9 @@ def date_range(algorithm, parameters, context) -> tuple:
         qdatetime = algorithm.parameterAsDateTime(parameters, name, context)
         if raw not in (None, "") and not qdatetime.isValid():
             raise QgsProcessingException(
-                tr("{name} is not a date or a date and time: {value!r}").format(
-                    name=name, value=raw
-                )
+                QCoreApplication.translate(
+                    "PanoramaxProcessing", "{name} is not a date or a date and time: {value!r}"
+                ).format(name=name, value=raw)
             )
         values.append(qdatetime if qdatetime.isValid() else None)
     start, end = values
@@ -195,7 +214,11 @@ def date_range(algorithm, parameters, context) -> tuple:
     if end is not None and end.time() == QTime(0, 0):
         end_utc = end_utc + timedelta(days=1) - timedelta(milliseconds=1)
     if start_utc and end_utc and start_utc > end_utc:
-        raise QgsProcessingException(tr("The start date comes after the end date."))
+        raise QgsProcessingException(
+            QCoreApplication.translate(
+                "PanoramaxProcessing", "The start date comes after the end date."
+            )
+        )
     return start_utc, end_utc
 
 
@@ -265,7 +288,9 @@ class AreaRun:
                 loaded = len(self.pictures)
                 self.feedback.setProgress(min(90.0, 5.0 + 85.0 * loaded / max(1, CEILING)))
                 self.feedback.setProgressText(
-                    tr("{count} pictures found so far").format(count=loaded)
+                    QCoreApplication.translate(
+                        "PanoramaxProcessing", "{count} pictures found so far"
+                    ).format(count=loaded)
                 )
 
         if self.feedback is not None:
@@ -289,7 +314,9 @@ class AreaRun:
         finally:
             self.sequences, self.sequences_error = listed()
         if self.outcome.canceled or self._canceled():
-            raise QgsProcessingException(tr("Canceled: nothing was written."))
+            raise QgsProcessingException(
+                QCoreApplication.translate("PanoramaxProcessing", "Canceled: nothing was written.")
+            )
         return self
 
     def report(self) -> None:
@@ -298,39 +325,57 @@ class AreaRun:
         if feedback is None or outcome is None:
             return
         feedback.pushInfo(
-            tr(
-                "{count} pictures found in {requests} searches ({splits} splits of a full answer)."
+            QCoreApplication.translate(
+                "PanoramaxProcessing",
+                "{count} pictures found in {requests} searches ({splits} splits of a full answer).",
             ).format(count=outcome.loaded, requests=outcome.requests, splits=outcome.splits)
         )
         if outcome.malformed:
             feedback.pushInfo(
-                tr("{count} items of the answers could not be read and were skipped.").format(
-                    count=outcome.malformed
-                )
+                QCoreApplication.translate(
+                    "PanoramaxProcessing",
+                    "{count} items of the answers could not be read and were skipped.",
+                ).format(count=outcome.malformed)
             )
         if outcome.complete:
-            feedback.pushInfo(tr("The search is complete: every picture of the area is there."))
+            feedback.pushInfo(
+                QCoreApplication.translate(
+                    "PanoramaxProcessing",
+                    "The search is complete: every picture of the area is there.",
+                )
+            )
             return
         if outcome.request_limit_hit:
-            why = tr("the search made as many requests as it may")
+            why = QCoreApplication.translate(
+                "PanoramaxProcessing", "the search made as many requests as it may"
+            )
         elif outcome.ignored_area:
-            why = tr("the instance ignored the area asked (its answers hold pictures outside it)")
+            why = QCoreApplication.translate(
+                "PanoramaxProcessing",
+                "the instance ignored the area asked (its answers hold pictures outside it)",
+            )
         elif outcome.loaded >= CEILING:
-            why = tr("the ceiling of {ceiling} pictures was reached").format(ceiling=CEILING)
+            why = QCoreApplication.translate(
+                "PanoramaxProcessing", "the ceiling of {ceiling} pictures was reached"
+            ).format(ceiling=CEILING)
         else:
-            why = tr("thousands of pictures lie at one spot, too close together to split")
+            why = QCoreApplication.translate(
+                "PanoramaxProcessing",
+                "thousands of pictures lie at one spot, too close together to split",
+            )
         _warn(
             feedback,
-            tr(
+            QCoreApplication.translate(
+                "PanoramaxProcessing",
                 "The search is NOT complete ({why}): some pictures of the area are missing; "
-                "search a smaller area."
+                "search a smaller area.",
             ).format(why=why),
         )
         if self.sequences_error:
             feedback.pushInfo(
-                tr("The sequences could not all be listed: {error}").format(
-                    error=self.sequences_error
-                )
+                QCoreApplication.translate(
+                    "PanoramaxProcessing", "The sequences could not all be listed: {error}"
+                ).format(error=self.sequences_error)
             )
 
 

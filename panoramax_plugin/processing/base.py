@@ -23,9 +23,10 @@ DEFAULT_INSTANCE = "ign"
 
 
 class PanoramaxAlgorithm(QgsProcessingAlgorithm):
-    """Base of the provider's algorithms. Subclasses set ``NAME``, ``DISPLAY`` (English,
-    translated through :meth:`tr`), ``HELP`` and implement ``initAlgorithm`` /
-    ``processAlgorithm``."""
+    """Base of the provider's algorithms. Subclasses set ``NAME``, ``DISPLAY`` and ``HELP``
+    (English, marked ``QT_TRANSLATE_NOOP("<their class name>", "…")`` so that the extractor
+    sees them; :meth:`tr` translates them in that context) and implement
+    ``initAlgorithm`` / ``processAlgorithm``."""
 
     NAME = ""
     DISPLAY = ""

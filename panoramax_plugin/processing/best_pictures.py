@@ -43,6 +43,7 @@ from ..core.feature_pictures import (
     pictures_of_features,
     quality_score,
 )
+from ..core.i18n import QT_TRANSLATE_NOOP
 from ..core.instances import viewer_picture_url
 from ..core.look_at import LookTarget, target_sight
 from ..core.view_geometry import camera_toward
@@ -107,22 +108,25 @@ class _SourceAsLayer:
 
 class BestPicturesAlgorithm(PanoramaxAlgorithm):
     NAME = "bestpicturesoffeatures"
-    DISPLAY = "Best pictures of features"
-    HELP = (
-        "For each feature of a vector layer (points, lines or polygons, any CRS; the "
-        "selected features only when asked), finds the N best Panoramax pictures showing "
-        "it within the search distance: 360° pictures always see it, flat ones when it "
-        "lies in their field of view. 'Best' weighs the distance (about 6 m is ideal), how "
-        "centred it is, the age and the picture quality.\n\n"
-        "One row per picture: the feature id, the rank, the picture and sequence ids, the "
-        "distance, the azimuth, the yaw and pitch that turn the viewer toward the feature, "
-        "the capture date, the scores, the web viewer link and the thumbnail URL. Output "
-        "geometry: none (a table), the picture's position, or a line from the feature to "
-        "the picture.\n\n"
-        "JPEG folder (optional): one JPEG per feature, its best picture turned toward it "
-        "(the view rendered from a 360° picture, a flat picture as it is), with author, "
-        "licence and date burnt in. Named feature_<id>.jpg.\n\n"
-        "INSTANCE: a known instance (ign, osm-fr, federated) or the URL of a Panoramax API."
+    DISPLAY = QT_TRANSLATE_NOOP("BestPicturesAlgorithm", "Best pictures of features")
+    HELP = QT_TRANSLATE_NOOP(
+        "BestPicturesAlgorithm",
+        (
+            "For each feature of a vector layer (points, lines or polygons, any CRS; the "
+            "selected features only when asked), finds the N best Panoramax pictures showing "
+            "it within the search distance: 360° pictures always see it, flat ones when it "
+            "lies in their field of view. 'Best' weighs the distance (about 6 m is ideal), how "
+            "centred it is, the age and the picture quality.\n\n"
+            "One row per picture: the feature id, the rank, the picture and sequence ids, the "
+            "distance, the azimuth, the yaw and pitch that turn the viewer toward the feature, "
+            "the capture date, the scores, the web viewer link and the thumbnail URL. Output "
+            "geometry: none (a table), the picture's position, or a line from the feature to "
+            "the picture.\n\n"
+            "JPEG folder (optional): one JPEG per feature, its best picture turned toward it "
+            "(the view rendered from a 360° picture, a flat picture as it is), with author, "
+            "licence and date burnt in. Named feature_<id>.jpg.\n\n"
+            "INSTANCE: a known instance (ign, osm-fr, federated) or the URL of a Panoramax API."
+        ),
     )
 
     def initAlgorithm(self, config=None):

@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.i18n import QT_TRANSLATE_NOOP
 from ..layers.pictures import picture_features, picture_fields
 from . import area_support as area
 from .base import PanoramaxAlgorithm
@@ -30,19 +31,22 @@ WRITE_BATCH = 1000
 
 class SearchPicturesAlgorithm(PanoramaxAlgorithm):
     NAME = "searchpictures"
-    DISPLAY = "Search pictures"
-    HELP = (
-        "Searches the Panoramax pictures of an area (an extent in any CRS, or the extent "
-        "of a layer) and writes them as a point layer with the same fields as the browse "
-        "pictures layer.\n\n"
-        "Filters: capture dates (an end date at midnight counts the whole day), type "
-        "(flat or 360°), producers (names separated by commas) and a CQL2 tag filter the "
-        "instance applies, e.g. \"semantics.osm|traffic_sign\"='FR:B14' or "
-        "semantics IS NOT NULL.\n\n"
-        "The instance returns at most 10,000 pictures per search: a full answer is split "
-        "into smaller areas, as the panel's browse does, up to 50,000 pictures. The log "
-        "says whether the result is complete (output COMPLETE).\n\n"
-        "INSTANCE: a known instance (ign, osm-fr, federated) or the URL of a Panoramax API."
+    DISPLAY = QT_TRANSLATE_NOOP("SearchPicturesAlgorithm", "Search pictures")
+    HELP = QT_TRANSLATE_NOOP(
+        "SearchPicturesAlgorithm",
+        (
+            "Searches the Panoramax pictures of an area (an extent in any CRS, or the extent "
+            "of a layer) and writes them as a point layer with the same fields as the browse "
+            "pictures layer.\n\n"
+            "Filters: capture dates (an end date at midnight counts the whole day), type "
+            "(flat or 360°), producers (names separated by commas) and a CQL2 tag filter the "
+            "instance applies, e.g. \"semantics.osm|traffic_sign\"='FR:B14' or "
+            "semantics IS NOT NULL.\n\n"
+            "The instance returns at most 10,000 pictures per search: a full answer is split "
+            "into smaller areas, as the panel's browse does, up to 50,000 pictures. The log "
+            "says whether the result is complete (output COMPLETE).\n\n"
+            "INSTANCE: a known instance (ign, osm-fr, federated) or the URL of a Panoramax API."
+        ),
     )
 
     def initAlgorithm(self, config=None):

@@ -19,6 +19,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
 )
 
+from ..core.i18n import QT_TRANSLATE_NOOP
 from ..core.sequence_index import SequenceIndex
 from ..layers.sequences import sequence_attributes, sequence_fields, sequence_geometry
 from . import area_support as area
@@ -27,17 +28,20 @@ from .base import PanoramaxAlgorithm
 
 class SequencesOfAreaAlgorithm(PanoramaxAlgorithm):
     NAME = "sequencesofarea"
-    DISPLAY = "Sequences of an area"
-    HELP = (
-        "Lists the Panoramax sequences of an area (an extent in any CRS, or the extent of "
-        "a layer) and writes them as a line layer with the same fields as the browse "
-        "sequences layer: title, first and last capture, picture count, length, type, "
-        "producer, camera.\n\n"
-        "Every page of the instance's sequence listing is read. Each line joins, in "
-        "capture order, the pictures of the sequence found in the area (and in the dates, "
-        "when given); loaded_pictures counts them, picture_count counts the whole "
-        "sequence.\n\n"
-        "INSTANCE: a known instance (ign, osm-fr, federated) or the URL of a Panoramax API."
+    DISPLAY = QT_TRANSLATE_NOOP("SequencesOfAreaAlgorithm", "Sequences of an area")
+    HELP = QT_TRANSLATE_NOOP(
+        "SequencesOfAreaAlgorithm",
+        (
+            "Lists the Panoramax sequences of an area (an extent in any CRS, or the extent of "
+            "a layer) and writes them as a line layer with the same fields as the browse "
+            "sequences layer: title, first and last capture, picture count, length, type, "
+            "producer, camera.\n\n"
+            "Every page of the instance's sequence listing is read. Each line joins, in "
+            "capture order, the pictures of the sequence found in the area (and in the dates, "
+            "when given); loaded_pictures counts them, picture_count counts the whole "
+            "sequence.\n\n"
+            "INSTANCE: a known instance (ign, osm-fr, federated) or the URL of a Panoramax API."
+        ),
     )
 
     def initAlgorithm(self, config=None):

@@ -12,7 +12,8 @@ from tests.conftest import ROOT
 @pytest.fixture()
 def french(qgis_app):
     qm = ROOT / "i18n" / "panoramax_fr.qm"
-    if not qm.exists():
+    ts = ROOT / "i18n" / "panoramax_fr.ts"
+    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
         subprocess.run(["bash", "scripts/i18n.sh", "--release"], cwd=ROOT, check=True)
     from panoramax_plugin.translation import install_translator, remove_translator
 
@@ -42,3 +43,17 @@ def test_english_without_translator(qgis_app):
     from panoramax_plugin.core.instances import known_instance
 
     assert known_instance("federated").display_name.startswith("All of Panoramax")
+
+
+def test_every_processing_algorithm_speaks_french(french):
+    """Names and help of the toolbox's algorithms are marked for the extractor (a plain
+    class attribute would stay English) and translated."""
+    from panoramax_plugin.processing.registry import algorithm_classes
+
+    classes = algorithm_classes()
+    assert classes
+    for algorithm_class in classes:
+        algorithm = algorithm_class()
+        english = (algorithm_class.DISPLAY, algorithm_class.HELP)
+        assert algorithm.displayName() != english[0], algorithm_class.__name__
+        assert algorithm.shortHelpString() != english[1], algorithm_class.__name__
