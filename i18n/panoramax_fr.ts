@@ -2202,82 +2202,87 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>&amp;Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="354" />
+            <location filename="../panoramax_plugin/plugin.py" line="363" />
             <source>About Panoramax</source>
             <translation>À propos de Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="122" />
+            <location filename="../panoramax_plugin/plugin.py" line="128" />
             <source>About Panoramax…</source>
             <translation>À propos de Panoramax…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="94" />
+            <location filename="../panoramax_plugin/plugin.py" line="100" />
             <source>Click near a picture or a sequence on the map to open it</source>
             <translation>Cliquez près d'une photo ou d'une séquence sur la carte pour l'ouvrir</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="102" />
+            <location filename="../panoramax_plugin/plugin.py" line="108" />
             <source>Click on a feature of one of your layers to see the Panoramax pictures that show it, turned toward it</source>
             <translation>Cliquez sur un objet de l'une de vos couches pour voir les photos Panoramax qui le montrent, tournées vers lui</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="91" />
+            <location filename="../panoramax_plugin/plugin.py" line="97" />
             <source>Open the picture clicked on the map</source>
             <translation>Ouvrir la photo cliquée sur la carte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="72" />
+            <location filename="../panoramax_plugin/plugin.py" line="78" />
             <source>Panoramax</source>
             <translation>Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="77" />
+            <location filename="../panoramax_plugin/plugin.py" line="83" />
             <source>Panoramax panel</source>
             <translation>Panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="99" />
+            <location filename="../panoramax_plugin/plugin.py" line="105" />
             <source>Panoramax pictures of a feature</source>
             <translation>Photos Panoramax d'un objet</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="109" />
+            <location filename="../panoramax_plugin/plugin.py" line="115" />
             <source>Panoramax pictures of the selected features</source>
             <translation>Photos Panoramax des objets sélectionnés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="84" />
+            <location filename="../panoramax_plugin/plugin.py" line="90" />
             <source>Picture viewer</source>
             <translation>Visionneuse de photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="118" />
+            <location filename="../panoramax_plugin/plugin.py" line="124" />
             <source>Send pictures from your computer to the Panoramax instance</source>
             <translation>Envoyer des photos de votre ordinateur vers l'instance Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="80" />
+            <location filename="../panoramax_plugin/plugin.py" line="86" />
             <source>Show or hide the Panoramax panel</source>
             <translation>Afficher ou masquer le panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="87" />
+            <location filename="../panoramax_plugin/plugin.py" line="93" />
             <source>Show or hide the Panoramax picture viewer</source>
             <translation>Afficher ou masquer la visionneuse de photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="366" />
+            <location filename="../panoramax_plugin/plugin.py" line="375" />
             <source>Some Panoramax features need Python packages that are not installed: {packages}. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command}, then restart QGIS.</source>
             <translation>Certaines fonctions de Panoramax ont besoin de paquets Python qui ne sont pas installés : {packages}. Installez-les depuis l'OSGeo4W Shell (Windows) ou un terminal avec : {command}, puis redémarrez QGIS.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="116" />
+            <location filename="../panoramax_plugin/plugin.py" line="70" />
+            <source>The Panoramax Processing provider is registered already.</source>
+            <translation>Le fournisseur de traitements Panoramax est déjà enregistré.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/plugin.py" line="122" />
             <source>Upload pictures…</source>
             <translation>Envoyer des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="355" />
+            <location filename="../panoramax_plugin/plugin.py" line="364" />
             <source>{name} {version}
 
 Browse, view and upload Panoramax street-level pictures from QGIS. Panoramax is the free, decentralised street-view commons.</source>

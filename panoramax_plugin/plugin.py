@@ -62,8 +62,14 @@ class PanoramaxPlugin:
 
             if self.translator is None:
                 self.translator = install_translator()
-            self.provider = PanoramaxProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = PanoramaxProvider()
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
+            else:  # QGIS deleted it: a provider with this id is registered already
+                self.logger.warning(
+                    self.tr("The Panoramax Processing provider is registered already."),
+                    push=False,
+                )
 
     def initGui(self) -> None:
         if self.translator is None:
@@ -170,7 +176,10 @@ class PanoramaxPlugin:
         if self.provider is not None:
             from qgis.core import QgsApplication
 
-            QgsApplication.processingRegistry().removeProvider(self.provider)
+            try:
+                QgsApplication.processingRegistry().removeProvider(self.provider)
+            except RuntimeError:  # QGIS deleted it already (Processing shut down first)
+                pass
             self.provider = None
         for action in self.actions:
             self.iface.removePluginWebMenu(self.menu_name, action)
