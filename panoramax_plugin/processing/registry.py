@@ -6,4 +6,7 @@ from __future__ import annotations
 def algorithm_classes() -> list:
     """Every algorithm class, imported here so that the provider stays small."""
     classes = []
+    from .coverage_along_lines import CoverageAlongLinesAlgorithm
+
+    classes.append(CoverageAlongLinesAlgorithm)
     return classes
