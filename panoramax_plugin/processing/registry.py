@@ -9,4 +9,7 @@ def algorithm_classes() -> list:
     from .coverage_along_lines import CoverageAlongLinesAlgorithm
 
     classes.append(CoverageAlongLinesAlgorithm)
+    from .download_pictures import DownloadPicturesAlgorithm
+
+    classes.append(DownloadPicturesAlgorithm)
     return classes
