@@ -12,4 +12,7 @@ def algorithm_classes() -> list:
     from .download_pictures import DownloadPicturesAlgorithm
 
     classes.append(DownloadPicturesAlgorithm)
+    from .upload_folder import UploadFolderAlgorithm
+
+    classes.append(UploadFolderAlgorithm)
     return classes
