@@ -253,10 +253,10 @@ class CoverageAlongLinesAlgorithm(PanoramaxAlgorithm):
                                 max(ys) + distance,
                             )
                         )
-                        wgs = expand_box(
+                        search_box = expand_box(
                             (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()), 1.0
                         )
-                        pieces.append(Piece(index, frame, points, wgs))
+                        pieces.append(Piece(index, frame, points, search_box))
                 except QgsCsException as error:
                     raise QgsProcessingException(
                         self.tr("Feature {id} cannot be placed on the Earth: {error}").format(
