@@ -36,8 +36,10 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..background.qthreads import QThreadExecutor
 from ..compat import field_type
 from ..core.area_search import SearchFilters, search_area
+from ..core.client import PanoramaxClient
 from ..core.errors import PanoramaxError
 from ..core.line_coverage import (
     PIECE_MAX_M,
@@ -48,6 +50,7 @@ from ..core.line_coverage import (
     line_coverage,
     union_box,
 )
+from ..network.session import qgis_http_client
 from .base import PanoramaxAlgorithm
 from .qgis_kinds import date_only, double_number, source_type, wkb_type
 
@@ -60,6 +63,7 @@ TOTAL_LENGTH = "TOTAL_LENGTH"
 UNCOVERED_LENGTH = "UNCOVERED_LENGTH"
 
 FRAME_STEP_DEGREES = 0.25
+SEARCHES_AT_ONCE = 2
 SEARCH_CEILING = 1_000_000  # pictures per group: far above any street's worth
 WGS84 = "EPSG:4326"
 
@@ -170,19 +174,36 @@ class CoverageAlongLinesAlgorithm(PanoramaxAlgorithm):
         groups = group_boxes([piece.box for piece in pieces])
         results = [FeatureResult() for _ in features]
         requests, incomplete = 0, 0
-        for number, members in enumerate(groups):
-            self.check_canceled(feedback)
-            group_pieces = [pieces[i] for i in members]
-            positions, outcome = self._pictures(
-                client, union_box(p.box for p in group_pieces), older_than, feedback
-            )
-            requests += outcome.requests
-            if outcome.canceled:
+        # two searches under way at once (one while the previous group is measured): the
+        # server answers a big search in seconds; each thread has its own client
+        instance, timeout = client.instance, client.http.timeout
+        executor = QThreadExecutor(SEARCHES_AT_ONCE)
+
+        def search(members):
+            own = PanoramaxClient(client.api_url, qgis_http_client(timeout), instance=instance)
+            box = union_box(pieces[i].box for i in members)
+            return self._pictures(own, box, older_than, feedback)
+
+        try:
+            futures = {}
+            for number, members in enumerate(groups):
+                for ahead in range(number, min(len(groups), number + SEARCHES_AT_ONCE)):
+                    if ahead not in futures:
+                        futures[ahead] = executor.submit(search, groups[ahead])
                 self.check_canceled(feedback)
-            if not outcome.complete:
-                incomplete += 1
-            self._cover(group_pieces, positions, frames, crs, distance, context, results)
-            feedback.setProgress(10 + 85 * (number + 1) / max(1, len(groups)))
+                positions, outcome = futures.pop(number).result()
+                requests += outcome.requests
+                if outcome.canceled:
+                    self.check_canceled(feedback)
+                if not outcome.complete:
+                    incomplete += 1
+                group_pieces = [pieces[i] for i in members]
+                self._cover(group_pieces, positions, frames, crs, distance, context, results)
+                feedback.setProgress(10 + 85 * (number + 1) / max(1, len(groups)))
+        finally:
+            for future in futures.values():
+                future.cancel()
+            executor.shutdown(wait=True)
         self.check_canceled(feedback)
         if incomplete:
             feedback.reportError(

@@ -29,6 +29,7 @@ from qgis.core import (  # noqa: E402
 )
 
 from tests.benchmarks.seed import (  # noqa: E402
+    BENCH_COUNT,
     LINE_LENGTH,
     LINES_PER_ROW,
     ROWS,
@@ -43,15 +44,18 @@ DISTANCE_M = 20.0
 
 
 def road_lines(count: int, seed: int = 16) -> list:
-    """Random lines in the seeded grid's extent: half start on a picture row (covered
-    at least in part), half anywhere (mostly uncovered)."""
+    """Random lines where the seed put its pictures (its first lines of slots, ~7.5 x
+    1.75 km): half start on a picture line (covered at least in part), half anywhere
+    (mostly uncovered)."""
     rng = random.Random(seed)
+    seeded_lines = BENCH_COUNT // LINE_LENGTH
+    last_row = min(ROWS - 1, math.ceil(seeded_lines / LINES_PER_ROW))
     west, south = slot_position(Slot(0, 0))
-    east, north = slot_position(Slot((ROWS - 1) * LINES_PER_ROW + LINES_PER_ROW - 1, LINE_LENGTH))
+    east, north = slot_position(Slot(last_row * LINES_PER_ROW + LINES_PER_ROW - 1, LINE_LENGTH))
     lines = []
     for number in range(count):
         if number % 2 == 0:
-            slot = Slot(rng.randrange(ROWS * LINES_PER_ROW), rng.randrange(LINE_LENGTH))
+            slot = Slot(rng.randrange(seeded_lines), rng.randrange(LINE_LENGTH))
             lon, lat = slot_position(slot)
             bearing = rng.choice((90.0, 270.0)) + rng.uniform(-10, 10)
         else:
