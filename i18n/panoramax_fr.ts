@@ -526,6 +526,217 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
         </message>
     </context>
     <context>
+        <name>CoverageAlongLinesAlgorithm</name>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="97" />
+            <source>Coverage along lines</source>
+            <translation>Couverture le long des lignes</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="119" />
+            <source>Distance to the nearest picture (metres)</source>
+            <translation>Distance à la photo la plus proche (mètres)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="287" />
+            <source>Feature {id} cannot be placed on the Earth: {error}</source>
+            <translation>L’entité {id} ne peut pas être placée sur la Terre : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="113" />
+            <source>Line layer</source>
+            <translation>Couche de lignes</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="128" />
+            <source>Pictures taken before this date do not count</source>
+            <translation>Les photos prises avant cette date ne comptent pas</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="139" />
+            <source>Search requests made</source>
+            <translation>Requêtes de recherche faites</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="173" />
+            <source>The Panoramax instance cannot be used: {error}</source>
+            <translation>L’instance Panoramax ne peut pas être utilisée : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="149" />
+            <source>The date is not valid.</source>
+            <translation>La date n’est pas valide.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="166" />
+            <source>The distance must be more than 0 m.</source>
+            <translation>La distance doit être supérieure à 0 m.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="160" />
+            <source>The line layer has no coordinate reference system: set one first.</source>
+            <translation>La couche de lignes n’a pas de système de coordonnées : définissez-en un d’abord.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="163" />
+            <source>The line layer has no features.</source>
+            <translation>La couche de lignes n’a pas d’entité.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="292" />
+            <source>The line layer has no lines to measure.</source>
+            <translation>La couche de lignes n’a pas de ligne à mesurer.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="98" />
+            <source>The parts of lines (e.g. a road network) farther than a distance from any Panoramax picture, or covered only by pictures taken before a date: where to drive next. Each output feature is an input feature with its uncovered parts as geometry (empty when fully covered) and its lengths in metres: total_m, covered_m, uncovered_m and uncovered_share (0-1). Nearby lines are searched together: the log tells how many search requests were made.</source>
+            <translation>Les parties de lignes (par ex. un réseau routier) plus loin qu’une distance de toute photo Panoramax, ou couvertes seulement par des photos prises avant une date : où passer ensuite. Chaque entité en sortie est une entité d’entrée avec ses parties non couvertes comme géométrie (vide si entièrement couverte) et ses longueurs en mètres : total_m, covered_m, uncovered_m et uncovered_share (0-1). Les lignes proches sont cherchées ensemble : le journal dit combien de requêtes de recherche ont été faites.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="318" />
+            <source>The picture search failed: {error}</source>
+            <translation>La recherche de photos a échoué : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="140" />
+            <source>Total length (m)</source>
+            <translation>Longueur totale (m)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="141" />
+            <source>Uncovered length (m)</source>
+            <translation>Longueur non couverte (m)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="136" />
+            <source>Uncovered parts</source>
+            <translation>Parties non couvertes</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="214" />
+            <source>{count} areas could not be searched completely: some covered parts may be reported as uncovered.</source>
+            <translation>{count} zones n’ont pas pu être cherchées entièrement : des parties couvertes peuvent être indiquées comme non couvertes.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/coverage_along_lines.py" line="220" />
+            <source>{requests} search requests for {features} features ({pieces} pieces in {groups} groups).</source>
+            <translation>{requests} requêtes de recherche pour {features} entités ({pieces} morceaux en {groups} groupes).</translation>
+        </message>
+    </context>
+    <context>
+        <name>DownloadPicturesAlgorithm</name>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="136" />
+            <source>Choose a folder for the pictures.</source>
+            <translation>Choisissez un dossier pour les photos.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="88" />
+            <source>Download pictures</source>
+            <translation>Télécharger des photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="89" />
+            <source>Downloads the thumbnail, SD or HD file of each picture of a layer (only the selected features when asked) into a folder, as &lt;picture id&gt;_&lt;level&gt;.jpg, and writes an index layer (a point per picture with its file, size and status). The layer is a Panoramax pictures layer, or any layer with a picture id field: the files' addresses then come from the instance. Run it again to resume: files already there are not downloaded again.</source>
+            <translation>Télécharge la vignette, le fichier SD ou HD de chaque photo d’une couche (seulement les entités sélectionnées si demandé) dans un dossier, sous le nom &lt;id de photo&gt;_&lt;niveau&gt;.jpg, et écrit une couche d’index (un point par photo avec son fichier, sa taille et son état). La couche est une couche de photos Panoramax, ou toute couche avec un champ d’identifiant de photo : les adresses des fichiers viennent alors de l’instance. Relancez-le pour reprendre : les fichiers déjà présents ne sont pas téléchargés à nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="130" />
+            <source>Files downloaded</source>
+            <translation>Fichiers téléchargés</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="124" />
+            <source>Folder</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="119" />
+            <source>HD (original)</source>
+            <translation>HD (original)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="127" />
+            <source>Index of the files</source>
+            <translation>Index des fichiers</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="176" />
+            <source>No feature has a picture id.</source>
+            <translation>Aucune entité n’a d’identifiant de photo.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="260" />
+            <source>No such picture on this instance.</source>
+            <translation>Cette photo n’existe pas sur cette instance.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="110" />
+            <source>Picture id field (default: id or picture_id)</source>
+            <translation>Champ d’identifiant de photo (par défaut : id ou picture_id)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="104" />
+            <source>Pictures layer</source>
+            <translation>Couche de photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="119" />
+            <source>SD (2048 px)</source>
+            <translation>SD (2048 px)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="118" />
+            <source>Size</source>
+            <translation>Taille</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="243" />
+            <source>The Panoramax instance cannot be used: {error}</source>
+            <translation>L’instance Panoramax ne peut pas être utilisée : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="144" />
+            <source>The folder {folder} cannot be written: {error}</source>
+            <translation>Le dossier {folder} ne peut pas être écrit : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="170" />
+            <source>The layer has no features.</source>
+            <translation>La couche n’a pas d’entité.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="155" />
+            <source>The layer has no field {name}.</source>
+            <translation>La couche n’a pas de champ {name}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="162" />
+            <source>The layer has no id or picture_id field: choose its picture id field.</source>
+            <translation>La couche n’a pas de champ id ou picture_id : choisissez son champ d’identifiant de photo.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="267" />
+            <source>The picture has no {level} file.</source>
+            <translation>La photo n’a pas de fichier {level}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="252" />
+            <source>The pictures could not be looked up: {error}</source>
+            <translation>Les photos n’ont pas pu être recherchées : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="119" />
+            <source>Thumbnail</source>
+            <translation>Vignette</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/download_pictures.py" line="186" />
+            <source>{todo} files to download, {done} already in the folder.</source>
+            <translation>{todo} fichiers à télécharger, {done} déjà dans le dossier.</translation>
+        </message>
+    </context>
+    <context>
         <name>FeatureEntryPoints</name>
         <message>
             <location filename="../panoramax_plugin/assets/entry_points.py" line="148" />
@@ -3010,6 +3221,144 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <location filename="../panoramax_plugin/upload/dialog.py" line="149" />
             <source>Visibility</source>
             <translation>Visibilité</translation>
+        </message>
+    </context>
+    <context>
+        <name>UploadFolderAlgorithm</name>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="146" />
+            <source>Anyone</source>
+            <translation>Tout le monde</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="122" />
+            <source>Folder of pictures</source>
+            <translation>Dossier de photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="126" />
+            <source>Include subfolders</source>
+            <translation>Inclure les sous-dossiers</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="145" />
+            <source>Instance default</source>
+            <translation>Valeur par défaut de l'instance</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="147" />
+            <source>Only me</source>
+            <translation>Moi seulement</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="163" />
+            <source>Pictures on the instance</source>
+            <translation>Photos sur l’instance</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="234" />
+            <source>Sending {count} pictures to {url}.</source>
+            <translation>Envoi de {count} photos à {url}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="108" />
+            <source>Sends the JPEG pictures of a folder to a Panoramax instance, with the plugin's resumable upload: run it again after a cancel or a failure and only what is missing is sent. The token comes from the authentication configuration given (its password), or else from the account signed in to this instance in the plugin. The report is a point layer: each file's status, picture, sequence, link and the reason of a rejection.</source>
+            <translation>Envoie les photos JPEG d’un dossier à une instance Panoramax, avec l’envoi reprenable de l’extension : relancez-le après une annulation ou un échec et seul ce qui manque est envoyé. Le jeton vient de la configuration d’authentification donnée (son mot de passe), sinon du compte connecté à cette instance dans l’extension. Le rapport est une couche de points : l’état de chaque fichier, sa photo, sa séquence, son lien et la raison d’un refus.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="165" />
+            <source>Sequence ids</source>
+            <translation>Identifiants des séquences</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="148" />
+            <source>Signed-in users</source>
+            <translation>Utilisateurs connectés</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="174" />
+            <source>The QGIS authentication database cannot be used.</source>
+            <translation>La base d’authentification de QGIS ne peut pas être utilisée.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="187" />
+            <source>The authentication configuration {id} holds no token (put the token as its password).</source>
+            <translation>La configuration d’authentification {id} ne contient pas de jeton (mettez le jeton comme mot de passe).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="213" />
+            <source>The folder {folder} holds no JPEG pictures.</source>
+            <translation>Le dossier {folder} ne contient pas de photos JPEG.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="155" />
+            <source>The pictures are already blurred</source>
+            <translation>Les photos sont déjà floutées</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="197" />
+            <source>The signed-in account cannot be read ({error}).</source>
+            <translation>Le compte connecté ne peut pas être lu ({error}).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="178" />
+            <source>There is no authentication configuration {id}.</source>
+            <translation>Il n’y a pas de configuration d’authentification {id}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="218" />
+            <source>This catalog only gathers other instances: choose the instance you upload to.</source>
+            <translation>Ce catalogue ne fait que rassembler d’autres instances : choisissez l’instance où vous envoyez.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="138" />
+            <source>Title of the upload</source>
+            <translation>Titre de l'envoi</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="133" />
+            <source>Token (an authentication configuration whose password is the token)</source>
+            <translation>Jeton (une configuration d’authentification dont le mot de passe est le jeton)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="107" />
+            <source>Upload a folder</source>
+            <translation>Envoyer un dossier</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="160" />
+            <source>Upload report</source>
+            <translation>Rapport d’envoi</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="164" />
+            <source>Upload set id</source>
+            <translation>Identifiant du lot d’envoi</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="201" />
+            <source>Uploading as {account}.</source>
+            <translation>Envoi en tant que {account}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="143" />
+            <source>Visibility</source>
+            <translation>Visibilité</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="291" />
+            <source>{done} of {count} pictures are on the instance, in {sequences} sequences.</source>
+            <translation>{done} photos sur {count} sont sur l’instance, dans {sequences} séquences.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="249" />
+            <source>{error} (give a valid token in an authentication configuration, or sign in to this instance in the Panoramax panel)</source>
+            <translation>{error} (donnez un jeton valide dans une configuration d’authentification, ou connectez-vous à cette instance dans le panneau Panoramax)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="208" />
+            <source>{folder} is not a folder.</source>
+            <translation>{folder} n’est pas un dossier.</translation>
         </message>
     </context>
     <context>

@@ -1,18 +1,22 @@
-"""The algorithms the provider offers: one line per algorithm class."""
+"""The algorithms the provider offers, in the toolbox's order."""
 
 from __future__ import annotations
 
 
 def algorithm_classes() -> list:
     """Every algorithm class, imported here so that the provider stays small."""
-    classes = []
-    from .search_pictures import SearchPicturesAlgorithm
-
-    classes.append(SearchPicturesAlgorithm)
-    from .sequences_of_area import SequencesOfAreaAlgorithm
-
-    classes.append(SequencesOfAreaAlgorithm)
     from .best_pictures import BestPicturesAlgorithm
+    from .coverage_along_lines import CoverageAlongLinesAlgorithm
+    from .download_pictures import DownloadPicturesAlgorithm
+    from .search_pictures import SearchPicturesAlgorithm
+    from .sequences_of_area import SequencesOfAreaAlgorithm
+    from .upload_folder import UploadFolderAlgorithm
 
-    classes.append(BestPicturesAlgorithm)
-    return classes
+    return [
+        SearchPicturesAlgorithm,
+        SequencesOfAreaAlgorithm,
+        BestPicturesAlgorithm,
+        DownloadPicturesAlgorithm,
+        UploadFolderAlgorithm,
+        CoverageAlongLinesAlgorithm,
+    ]
