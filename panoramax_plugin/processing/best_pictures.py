@@ -80,7 +80,7 @@ BEST_FIELDS = (
     ("captured_at", "datetime"),
     ("score", "double"),  # the "best" ranking score, 0-1
     ("quality", "double"),  # GPS accuracy and pixel density, 0-1
-    ("link", "string"),  # the picture in the instance's web viewer
+    ("link", "string"),  # the picture in the instance's web viewer, turned toward the feature
     ("thumb_url", "string"),
     ("jpeg", "string"),  # rank 1: the view written to JPEG_FOLDER
 )
@@ -368,7 +368,12 @@ class BestPicturesAlgorithm(PanoramaxAlgorithm):
                     to_qdatetime(picture.captured_at),
                     candidate.score,
                     round(quality_score(picture), 6),
-                    viewer_picture_url(picture.home_url or picture.instance_url, picture.id)
+                    viewer_picture_url(  # opens turned toward the feature
+                        picture.home_url or picture.instance_url,
+                        picture.id,
+                        heading=seen.azimuth,
+                        pitch=seen.elevation,
+                    )
                     if (picture.home_url or picture.instance_url)
                     else None,
                     picture.asset_url("thumb"),

@@ -108,7 +108,9 @@ def test_rows_per_feature_with_yaw_and_pitch_toward_it_and_jpegs(local_instance,
         assert row["pitch"] == pytest.approx(seen.elevation, abs=0.1)
         point = row.geometry().asPoint()
         assert (point.x(), point.y()) == pytest.approx((picture.lon, picture.lat), abs=1e-6)
-        assert row["link"].endswith(f"pic={picture.id}")
+        assert f"pic={picture.id}&xyz=" in row["link"]  # turned toward the feature
+        heading = float(row["link"].split("&xyz=")[1].split("/")[0])
+        assert heading == pytest.approx(seen.azimuth, abs=0.01)
         assert row["thumb_url"].startswith("http")
     best_ahead = by_feature[fids["ahead"]][0]
     assert best_ahead["picture_id"] == last.id and best_ahead["yaw"] == pytest.approx(0, abs=2)
