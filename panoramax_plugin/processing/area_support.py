@@ -12,18 +12,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from qgis.core import (
-    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterExtent,
     QgsProcessingParameterVectorLayer,
     QgsProcessingUtils,
     QgsRectangle,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QTime
 
@@ -33,6 +30,7 @@ from ..core.area_search import SearchFilters, search_area
 from ..core.client import SEARCH_LIMIT_MAX, PanoramaxClient
 from ..core.errors import PanoramaxError
 from ..core.gc_pause import paused_gc
+from .qgis_kinds import source_type
 
 EXTENT = "EXTENT"
 INPUT = "INPUT"
@@ -45,30 +43,6 @@ PAGE_LIMIT = SEARCH_LIMIT_MAX
 """Pictures asked per search (tests lower it to exercise the cap split)."""
 CEILING = 50_000
 """The most pictures one run loads (browse's ceiling); the outcome says when it was hit."""
-
-
-def wkb_type(kind: str):
-    """``Point``, ``LineString`` or ``NoGeometry``: ``Qgis.WkbType`` from QGIS 3.30,
-    ``QgsWkbTypes.Type`` before."""
-    if hasattr(Qgis, "WkbType"):
-        return getattr(Qgis.WkbType, kind)
-    return getattr(QgsWkbTypes.Type, kind)
-
-
-def any_vector_type():
-    """The "any geometry" source type (``Qgis.ProcessingSourceType`` from QGIS 3.36)."""
-    if hasattr(Qgis, "ProcessingSourceType"):
-        return Qgis.ProcessingSourceType.VectorAnyGeometry
-    return QgsProcessing.SourceType.TypeVectorAnyGeometry
-
-
-def number_type(kind: str):
-    """``Integer`` or ``Double`` (``Qgis.ProcessingNumberParameterType`` from QGIS 3.36)."""
-    if hasattr(Qgis, "ProcessingNumberParameterType"):
-        return getattr(Qgis.ProcessingNumberParameterType, kind)
-    from qgis.core import QgsProcessingParameterNumber
-
-    return getattr(QgsProcessingParameterNumber.Type, kind)
 
 
 def processing_error(error: Exception) -> QgsProcessingException:
@@ -92,7 +66,7 @@ def add_area_parameters(algorithm) -> None:
         QgsProcessingParameterVectorLayer(
             INPUT,
             QCoreApplication.translate("PanoramaxProcessing", "Or the extent of this layer"),
-            [any_vector_type()],
+            [source_type("VectorAnyGeometry")],
             optional=True,
         )
     )
@@ -394,14 +368,6 @@ def search_filters(start, end, kind=None, producers=(), cql_filter=None) -> Sear
         producers=tuple(producers),
         cql_filter=(cql_filter or "").strip() or None,
     )
-
-
-def sink_or_error(algorithm, parameters, context, fields, wkb_type, name: str = OUTPUT):
-    """``(sink, dest_id)`` of an output, a Processing error when it cannot be created."""
-    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, fields, wkb_type, WGS84)
-    if sink is None:
-        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
-    return sink, dest_id
 
 
 def client_factory(algorithm, parameters, context):

@@ -6,6 +6,7 @@ errors (never a traceback).
 from __future__ import annotations
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterString,
@@ -80,6 +81,15 @@ class PanoramaxAlgorithm(QgsProcessingAlgorithm):
         return PanoramaxClient(
             self.instance_url(parameters, context), http=qgis_http_client(settings.timeout_s)
         )
+
+    def output_sink(self, parameters, context, fields, wkb_type, crs=None, name: str = "OUTPUT"):
+        """``(sink, dest_id)`` of an output (WGS84 unless ``crs``); a Processing error when
+        it cannot be created."""
+        crs = crs if crs is not None else QgsCoordinateReferenceSystem("EPSG:4326")
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        return sink, dest_id
 
     @staticmethod
     def check_canceled(feedback) -> None:

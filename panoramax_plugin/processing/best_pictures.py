@@ -51,6 +51,7 @@ from ..layers.memory import make_fields
 from ..layers.pictures import to_qdatetime
 from . import area_support as area
 from .base import PanoramaxAlgorithm
+from .qgis_kinds import number_type, source_type, wkb_type
 
 INPUT = "INPUT"
 COUNT = "COUNT"
@@ -132,14 +133,14 @@ class BestPicturesAlgorithm(PanoramaxAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                INPUT, self.tr("Features to look for"), [area.any_vector_type()]
+                INPUT, self.tr("Features to look for"), [source_type("VectorAnyGeometry")]
             )
         )
         self.addParameter(
             QgsProcessingParameterNumber(
                 COUNT,
                 self.tr("Pictures per feature"),
-                area.number_type("Integer"),
+                number_type("Integer"),
                 defaultValue=3,
                 minValue=1,
                 maxValue=100,
@@ -149,7 +150,7 @@ class BestPicturesAlgorithm(PanoramaxAlgorithm):
             QgsProcessingParameterNumber(
                 DISTANCE,
                 self.tr("Search distance (metres)"),
-                area.number_type("Double"),
+                number_type("Double"),
                 defaultValue=DEFAULT_MAX_DISTANCE_M,
                 minValue=1.0,
                 maxValue=500.0,
@@ -296,9 +297,7 @@ class BestPicturesAlgorithm(PanoramaxAlgorithm):
         if folder is not None:
             jpegs = self._write_jpegs(client, rows, folder, instance, feedback)
         fields = best_fields()
-        sink, dest_id = area.sink_or_error(
-            self, parameters, context, fields, area.wkb_type(geometry_kind), OUTPUT
-        )
+        sink, dest_id = self.output_sink(parameters, context, fields, wkb_type(geometry_kind))
         features = []
         for row in rows:
             feature = QgsFeature(fields)

@@ -53,7 +53,7 @@ from ..core.line_coverage import (
 )
 from ..network.session import qgis_http_client
 from .base import PanoramaxAlgorithm
-from .qgis_kinds import date_only, double_number, source_type, wkb_type
+from .qgis_kinds import date_only, number_type, source_type, wkb_type
 
 INPUT = "INPUT"
 DISTANCE = "DISTANCE"
@@ -117,7 +117,7 @@ class CoverageAlongLinesAlgorithm(PanoramaxAlgorithm):
             QgsProcessingParameterNumber(
                 DISTANCE,
                 self.tr("Distance to the nearest picture (metres)"),
-                double_number(),
+                number_type("Double"),
                 defaultValue=20.0,
                 minValue=0.1,
             )
@@ -345,11 +345,9 @@ class CoverageAlongLinesAlgorithm(PanoramaxAlgorithm):
         for name in ("total_m", "covered_m", "uncovered_m", "uncovered_share"):
             extra.append(QgsField(name, field_type("double")))
         fields = QgsProcessingUtils.combineFields(source.fields(), extra)
-        sink, dest_id = self.parameterAsSink(
-            parameters, OUTPUT, context, fields, wkb_type("MultiLineString"), crs
+        sink, dest_id = self.output_sink(
+            parameters, context, fields, wkb_type("MultiLineString"), crs
         )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
         total = uncovered_total = 0.0
         for feature, result in zip(features, results):
             uncovered = max(0.0, result.length - result.covered)

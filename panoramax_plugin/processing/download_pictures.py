@@ -319,16 +319,7 @@ class DownloadPicturesAlgorithm(PanoramaxAlgorithm):
 
     def _write_index(self, parameters, context, entries, level) -> str:
         fields = make_fields(INDEX_FIELDS)
-        sink, dest_id = self.parameterAsSink(
-            parameters,
-            OUTPUT,
-            context,
-            fields,
-            wkb_type("Point"),
-            QgsCoordinateReferenceSystem("EPSG:4326"),
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
+        sink, dest_id = self.output_sink(parameters, context, fields, wkb_type("Point"))
         for entry in entries:
             feature = QgsFeature(fields)
             if entry.point is not None:

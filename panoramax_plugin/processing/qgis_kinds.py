@@ -32,9 +32,10 @@ def folder_behavior():
     return enum.Folder if enum is not None else QgsProcessingParameterFile.Behavior.Folder
 
 
-def double_number():
+def number_type(name: str):
+    """``Integer`` or ``Double``."""
     enum = getattr(Qgis, "ProcessingNumberParameterType", None)
-    return enum.Double if enum is not None else QgsProcessingParameterNumber.Type.Double
+    return getattr(enum if enum is not None else QgsProcessingParameterNumber.Type, name)
 
 
 def date_only():

@@ -21,6 +21,7 @@ from ..core.i18n import QT_TRANSLATE_NOOP
 from ..layers.pictures import picture_features, picture_fields
 from . import area_support as area
 from .base import PanoramaxAlgorithm
+from .qgis_kinds import wkb_type
 
 TYPE = "TYPE"
 PRODUCER = "PRODUCER"
@@ -98,9 +99,7 @@ class SearchPicturesAlgorithm(PanoramaxAlgorithm):
         run.report()
         # written only now: a canceled or failed search leaves no output behind
         fields = picture_fields()
-        sink, dest_id = area.sink_or_error(
-            self, parameters, context, fields, area.wkb_type("Point")
-        )
+        sink, dest_id = self.output_sink(parameters, context, fields, wkb_type("Point"))
         feedback.setProgressText(
             self.tr("Writing {count} pictures").format(count=len(run.pictures))
         )

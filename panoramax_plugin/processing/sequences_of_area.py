@@ -24,6 +24,7 @@ from ..core.sequence_index import SequenceIndex
 from ..layers.sequences import sequence_attributes, sequence_fields, sequence_geometry
 from . import area_support as area
 from .base import PanoramaxAlgorithm
+from .qgis_kinds import wkb_type
 
 
 class SequencesOfAreaAlgorithm(PanoramaxAlgorithm):
@@ -86,9 +87,7 @@ class SequencesOfAreaAlgorithm(PanoramaxAlgorithm):
                 ).format(count=left_out)
             )
         fields = sequence_fields()
-        sink, dest_id = area.sink_or_error(
-            self, parameters, context, fields, area.wkb_type("LineString")
-        )
+        sink, dest_id = self.output_sink(parameters, context, fields, wkb_type("LineString"))
         features = []
         for sequence_id in kept:
             ordered = index.ordered(sequence_id)

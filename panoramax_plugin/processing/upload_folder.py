@@ -15,7 +15,6 @@ import threading
 from qgis.core import (
     QgsApplication,
     QgsAuthMethodConfig,
-    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
     QgsGeometry,
@@ -266,16 +265,7 @@ class UploadFolderAlgorithm(PanoramaxAlgorithm):
             if meta.lat is not None and meta.lon is not None:
                 positions[path] = (meta.lon, meta.lat)
         fields = make_fields(REPORT_FIELDS)
-        sink, dest_id = self.parameterAsSink(
-            parameters,
-            OUTPUT,
-            context,
-            fields,
-            wkb_type("Point"),
-            QgsCoordinateReferenceSystem("EPSG:4326"),
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
+        sink, dest_id = self.output_sink(parameters, context, fields, wkb_type("Point"))
         files = {os.path.abspath(p): f for p, f in state.files.items()}
         rows = report_rows(api_url, [os.path.abspath(p) for p in paths], [], files)
         for path, row in zip(paths, rows):
