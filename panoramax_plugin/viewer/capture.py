@@ -103,13 +103,13 @@ def capture_format(path: str) -> Optional[str]:
 def render_pano(camera: Camera, size: tuple, image=None, data=None) -> QImage:
     """The 360° view at ``size`` from the decoded hd ``image``, or from its JPEG ``data``.
 
-    The frame is rendered by two threads (row bands); nothing is prepared during the decode:
-    ``QImage.fromData`` holds the GIL (measured: a numpy thread beside it stalls).
+    From ``data``, the sampling taps are prepared while the picture decodes (the decoder
+    lets Python run); the frame is then rendered by two threads (row bands).
     """
-    if image is None:
-        image = decode_image(data)
-    pixels, image = qimage_to_array(image)
     frame = SingleFrame(camera, *size)
+    if image is None:
+        image = decode_image(data, while_decoding=frame.prepare)
+    pixels, image = qimage_to_array(image)
     return array_to_qimage(frame.render(pixels, threads=2))
 
 
