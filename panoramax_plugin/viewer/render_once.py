@@ -11,8 +11,7 @@ The same geometry and the same 8-bit fixed-point blend as the renderer's bilinea
 * the pixels: four gathers and three blends.
 
 Bands of rows go to several threads (numpy releases the GIL): 1920x1080 from 5760x2880,
-about 38 ms on one thread, 27 on two (``benchmarks/bench_capture.py``). A capture prepares
-the taps while the picture decodes (``image_loader.read_image_bytes`` lets Python run).
+about 38 ms on one thread, 27 on two (``benchmarks/bench_capture.py``).
 
 No Qt, no QGIS.
 """
