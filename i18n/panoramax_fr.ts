@@ -122,53 +122,53 @@
     <context>
         <name>BestPicturesAlgorithm</name>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="162" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="163" />
             <source>360°</source>
             <translation>360°</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="162" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="163" />
             <source>Any</source>
             <translation>Toutes</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="111" />
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="180" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="112" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="181" />
             <source>Best pictures of features</source>
             <translation>Meilleures photos des entités</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="349" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="348" />
             <source>Feature {label}: the instance's answer was full, farther pictures may be missing (lower the distance).</source>
             <translation>Entité {label} : la réponse de l’instance était pleine, des photos plus lointaines peuvent manquer (réduisez la distance).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="341" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="340" />
             <source>Feature {label}: {error}</source>
             <translation>Entité {label} : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="192" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="193" />
             <source>Features seen</source>
             <translation>Entités vues</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="135" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="136" />
             <source>Features to look for</source>
             <translation>Entités à chercher</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="162" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="163" />
             <source>Flat</source>
             <translation>Plane</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="185" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="186" />
             <source>Folder of JPEGs turned toward each feature (optional)</source>
             <translation>Dossier de JPEG tournés vers chaque entité (facultatif)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="112" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="113" />
             <source>For each feature of a vector layer (points, lines or polygons, any CRS; the selected features only when asked), finds the N best Panoramax pictures showing it within the search distance: 360° pictures always see it, flat ones when it lies in their field of view. 'Best' weighs the distance (about 6 m is ideal), how centred it is, the age and the picture quality.
 
 One row per picture: the feature id, the rank, the picture and sequence ids, the distance, the azimuth, the yaw and pitch that turn the viewer toward the feature, the capture date, the scores, the web viewer link and the thumbnail URL. Output geometry: none (a table), the picture's position, or a line from the feature to the picture.
@@ -185,93 +185,93 @@ Dossier JPEG (facultatif) : un JPEG par entité, sa meilleure photo tournée ver
 INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="203" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="204" />
             <source>Layer {layer} has no coordinate reference system: set one (Layer Properties &gt; Source) so the plugin knows where its features are.</source>
             <translation>La couche {layer} n'a pas de système de coordonnées de référence : définissez-en un (Propriétés de la couche &gt; Source) pour que l'extension sache où se trouvent ses objets.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="219" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="220" />
             <source>Layer {layer} has no features (or none selected): nothing to look for.</source>
             <translation>La couche {layer} n’a pas d’entité (ou aucune sélectionnée) : rien à chercher.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="174" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="175" />
             <source>Line: from the feature to the picture</source>
             <translation>Ligne : de l’entité à la photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="273" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="274" />
             <source>Looking for pictures of {count} features on {url}</source>
             <translation>Recherche de photos de {count} entités sur {url}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="291" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="292" />
             <source>No feature could be searched: {error}</source>
             <translation>Aucune entité n’a pu être cherchée : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="172" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="173" />
             <source>None (a table)</source>
             <translation>Aucune (une table)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="225" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="226" />
             <source>None of the {count} features of {layer} can be looked for.</source>
             <translation>Aucune des {count} entités de {layer} ne peut être cherchée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="170" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="171" />
             <source>Output geometry</source>
             <translation>Géométrie en sortie</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="404" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="408" />
             <source>Picture {id}: no JPEG ({error})</source>
             <translation>Photo {id} : pas de JPEG ({error})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="141" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="142" />
             <source>Pictures per feature</source>
             <translation>Photos par entité</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="173" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="174" />
             <source>Point: the picture's position</source>
             <translation>Point : la position de la photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="190" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="191" />
             <source>Rows written</source>
             <translation>Lignes écrites</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="151" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="152" />
             <source>Search distance (metres)</source>
             <translation>Distance de recherche (mètres)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="413" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="417" />
             <source>The JPEG {path} could not be written.</source>
             <translation>Le JPEG {path} n’a pas pu être écrit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="243" />
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="429" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="244" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="433" />
             <source>The folder {folder} cannot be written: {error}</source>
             <translation>Le dossier {folder} ne peut pas être écrit : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="161" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="162" />
             <source>Type of pictures</source>
             <translation>Type de photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="424" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="428" />
             <source>{count} JPEGs written to {folder}</source>
             <translation>{count} JPEG écrits dans {folder}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/best_pictures.py" line="324" />
+            <location filename="../panoramax_plugin/processing/best_pictures.py" line="323" />
             <source>{seen} of {total} features are seen by pictures ({rows} rows).</source>
             <translation>{seen} entités sur {total} sont vues par des photos ({rows} lignes).</translation>
         </message>
@@ -931,22 +931,22 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>ImageLoader</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="235" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="274" />
             <source>Loading Panoramax picture</source>
             <translation>Chargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="82" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="84" />
             <source>The picture file is damaged or incomplete ({error}).</source>
             <translation>Le fichier de la photo est endommagé ou incomplet ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="94" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="96" />
             <source>The picture file is incomplete: only part of it could be shown.</source>
             <translation>Le fichier de la photo est incomplet : seule une partie a pu être affichée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="219" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="258" />
             <source>This picture has no '{level}' file.</source>
             <translation>Cette photo n'a pas de fichier « {level} ».</translation>
         </message>
@@ -1387,12 +1387,12 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>PanoramaxAlgorithm</name>
         <message>
-            <location filename="../panoramax_plugin/processing/base.py" line="88" />
+            <location filename="../panoramax_plugin/processing/base.py" line="98" />
             <source>Canceled.</source>
             <translation>Annulé.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/base.py" line="64" />
+            <location filename="../panoramax_plugin/processing/base.py" line="65" />
             <source>Panoramax instance (a known key: {keys}; or a URL)</source>
             <translation>Instance Panoramax (une clé connue : {keys} ; ou une URL)</translation>
         </message>
@@ -2505,117 +2505,117 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>PanoramaxProcessing</name>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="85" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="59" />
             <source>Area (any CRS; leave empty to use the layer's extent)</source>
             <translation>Zone (tout SCR ; vide pour utiliser l’emprise de la couche)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="318" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="292" />
             <source>Canceled: nothing was written.</source>
             <translation>Annulé : rien n’a été écrit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="102" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="76" />
             <source>Captured from (optional)</source>
             <translation>Prises à partir du (facultatif)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="109" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="83" />
             <source>Captured until (optional; a date at midnight means the whole day)</source>
             <translation>Prises jusqu’au (facultatif ; une date à minuit compte toute la journée)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="163" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="137" />
             <source>Give an area: an extent (EXTENT) or a layer whose extent is used (INPUT).</source>
             <translation>Donnez une zone : une emprise (EXTENT) ou une couche dont l’emprise est utilisée (INPUT).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="170" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="144" />
             <source>Layer {layer} has no coordinate reference system: set one (Layer Properties &gt; Source) so the plugin knows where it is.</source>
             <translation>La couche {layer} n’a pas de système de coordonnées : définissez-en un (Propriétés de la couche &gt; Source) pour que l’extension sache où elle est.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="181" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="155" />
             <source>Layer {layer} is empty: it has no extent to search.</source>
             <translation>La couche {layer} est vide : elle n’a pas d’emprise où chercher.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="94" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="68" />
             <source>Or the extent of this layer</source>
             <translation>Ou l’emprise de cette couche</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="133" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="107" />
             <source>The area could not be placed on the globe: {error}</source>
             <translation>La zone n’a pas pu être placée sur le globe : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="121" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="95" />
             <source>The area has no coordinate reference system: give the extent with its CRS (e.g. 'xmin,xmax,ymin,ymax [EPSG:2154]') or set the layer's CRS.</source>
             <translation>La zone n’a pas de système de coordonnées : donnez l’emprise avec son SCR (par ex. 'xmin,xmax,ymin,ymax [EPSG:2154]') ou définissez le SCR de la couche.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="141" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="115" />
             <source>The area is empty or lies outside the globe once in longitude/latitude.</source>
             <translation>La zone est vide ou sort du globe une fois en longitude/latitude.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="368" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="342" />
             <source>The search is NOT complete ({why}): some pictures of the area are missing; search a smaller area.</source>
             <translation>La recherche n’est PAS complète ({why}) : des photos de la zone manquent ; cherchez dans une zone plus petite.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="342" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="316" />
             <source>The search is complete: every picture of the area is there.</source>
             <translation>La recherche est complète : toutes les photos de la zone sont là.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="376" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="350" />
             <source>The sequences could not all be listed: {error}</source>
             <translation>Les séquences n’ont pas toutes pu être listées : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="218" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="192" />
             <source>The start date comes after the end date.</source>
             <translation>La date de début est après la date de fin.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="358" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="332" />
             <source>the ceiling of {ceiling} pictures was reached</source>
             <translation>le plafond de {ceiling} photos a été atteint</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="353" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="327" />
             <source>the instance ignored the area asked (its answers hold pictures outside it)</source>
             <translation>l’instance a ignoré la zone demandée (ses réponses contiennent des photos hors de celle-ci)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="349" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="323" />
             <source>the search made as many requests as it may</source>
             <translation>la recherche a fait autant de requêtes qu’elle le peut</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="362" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="336" />
             <source>thousands of pictures lie at one spot, too close together to split</source>
             <translation>des milliers de photos sont au même endroit, trop proches pour être séparées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="335" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="309" />
             <source>{count} items of the answers could not be read and were skipped.</source>
             <translation>{count} éléments des réponses n’ont pas pu être lus et ont été ignorés.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="328" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="302" />
             <source>{count} pictures found in {requests} searches ({splits} splits of a full answer).</source>
             <translation>{count} photos trouvées en {requests} recherches ({splits} découpages d’une réponse pleine).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="291" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="265" />
             <source>{count} pictures found so far</source>
             <translation>{count} photos trouvées jusqu’ici</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="206" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="180" />
             <source>{name} is not a date or a date and time: {value!r}</source>
             <translation>{name} n’est pas une date ni une date et heure : {value!r}</translation>
         </message>
@@ -2893,47 +2893,47 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
     <context>
         <name>SearchPicturesAlgorithm</name>
         <message>
-            <location filename="../panoramax_plugin/processing/search_pictures.py" line="58" />
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="59" />
             <source>360°</source>
             <translation>360°</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/search_pictures.py" line="58" />
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="59" />
             <source>Any</source>
             <translation>Toutes</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/search_pictures.py" line="80" />
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="81" />
             <source>Every picture of the area is there</source>
             <translation>Toutes les photos de la zone sont là</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/search_pictures.py" line="58" />
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="59" />
             <source>Flat</source>
             <translation>Plane</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/search_pictures.py" line="76" />
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="77" />
             <source>Panoramax pictures</source>
             <translation>Photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/search_pictures.py" line="78" />
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="79" />
             <source>Pictures found</source>
             <translation>Photos trouvées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/search_pictures.py" line="64" />
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="65" />
             <source>Producers (names separated by commas)</source>
             <translation>Auteurs (noms séparés par des virgules)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/search_pictures.py" line="34" />
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="35" />
             <source>Search pictures</source>
             <translation>Rechercher des photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/search_pictures.py" line="35" />
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="36" />
             <source>Searches the Panoramax pictures of an area (an extent in any CRS, or the extent of a layer) and writes them as a point layer with the same fields as the browse pictures layer.
 
 Filters: capture dates (an end date at midnight counts the whole day), type (flat or 360°), producers (names separated by commas) and a CQL2 tag filter the instance applies, e.g. "semantics.osm|traffic_sign"='FR:B14' or semantics IS NOT NULL.
@@ -2950,22 +2950,22 @@ L’instance renvoie au plus 10 000 photos par recherche : une réponse pleine e
 INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/search_pictures.py" line="93" />
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="94" />
             <source>Searching {url} in {bbox}</source>
             <translation>Recherche sur {url} dans {bbox}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/search_pictures.py" line="70" />
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="71" />
             <source>Tag filter (CQL2 text, applied by the instance)</source>
             <translation>Filtre de tags (texte CQL2, appliqué par l’instance)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/search_pictures.py" line="57" />
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="58" />
             <source>Type of pictures</source>
             <translation>Type de photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/search_pictures.py" line="105" />
+            <location filename="../panoramax_plugin/processing/search_pictures.py" line="104" />
             <source>Writing {count} pictures</source>
             <translation>Écriture de {count} photos</translation>
         </message>
@@ -2981,12 +2981,12 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>SequencesOfAreaAlgorithm</name>
         <message>
-            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="55" />
+            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="56" />
             <source>Every picture of the area was found</source>
             <translation>Toutes les photos de la zone ont été trouvées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="32" />
+            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="33" />
             <source>Lists the Panoramax sequences of an area (an extent in any CRS, or the extent of a layer) and writes them as a line layer with the same fields as the browse sequences layer: title, first and last capture, picture count, length, type, producer, camera.
 
 Every page of the instance's sequence listing is read. Each line joins, in capture order, the pictures of the sequence found in the area (and in the dates, when given); loaded_pictures counts them, picture_count counts the whole sequence.
@@ -2999,32 +2999,32 @@ Toutes les pages de la liste des séquences de l’instance sont lues. Chaque li
 INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="51" />
+            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="52" />
             <source>Panoramax sequences</source>
             <translation>Séquences Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="53" />
+            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="54" />
             <source>Sequences found</source>
             <translation>Séquences trouvées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="31" />
+            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="32" />
             <source>Sequences of an area</source>
             <translation>Séquences d’une zone</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="67" />
+            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="68" />
             <source>The sequences of the area could not be listed: {error}</source>
             <translation>Les séquences de la zone n’ont pas pu être listées : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="84" />
+            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="85" />
             <source>{count} listed sequences have no picture in the area (or the dates): left out.</source>
             <translation>{count} séquences listées n’ont pas de photo dans la zone (ou les dates) : laissées de côté.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="102" />
+            <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="101" />
             <source>{count} sequences written.</source>
             <translation>{count} séquences écrites.</translation>
         </message>
@@ -3226,137 +3226,137 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>UploadFolderAlgorithm</name>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="146" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="145" />
             <source>Anyone</source>
             <translation>Tout le monde</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="122" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="121" />
             <source>Folder of pictures</source>
             <translation>Dossier de photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="126" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="125" />
             <source>Include subfolders</source>
             <translation>Inclure les sous-dossiers</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="145" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="144" />
             <source>Instance default</source>
             <translation>Valeur par défaut de l'instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="147" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="146" />
             <source>Only me</source>
             <translation>Moi seulement</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="163" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="162" />
             <source>Pictures on the instance</source>
             <translation>Photos sur l’instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="234" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="233" />
             <source>Sending {count} pictures to {url}.</source>
             <translation>Envoi de {count} photos à {url}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="108" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="107" />
             <source>Sends the JPEG pictures of a folder to a Panoramax instance, with the plugin's resumable upload: run it again after a cancel or a failure and only what is missing is sent. The token comes from the authentication configuration given (its password), or else from the account signed in to this instance in the plugin. The report is a point layer: each file's status, picture, sequence, link and the reason of a rejection.</source>
             <translation>Envoie les photos JPEG d’un dossier à une instance Panoramax, avec l’envoi reprenable de l’extension : relancez-le après une annulation ou un échec et seul ce qui manque est envoyé. Le jeton vient de la configuration d’authentification donnée (son mot de passe), sinon du compte connecté à cette instance dans l’extension. Le rapport est une couche de points : l’état de chaque fichier, sa photo, sa séquence, son lien et la raison d’un refus.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="165" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="164" />
             <source>Sequence ids</source>
             <translation>Identifiants des séquences</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="148" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="147" />
             <source>Signed-in users</source>
             <translation>Utilisateurs connectés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="174" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="173" />
             <source>The QGIS authentication database cannot be used.</source>
             <translation>La base d’authentification de QGIS ne peut pas être utilisée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="187" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="186" />
             <source>The authentication configuration {id} holds no token (put the token as its password).</source>
             <translation>La configuration d’authentification {id} ne contient pas de jeton (mettez le jeton comme mot de passe).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="213" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="212" />
             <source>The folder {folder} holds no JPEG pictures.</source>
             <translation>Le dossier {folder} ne contient pas de photos JPEG.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="155" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="154" />
             <source>The pictures are already blurred</source>
             <translation>Les photos sont déjà floutées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="197" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="196" />
             <source>The signed-in account cannot be read ({error}).</source>
             <translation>Le compte connecté ne peut pas être lu ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="178" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="177" />
             <source>There is no authentication configuration {id}.</source>
             <translation>Il n’y a pas de configuration d’authentification {id}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="218" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="217" />
             <source>This catalog only gathers other instances: choose the instance you upload to.</source>
             <translation>Ce catalogue ne fait que rassembler d’autres instances : choisissez l’instance où vous envoyez.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="138" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="137" />
             <source>Title of the upload</source>
             <translation>Titre de l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="133" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="132" />
             <source>Token (an authentication configuration whose password is the token)</source>
             <translation>Jeton (une configuration d’authentification dont le mot de passe est le jeton)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="107" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="106" />
             <source>Upload a folder</source>
             <translation>Envoyer un dossier</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="160" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="159" />
             <source>Upload report</source>
             <translation>Rapport d’envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="164" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="163" />
             <source>Upload set id</source>
             <translation>Identifiant du lot d’envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="201" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="200" />
             <source>Uploading as {account}.</source>
             <translation>Envoi en tant que {account}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="143" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="142" />
             <source>Visibility</source>
             <translation>Visibilité</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="291" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="281" />
             <source>{done} of {count} pictures are on the instance, in {sequences} sequences.</source>
             <translation>{done} photos sur {count} sont sur l’instance, dans {sequences} séquences.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="249" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="248" />
             <source>{error} (give a valid token in an authentication configuration, or sign in to this instance in the Panoramax panel)</source>
             <translation>{error} (donnez un jeton valide dans une configuration d’authentification, ou connectez-vous à cette instance dans le panneau Panoramax)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/upload_folder.py" line="208" />
+            <location filename="../panoramax_plugin/processing/upload_folder.py" line="207" />
             <source>{folder} is not a folder.</source>
             <translation>{folder} n’est pas un dossier.</translation>
         </message>
@@ -3387,7 +3387,7 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <translation>Aucune photo n’est affichée : il n’y a pas de vue à capturer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/capture.py" line="123" />
+            <location filename="../panoramax_plugin/viewer/capture.py" line="125" />
             <source>Nothing of the picture is visible in the viewer.</source>
             <translation>Rien de la photo n’est visible dans la visionneuse.</translation>
         </message>
@@ -3397,7 +3397,7 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <translation>Images PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/capture.py" line="196" />
+            <location filename="../panoramax_plugin/viewer/capture.py" line="198" />
             <location filename="../panoramax_plugin/viewer/capture_action.py" line="74" />
             <source>Save the view as a .jpg or .png file.</source>
             <translation>Enregistrez la vue dans un fichier .jpg ou .png.</translation>
@@ -3408,7 +3408,7 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <translation>Enregistrer la vue sous</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/capture.py" line="180" />
+            <location filename="../panoramax_plugin/viewer/capture.py" line="182" />
             <source>The HD file of the picture is empty.</source>
             <translation>Le fichier HD de la photo est vide.</translation>
         </message>
@@ -3424,7 +3424,7 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <translation>La vue n’a pas pu être capturée : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/capture.py" line="201" />
+            <location filename="../panoramax_plugin/viewer/capture.py" line="203" />
             <source>The view could not be written to {path}: check the folder and its rights.</source>
             <translation>La vue n’a pas pu être écrite dans {path} : vérifiez le dossier et ses droits.</translation>
         </message>
