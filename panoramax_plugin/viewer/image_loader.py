@@ -122,8 +122,11 @@ def read_image_bytes(data: bytes) -> QImage:
     except OSError:  # no temporary folder to write to: decode holding the GIL
         return QImage.fromData(bytes(data))
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(bytes(data))
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(bytes(data))
+        except OSError:  # a full disk: decode holding the GIL
+            return QImage.fromData(bytes(data))
         reader = QImageReader(path)
         reader.setAutoTransform(False)  # the EXIF orientation is applied by the caller
         image = reader.read()

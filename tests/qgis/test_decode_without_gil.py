@@ -71,3 +71,18 @@ def test_the_main_thread_keeps_running_during_a_decode(qgis_app):
     held = main_thread_share(lambda d: QImage.fromData(d), data)
     free = main_thread_share(read_image_bytes, data)
     assert free > 0.3 and free > 3 * held, (free, held)
+
+
+def test_a_temporary_file_that_cannot_be_written_falls_back_to_memory(qgis_app, monkeypatch):
+    import panoramax_plugin.viewer.image_loader as loader
+
+    data = big_jpeg()
+
+    def no_room(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(loader.os, "fdopen", no_room)
+    assert read_image_bytes(data).size() == QImage.fromData(data).size()
+    monkeypatch.undo()
+    monkeypatch.setattr(loader.tempfile, "mkstemp", no_room)
+    assert not read_image_bytes(data).isNull()
