@@ -233,3 +233,56 @@ def test_distance_and_height_of_the_pole_from_one_picture(viewer, street, qgis_a
     # outside the picture (a flat picture's margin, or beyond the widget)
     state = tool.click_at(-50.0, -50.0)
     assert "outside the picture" in state.message
+
+
+def test_triangulate_from_two_flat_pictures(viewer, local_instance, seeded_place, qgis_app):
+    """Flat pictures: a click at the pixel where a place must show (the picture's lens, the
+    viewer's zoom and pan) gives a ray through it; two pictures of the walk place it."""
+    from panoramax_plugin.core.view_geometry import (
+        DEFAULT_FLAT_HFOV,
+        destination,
+        flat_pixel,
+        yaw_toward,
+    )
+
+    tool = viewer.measure
+    tool.set_active(True)
+    ahead = PanoramaxClient(local_instance.api).get_picture(
+        seeded_place.flat_ids[4], seeded_place.flat_sequence
+    )
+    # the walk goes north-east (45°), pictures 6 m apart: a place 6 m ahead of picture 4
+    # and 6 m to the right, seen by pictures 1 and 3 (a weak but accepted crossing)
+    target = destination(ahead.lon, ahead.lat, 90.0, 6.0 * math.sqrt(2.0))
+    for index in (1, 3):
+        picture_id = seeded_place.flat_ids[index]
+        viewer.open_id(picture_id, seeded_place.flat_sequence)
+        run_until(
+            qgis_app,
+            lambda picture_id=picture_id: (
+                viewer.current is not None
+                and viewer.current.id == picture_id
+                and any(pid == picture_id and lv != "thumb" for pid, lv in viewer.images)
+            ),
+            30,
+        )
+        picture = viewer.current
+        pose = viewer.dock.flat_view.overlay_pose()
+        seen = sight(picture.lon, picture.lat, 2.0, target[0], target[1], 2.0)
+        hfov = picture.field_of_view or DEFAULT_FLAT_HFOV
+        pixel = flat_pixel(
+            yaw_toward(picture.heading, seen.azimuth),
+            seen.elevation,
+            hfov,
+            pose.image_width,
+            pose.image_height,
+        )
+        assert pixel is not None, "the place is outside the flat picture's field of view"
+        x = pose.offset_x + pixel[0] * pose.zoom
+        y = pose.offset_y + pixel[1] * pose.zoom
+        state = tool.click_at(x, y)
+    result = state.triangulation
+    assert result is not None, state.message
+    error = math.hypot(*ground_offset(target[0], target[1], result.lon, result.lat))
+    assert error < 0.25, f"{error:.3f} m"
+    assert result.height_m == pytest.approx(2.0, abs=0.2)
+    assert result.warnings  # under 20°: a picture further along would be surer
