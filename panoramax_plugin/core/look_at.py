@@ -6,14 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .camera import Camera
-from .view_geometry import camera_toward, flat_pixel, in_flat_view, sight, yaw_toward
+from .view_geometry import (
+    DEFAULT_FLAT_HFOV,
+    camera_toward,
+    flat_pixel,
+    in_flat_view,
+    sight,
+    yaw_toward,
+)
 
 CAMERA_HEIGHT_M = 2.0
 """Height of a street-view camera above the ground it stands on (a car roof, a helmet)."""
 TARGET_REACH_M = 150.0
 """Beyond this a picture is not turned toward the target: it shows something else."""
-DEFAULT_FLAT_HFOV = 70.0
-"""Horizontal field of view assumed for a flat picture that does not say its own."""
 
 
 @dataclass(frozen=True)

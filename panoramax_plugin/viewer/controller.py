@@ -22,6 +22,7 @@ from ..core.feature_pictures import nearest_picture
 from ..core.instances import picture_id_from_text, viewer_picture_url
 from ..core.look_at import LookTarget, camera_toward_target, flat_point_toward
 from ..core.picture_file import refined_heading
+from ..core.view_geometry import DEFAULT_FLAT_HFOV
 from ..measure.tool import MeasureTool
 from ..network.session import qgis_http_client
 from .capture_action import ViewCapture
@@ -456,7 +457,8 @@ class ViewerController(QObject):
             bearing, fov = self.camera.map_bearing(picture.heading), self.camera.hfov
         else:
             bearing = picture.heading
-            fov = picture.field_of_view or 60.0
+            # the field of view the overlays, the measures and "look at" assume too
+            fov = picture.field_of_view or DEFAULT_FLAT_HFOV
         self.map_sync.show(picture.lon, picture.lat, bearing, fov)
 
     def _set_follow(self, enabled: bool) -> None:
