@@ -931,7 +931,7 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>ImageLoader</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="274" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="277" />
             <source>Loading Panoramax picture</source>
             <translation>Chargement de la photo Panoramax</translation>
         </message>
@@ -946,7 +946,7 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <translation>Le fichier de la photo est incomplet : seule une partie a pu être affichée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="258" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="261" />
             <source>This picture has no '{level}' file.</source>
             <translation>Cette photo n'a pas de fichier « {level} ».</translation>
         </message>
@@ -3447,66 +3447,66 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>ViewerController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="120" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="151" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="174" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="121" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="152" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="175" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="529" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="531" />
             <source>JPEG pictures (*.jpg)</source>
             <translation>Photos JPEG (*.jpg)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="158" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="177" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="267" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="159" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="178" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="268" />
             <source>Loading picture…</source>
             <translation>Chargement de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="138" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="139" />
             <source>Looking for a Panoramax picture</source>
             <translation>Recherche d'une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="130" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="131" />
             <source>No Panoramax picture there.</source>
             <translation>Aucune photo Panoramax à cet endroit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="191" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="192" />
             <source>Opening Panoramax picture</source>
             <translation>Ouverture de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="546" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="548" />
             <source>Picture saved to {path}</source>
             <translation>Photo enregistrée dans {path}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="366" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="367" />
             <source>Prefetching Panoramax picture</source>
             <translation>Préchargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="527" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="529" />
             <source>Save HD picture</source>
             <translation>Enregistrer la photo HD</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="543" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="545" />
             <source>Saving Panoramax picture</source>
             <translation>Enregistrement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="549" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="551" />
             <source>The picture could not be saved: {error}</source>
             <translation>La photo n'a pas pu être enregistrée : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="110" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="111" />
             <source>This is not a picture id or a Panoramax picture link.</source>
             <translation>Ce n'est ni un identifiant de photo ni un lien vers une photo Panoramax.</translation>
         </message>
