@@ -286,3 +286,30 @@ def test_changes_through_the_qgis_transport(local_instance, tmp_path, cleanup, q
     assert round(me.patch_picture(sequence_id, ids[0], heading=271).heading) == 271
     me.delete_sequence(sequence_id)
     assert me.wait_deleted(sequence_id, timeout=60)
+
+
+def test_changes_from_a_qgis_task(local_instance, tmp_path, cleanup, qgis_app):
+    """PATCH and DELETE through QGIS networking from a task's worker thread, as the UI will."""
+    from qgis.core import QgsApplication
+
+    from panoramax_plugin.background.core_task import CoreTask
+    from panoramax_plugin.network.session import qgis_http_client
+    from tests.qt_wait import run_until
+
+    seeded, ids, _shots = fresh_sequence(local_instance, tmp_path, count=2)
+    sequence_id = seeded.sequence_ids[0]
+    cleanup.append(sequence_id)
+
+    def work(task):
+        me = mine(local_instance.api, local_instance.token, http=qgis_http_client(30))
+        hidden = me.patch_sequence(sequence_id, visibility="owner-only").visibility
+        heading = me.patch_picture(sequence_id, ids[1], heading=42).heading
+        me.delete_sequence(sequence_id)
+        return hidden, heading, me.wait_deleted(sequence_id, timeout=60)
+
+    results, errors = [], []
+    task = CoreTask("test mine", work, on_done=results.append, on_error=errors.append)
+    QgsApplication.taskManager().addTask(task)
+    run_until(qgis_app, lambda: results or errors, 90)
+    assert errors == []
+    assert results == [("owner-only", 42, True)]
