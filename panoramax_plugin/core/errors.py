@@ -87,6 +87,14 @@ class AuthenticationError(HttpError):
     """HTTP 401/403: the token is missing, invalid, expired or not claimed yet."""
 
 
+class NotOwnerError(AuthenticationError):
+    """HTTP 403 on a change: the sequence or picture belongs to another account."""
+
+
+class EditRefusedError(HttpError):
+    """HTTP 400 on a change: the server found it invalid (its message and details kept)."""
+
+
 class ServerError(HttpError):
     """HTTP 5xx: the instance failed; retrying later may help."""
 

@@ -23,7 +23,12 @@ import time
 from contextlib import contextmanager
 
 import requests
-from qgis.core import QgsBlockingNetworkRequest, QgsFeedback, QgsNetworkAccessManager
+from qgis.core import (
+    QgsApplication,
+    QgsBlockingNetworkRequest,
+    QgsFeedback,
+    QgsNetworkAccessManager,
+)
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import (
     QByteArray,
@@ -336,7 +341,45 @@ class QgisTransportAdapter(BaseAdapter):
             return manager.blockingPost(
                 qrequest, _body_bytes(request.body), authcfg, True, feedback
             )
+        if method == "PATCH":
+            return self._custom_verb(manager, request, qrequest, method, feedback)
         return self._other_method(request, qrequest, method, feedback)
+
+    def _custom_verb(self, manager, request, qrequest, method: str, feedback=None):
+        """A verb ``QgsBlockingNetworkRequest`` has no method for (PATCH, up to QGIS 4 at
+        least), sent with ``sendCustomRequest`` through this thread's QGIS manager (so
+        QGIS's proxy, SSL handling and network logger apply) and waited for in a local
+        event loop of this thread.
+
+        Everything here stays in the calling thread: the reply is made, watched,
+        aborted (through ``feedback``, whose cancel comes from this thread's timer or
+        progress, see ``_Watch``) and deleted in it. The objects we make in Python (the
+        event loop) have their sip hooks looked up first, as ``_other_method``'s. Meant
+        for worker threads, like every call of this transport; on the main thread the
+        local loop runs events meanwhile (user input excluded).
+        """
+        if self.authcfg:
+            QgsApplication.authManager().updateNetworkRequest(qrequest, self.authcfg)
+        if feedback is not None and feedback.isCanceled():
+            raise requests.Timeout("canceled before sending", request=request)
+        loop = without_python_hooks(QEventLoop())
+        reply = manager.sendCustomRequest(
+            qrequest, method.encode("ascii"), _body_bytes(request.body)
+        )
+        try:
+            reply.finished.connect(loop.quit)
+            if feedback is not None:
+                feedback.canceled.connect(reply.abort)
+            if not reply.isFinished():
+                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            return _FinishedReply(reply)
+        finally:
+            if feedback is not None:
+                try:
+                    feedback.canceled.disconnect(reply.abort)
+                except (RuntimeError, TypeError):
+                    pass
+            sip.delete(reply)
 
     def _other_method(self, request, qrequest, method: str, feedback=None):
         """PUT, DELETE and HEAD, which QGIS has no one-call helper for."""
@@ -387,6 +430,44 @@ class QgisTransportAdapter(BaseAdapter):
 
     def close(self):
         pass
+
+
+class _FinishedReply:
+    """What the transport reads of a ``QNetworkReply``, copied before the reply is deleted
+    (the shape of ``QgsNetworkReplyContent``)."""
+
+    def __init__(self, reply):
+        self._error = reply.error()
+        self._error_string = reply.errorString()
+        self._attributes = {
+            attribute: reply.attribute(attribute)
+            for attribute in (
+                QNetworkRequest.Attribute.HttpStatusCodeAttribute,
+                QNetworkRequest.Attribute.HttpReasonPhraseAttribute,
+            )
+        }
+        self._headers = {
+            bytes(name): bytes(reply.rawHeader(name)) for name in reply.rawHeaderList()
+        }
+        self._content = bytes(reply.readAll())
+
+    def attribute(self, attribute):
+        return self._attributes.get(attribute)
+
+    def error(self):
+        return self._error
+
+    def errorString(self) -> str:
+        return self._error_string
+
+    def content(self) -> bytes:
+        return self._content
+
+    def rawHeaderList(self) -> list:
+        return list(self._headers)
+
+    def rawHeader(self, name) -> bytes:
+        return self._headers.get(bytes(name), b"")
 
 
 def _headers(reply) -> CaseInsensitiveDict:

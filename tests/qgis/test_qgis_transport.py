@@ -222,3 +222,98 @@ def test_many_threads_fetching_one_url_at_once(qgis_app):
         run_until(qgis_app, lambda: len(results) + len(errors) == background.MAX_THREADS, 60)
     assert errors == []
     assert results == [[len(body)] * 15] * background.MAX_THREADS
+
+
+def _patch_in_task(qgis_app, work):
+    """Run ``work(task)`` in a QGIS task; (result, error)."""
+    results, errors = [], []
+    task = CoreTask("test patch", work, on_done=results.append, on_error=errors.append)
+    QgsApplication.taskManager().addTask(task)
+    wait_for(task, qgis_app, timeout_s=30)
+    return (results or [None])[0], (errors or [None])[0]
+
+
+def test_patch_with_json_body_from_a_task_and_on_the_main_thread(qgis_app, seen_requests):
+    echo = Canned(200, {"id": "s1", "title": "new", "geovisio:visibility": "owner-only"})
+    with CannedServer({"/api/collections/s1": echo}) as server:
+        url = server.url("/api/collections/s1")
+
+        def work(task):
+            return (
+                qgis_http_client(10)
+                .request("PATCH", url, json={"title": "new", "visibility": "owner-only"})
+                .json()
+            )
+
+        result, error = _patch_in_task(qgis_app, work)
+        assert error is None and result["title"] == "new"
+        on_main = qgis_http_client(10).request("PATCH", url, json={"title": "main"}).json()
+        assert on_main["id"] == "s1"
+        qgis_app.processEvents()
+    method, path, headers, body = server.requests[0]
+    assert (method, path) == ("PATCH", "/api/collections/s1")
+    assert json.loads(body) == {"title": "new", "visibility": "owner-only"}
+    assert headers["Content-Type"] == "application/json"
+    assert "QGIS/3" in headers["User-Agent"]  # through QGIS's manager
+    assert json.loads(server.requests[1][3]) == {"title": "main"}
+    assert url in seen_requests
+
+
+def test_patch_errors_carry_the_server_message(qgis_app):
+    from panoramax_plugin.core.errors import AuthenticationError, HttpError, NotFoundError
+
+    routes = {
+        "/forbidden": Canned(403, {"message": "You're not authorized to edit this sequence"}),
+        "/bad": Canned(400, {"message": "Impossible to parse parameters", "details": [1]}),
+    }
+    with CannedServer(routes) as server:
+
+        def work(task):
+            http = qgis_http_client(10)
+            caught = []
+            for path in ("/forbidden", "/bad", "/missing"):
+                try:
+                    http.request("PATCH", server.url(path), json={"heading": 12})
+                except HttpError as exc:
+                    caught.append(exc)
+            return caught
+
+        caught, error = _patch_in_task(qgis_app, work)
+    assert error is None
+    assert isinstance(caught[0], AuthenticationError) and caught[0].status == 403
+    assert "not authorized to edit this sequence" in str(caught[0])
+    assert caught[1].status == 400 and "Impossible to parse" in str(caught[1])
+    assert caught[1].details == [1]
+    assert isinstance(caught[2], NotFoundError)
+
+
+@pytest.mark.parametrize("where", ["task", "main"])
+def test_patch_timeout_is_a_network_error(qgis_app, where):
+    with CannedServer({"/slow": Canned(body="{}", delay=3.0)}) as slow:
+        url = slow.url("/slow")
+        if where == "main":
+            with pytest.raises(NetworkError) as info:
+                qgis_http_client(timeout=0.3).request("PATCH", url, json={})
+            error = info.value
+        else:
+
+            def work(task):
+                return qgis_http_client(timeout=0.3).request("PATCH", url, json={})
+
+            _result, error = _patch_in_task(qgis_app, work)
+    assert isinstance(error, NetworkError)
+    assert "did not answer in time" in str(error)
+
+
+def test_patch_answer_too_large_is_refused(qgis_app):
+    from panoramax_plugin.core.errors import AnswerTooLargeError
+
+    with CannedServer({"/big": Canned(200, b"x" * 300_000)}) as server:
+
+        def work(task):
+            return qgis_http_client(10).request(
+                "PATCH", server.url("/big"), json={}, max_bytes=1000
+            )
+
+        _result, error = _patch_in_task(qgis_app, work)
+    assert isinstance(error, AnswerTooLargeError)
