@@ -1526,6 +1526,11 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Introuvable sur l'instance ({url}).</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="541" />
+            <source>Not found on the instance: {what} (deleted, or hidden from this account).</source>
+            <translation>Introuvable sur l’instance : {what} (supprimé, ou caché pour ce compte).</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/measure_session.py" line="107" />
             <source>Now click the object's top.</source>
             <translation>Cliquez maintenant le sommet de l’objet.</translation>
@@ -1626,6 +1631,21 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>La date et l'heure de prise de vue de la photo ne sont pas valides ({value}) : Panoramax en demande des valides.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="162" />
+            <source>The capture time must be a date and time with its time zone, not {value}.</source>
+            <translation>La date de prise de vue doit être une date et heure avec son fuseau horaire, pas {value}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="177" />
+            <source>The capture time {time} is before 1990: apply it anyway?</source>
+            <translation>La date de prise de vue {time} est avant 1990 : l’appliquer quand même ?</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="171" />
+            <source>The capture time {time} is in the future: apply it anyway?</source>
+            <translation>La date de prise de vue {time} est dans le futur : l’appliquer quand même ?</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/http.py" line="201" />
             <source>The compressed answer of {url} is damaged ({error}). Try again later.</source>
             <translation>La réponse compressée de {url} est endommagée ({error}). Réessayez plus tard.</translation>
@@ -1671,9 +1691,24 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Impossible de rechercher les photos de l'objet {name} : {reason}</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="103" />
+            <source>The heading must be a number of degrees from 0 to 360 (north 0, east 90), not {value}.</source>
+            <translation>L’orientation doit être un nombre de degrés de 0 à 360 (nord 0, est 90), pas {value}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="118" />
+            <source>The heading relative to the direction of travel must be a number of degrees from -180 to 180 (0 ahead, 90 to the right), not {value}.</source>
+            <translation>L’orientation par rapport au sens de déplacement doit être un nombre de degrés de -180 à 180 (0 devant, 90 à droite), pas {value}.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/auth.py" line="69" />
             <source>The instance answered {url} without the account it signed in: try again, or report it to the instance's administrators.</source>
             <translation>L'instance a répondu à {url} sans le compte connecté : réessayez, ou signalez-le aux administrateurs de l'instance.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="564" />
+            <source>The instance asks you to sign in again (HTTP {status}); then try again.</source>
+            <translation>L’instance demande de vous reconnecter (HTTP {status}) ; puis réessayez.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="176" />
@@ -1696,6 +1731,11 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>L'instance n'a pas fourni de jeton à valider.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="138" />
+            <source>The instance does not offer the visibility '{value}' (it offers: {offered}).</source>
+            <translation>L’instance ne propose pas la visibilité « {value} » (elle propose : {offered}).</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/http.py" line="314" />
             <source>The instance had an internal error (HTTP {status}) on {url}. Try again later.</source>
             <translation>L'instance a rencontré une erreur interne (HTTP {status}) sur {url}. Réessayez plus tard.</translation>
@@ -1716,6 +1756,16 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>L'instance a refusé l'accès (HTTP {status}). Reconnectez-vous ou vérifiez que votre compte a ce droit.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="577" />
+            <source>The instance refused the change to {what}.</source>
+            <translation>L’instance a refusé la modification de {what}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="553" />
+            <source>The instance refused to change {what}: it belongs to another account (or your sign-in does not allow it).</source>
+            <translation>L’instance a refusé de modifier {what} : cela appartient à un autre compte (ou votre connexion ne le permet pas).</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/http.py" line="320" />
             <source>The instance rejected the request (HTTP {status}).</source>
             <translation>L'instance a rejeté la requête (HTTP {status}).</translation>
@@ -1729,6 +1779,11 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/core/feature_pictures.py" line="492" />
             <source>The picture search was canceled.</source>
             <translation>La recherche de photos a été annulée.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="212" />
+            <source>The picture would move {km} km from where it was: apply it anyway?</source>
+            <translation>La photo se déplacerait de {km} km : l’appliquer quand même ?</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="485" />
@@ -1749,6 +1804,11 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/core/triangulation.py" line="266" />
             <source>The point found is {distance:.0f} m from a camera (at most {maximum:.0f} m): too far to be measured from pictures. Pick pictures closer to the object.</source>
             <translation>Le point trouvé est à {distance:.0f} m d’une caméra (au plus {maximum:.0f} m) : trop loin pour être mesuré depuis des photos. Choisissez des photos plus proches de l’objet.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="201" />
+            <source>The position must be a longitude from -180 to 180 and a latitude from -90 to 90 (WGS84), not {lon}, {lat}.</source>
+            <translation>La position doit être une longitude de -180 à 180 et une latitude de -90 à 90 (WGS84), pas {lon}, {lat}.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/single_measure.py" line="195" />
@@ -1777,6 +1837,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="285" />
+            <location filename="../panoramax_plugin/core/mine.py" line="605" />
             <source>The server said: {message}</source>
             <translation>Le serveur indique : {message}</translation>
         </message>
@@ -1789,6 +1850,11 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/core/single_measure.py" line="173" />
             <source>The terrain model ends before the ray meets the ground: choose a model that covers the street, or measure on flat ground.</source>
             <translation>Le modèle de terrain s’arrête avant que le rayon ne rencontre le sol : choisissez un modèle qui couvre la rue, ou mesurez sur sol plat.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="130" />
+            <source>The title cannot be empty.</source>
+            <translation>Le titre ne peut pas être vide.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/auth.py" line="107" />
@@ -1834,10 +1900,16 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/core/client.py" line="92" />
             <location filename="../panoramax_plugin/core/client.py" line="340" />
             <location filename="../panoramax_plugin/core/client.py" line="501" />
+            <location filename="../panoramax_plugin/core/mine.py" line="587" />
             <location filename="../panoramax_plugin/core/stac.py" line="58" />
             <location filename="../panoramax_plugin/core/stac.py" line="89" />
             <source>Unexpected answer from {url}.</source>
             <translation>Réponse inattendue de {url}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="150" />
+            <source>Unknown picture order '{value}' (possible orders: {orders}).</source>
+            <translation>Ordre des photos inconnu « {value} » (ordres possibles : {orders}).</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/picture_file.py" line="329" />
@@ -1893,6 +1965,21 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/core/picture_file.py" line="128" />
             <source>the EXIF reader failed ({error}); the plugin's own reader was used</source>
             <translation>le lecteur EXIF a échoué ({error}) ; celui de l'extension a été utilisé</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="596" />
+            <source>the picture {id}</source>
+            <translation>la photo {id}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="592" />
+            <source>the sequence {id}</source>
+            <translation>la séquence {id}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="600" />
+            <source>the upload set {id}</source>
+            <translation>le lot d’envoi {id}</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/exif_tiff.py" line="148" />

@@ -22,9 +22,12 @@ import sys
 from pathlib import Path
 
 SCRIPT = Path(__file__).resolve().parent / "panoramax-instance.sh"
-COMMANDS = {"up", "stop", "restart", "refresh", "status", "test-db"}
+COMMANDS = {"up", "stop", "restart", "refresh", "status", "test-db", "token"}
 # arguments accepted, by command (whole-string patterns); other commands take none
-ARGUMENTS = {"test-db": (r"create|drop", r"panoramax_plugin_test_[a-z0-9_]{1,40}")}
+ARGUMENTS = {
+    "test-db": (r"create|drop", r"panoramax_plugin_test_[a-z0-9_]{1,40}"),
+    "token": (r"qgis-[a-z0-9-]{1,30}",),  # a test account's token (made if needed)
+}
 SETTINGS = {"PANORAMAX_FORCE_AUTH": {"true", "false"}}
 TIMEOUT_S = 900
 

@@ -4,7 +4,6 @@ read back from the API; another account refused; hidden pictures kept for their 
 from __future__ import annotations
 
 import random
-import subprocess
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from panoramax_plugin.core.client import PanoramaxClient
 from panoramax_plugin.core.errors import AuthenticationError, NotFoundError, NotOwnerError
 from panoramax_plugin.core.mine import ConfirmationNeeded, InvalidEditError, MyPictures
 from tests.fixtures.pictures import line_of_shots, make_flat_jpeg
+from tests.instance_control import run_instance_script
 
 from .seeding import delete_sequences, upload_set
 
@@ -150,14 +150,10 @@ def test_bulk_hide_three_sequences_then_delete_them(local_instance, tmp_path, cl
 
 
 def other_account_token() -> str:
-    done = subprocess.run(
-        ["bash", str(ROOT / "scripts" / "panoramax-instance.sh"), "token", "qgis-other-user"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    token = done.stdout.strip().splitlines()[-1]
+    """A token of a second local account (made if needed; from a chroot, through the
+    host's instance control, as the other instance commands)."""
+    done = run_instance_script("token", timeout=120, arguments=["qgis-other-user"])
+    token = done.stdout.decode().strip().splitlines()[-1]
     assert token.count(".") == 2, done
     return token
 
