@@ -1,0 +1,351 @@
+"""The "My pictures" actions: hide / show, delete, rename, headings, order, capture time.
+
+Each works on given ids or on the selected features of the my-pictures layers, checks
+the input first (problems shown, unusual values confirmed: ``message_box`` is injectable
+for tests), sends the changes from a ``CoreTask`` a few at a time (``WORKERS`` Qt threads,
+each with its own QGIS HTTP client), reads the result back and updates the features.
+
+Refusals: another account's material (``NotOwnerError``) is reported per item; a sign-in
+that is no longer accepted (``AuthenticationError``) stops the action and keeps it in
+``pending_retry`` ("sign in again, then retry").
+"""
+
+from __future__ import annotations
+
+import threading
+
+from qgis.core import QgsTask
+from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtWidgets import QMessageBox
+
+from ..background.core_task import CoreTask, start_task
+from ..background.qthreads import run_in_qthreads
+from ..core.errors import AuthenticationError, NotOwnerError, PanoramaxError
+from ..core.mine import (
+    ConfirmationNeeded,
+    EditCheck,
+    InvalidEditError,
+    check_capture_time,
+    check_heading,
+    check_relative_heading,
+    check_sort_order,
+    check_title,
+    check_visibility,
+)
+from .loader import PerThread
+
+WORKERS = 4
+"""Changes sent at once: polite to the instance, much faster than one after another."""
+
+DELETE_TIMEOUT_S = 120.0
+
+
+class MineActions(QObject):
+    """Runs the actions for ``loader`` (its account and layers)."""
+
+    finished = pyqtSignal(str, int, int)  # action name, succeeded, failed
+
+    def __init__(self, loader, logger, parent_widget=None, message_box=None, workers=WORKERS):
+        super().__init__(parent_widget)
+        self.loader = loader
+        self.logger = logger
+        self.parent_widget = parent_widget
+        self.message_box = message_box or QMessageBox
+        self.workers = workers
+        self.pending_retry = None  # the action an expired sign-in interrupted
+        self.tasks: list = []
+
+    # ------------------------------------------------------------------ targets
+    def _sequence_ids(self, sequence_ids):
+        return (
+            list(sequence_ids) if sequence_ids is not None else self.loader.sequences.selected_ids()
+        )
+
+    def _picture_keys(self, pictures):
+        """(sequence id, picture id) pairs; default: the selected pictures."""
+        if pictures is not None:
+            return [tuple(p) for p in pictures]
+        return [(f["sequence_id"], f["id"]) for f in self.loader.pictures.layer.selectedFeatures()]
+
+    # ------------------------------------------------------------------ actions
+    def set_visibility(self, visibility: str, sequence_ids=None, pictures=None):
+        sequence_ids = self._sequence_ids(sequence_ids)
+        pictures = self._picture_keys(pictures) if pictures is not None or not sequence_ids else []
+        check = check_visibility(visibility, self.loader.visibilities)
+        items = [("sequence", s) for s in sequence_ids] + [("picture", p) for p in pictures]
+
+        def job(mine, item):
+            kind, key = item
+            if kind == "sequence":
+                return mine.patch_sequence(key, visibility=visibility, confirmed=True)
+            return mine.patch_picture(key[0], key[1], visibility=visibility, confirmed=True)
+
+        return self._start(
+            "visibility",
+            self.tr("Changing the visibility"),
+            items,
+            job,
+            check,
+            lambda: self.set_visibility(visibility, sequence_ids, pictures),
+        )
+
+    def rename(self, title: str, sequence_ids=None):
+        sequence_ids = self._sequence_ids(sequence_ids)
+        items = [("sequence", s) for s in sequence_ids]
+        return self._start(
+            "title",
+            self.tr("Renaming sequences"),
+            items,
+            lambda mine, item: mine.patch_sequence(item[1], title=title, confirmed=True),
+            check_title(title),
+            lambda: self.rename(title, sequence_ids),
+        )
+
+    def set_relative_heading(self, degrees, sequence_ids=None):
+        sequence_ids = self._sequence_ids(sequence_ids)
+        items = [("sequence", s) for s in sequence_ids]
+        return self._start(
+            "relative_heading",
+            self.tr("Correcting headings"),
+            items,
+            lambda mine, item: mine.patch_sequence(
+                item[1], relative_heading=degrees, confirmed=True
+            ),
+            check_relative_heading(degrees),
+            lambda: self.set_relative_heading(degrees, sequence_ids),
+            reload_pictures=True,
+        )
+
+    def set_order(self, sortby: str, sequence_ids=None):
+        sequence_ids = self._sequence_ids(sequence_ids)
+        items = [("sequence", s) for s in sequence_ids]
+        return self._start(
+            "sortby",
+            self.tr("Changing the picture order"),
+            items,
+            lambda mine, item: mine.patch_sequence(item[1], sortby=sortby, confirmed=True),
+            check_sort_order(sortby),
+            lambda: self.set_order(sortby, sequence_ids),
+            reload_pictures=True,
+        )
+
+    def set_heading(self, heading, pictures=None):
+        pictures = self._picture_keys(pictures)
+        items = [("picture", p) for p in pictures]
+        return self._start(
+            "heading",
+            self.tr("Correcting picture headings"),
+            items,
+            lambda mine, item: mine.patch_picture(*item[1], heading=heading, confirmed=True),
+            check_heading(heading),
+            lambda: self.set_heading(heading, pictures),
+        )
+
+    def set_capture_time(self, capture_time, pictures=None):
+        pictures = self._picture_keys(pictures)
+        items = [("picture", p) for p in pictures]
+        return self._start(
+            "capture_time",
+            self.tr("Correcting capture times"),
+            items,
+            lambda mine, item: mine.patch_picture(
+                *item[1], capture_time=capture_time, confirmed=True
+            ),
+            check_capture_time(capture_time),
+            lambda: self.set_capture_time(capture_time, pictures),
+        )
+
+    def delete(self, sequence_ids=None, pictures=None):
+        """Delete after a confirmation saying how many pictures will go."""
+        sequence_ids = self._sequence_ids(sequence_ids)
+        pictures = self._picture_keys(pictures) if pictures is not None or not sequence_ids else []
+        pictures = [p for p in pictures if p[0] not in set(sequence_ids)]
+        if not sequence_ids and not pictures:
+            return None
+        count = len(pictures)
+        for sequence_id in sequence_ids:
+            feature = self.loader.sequences.feature(sequence_id)
+            value = feature["picture_count"] if feature is not None else None
+            count += value if isinstance(value, int) else 0
+        question = self.tr(
+            "Delete {sequences} sequence(s) and {pictures} picture(s) in all from the "
+            "instance? This cannot be undone."
+        ).format(sequences=len(sequence_ids), pictures=count)
+        if not self._ask(self.tr("Delete my pictures"), question):
+            return None
+        self.loader.sequences.set_pending(sequence_ids, "deleting")
+        self.loader.pictures.set_pending([p[1] for p in pictures], "deleting")
+        items = [("sequence", s) for s in sequence_ids] + [("picture", p) for p in pictures]
+
+        def job(mine, item):
+            kind, key = item
+            if kind == "picture":
+                mine.delete_picture(*key)
+                return True
+            mine.delete_sequence(key)
+            return mine.wait_deleted(key, timeout=DELETE_TIMEOUT_S)
+
+        return self._start(
+            "delete",
+            self.tr("Deleting my pictures"),
+            items,
+            job,
+            EditCheck(),
+            lambda: self.delete(sequence_ids, pictures),
+            asked=True,
+        )
+
+    def retry(self):
+        """Run again the action an expired sign-in stopped."""
+        action, self.pending_retry = self.pending_retry, None
+        return action() if action else None
+
+    # ------------------------------------------------------------------ machinery
+    def _ask(self, title: str, text: str) -> bool:
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = self.message_box.question(
+            self.parent_widget, title, text, buttons, QMessageBox.StandardButton.No
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _checked(self, check: EditCheck) -> bool:
+        if check.problems:
+            text = "\n".join(check.problems)
+            self.logger.warning(text)
+            self.message_box.warning(self.parent_widget, self.tr("My pictures"), text)
+            return False
+        for reason in check.confirmations:
+            if not self._ask(self.tr("My pictures"), reason):
+                return False
+        return True
+
+    def _start(
+        self, name, description, items, job, check, again, reload_pictures=False, asked=False
+    ):
+        account = self.loader.account
+        if account is None:
+            self.logger.warning(self.tr("Sign in to the instance to change your pictures."))
+            return None
+        if not items:
+            self.logger.info(self.tr("Select my sequences or pictures first."), push=True)
+            return None
+        if not asked and not self._checked(check):
+            return None
+        loaded = set(
+            self.loader.pictures.layer.uniqueValues(
+                self.loader.pictures.fields.indexOf("sequence_id")
+            )
+        )
+        clients = PerThread(account)
+        workers = self.workers
+
+        def work(task):
+            results = {}
+            lock = threading.Lock()
+            done = [0]
+
+            def one(item):
+                if task.isCanceled():
+                    return
+                try:
+                    result = job(clients.get(), item)
+                    extra = None
+                    if reload_pictures and item[1] in loaded:
+                        extra = list(clients.get().iter_pictures(item[1]))
+                    outcome = (result, extra)
+                except (PanoramaxError, ConfirmationNeeded) as exc:
+                    outcome = exc
+                with lock:
+                    results[item] = outcome
+                    done[0] += 1
+                    task.setProgress(100.0 * done[0] / len(items))
+
+            run_in_qthreads(one, items, min(workers, len(items)))
+            return results
+
+        task = CoreTask(
+            description,
+            work,
+            on_done=lambda results: self._apply(name, items, results, again),
+            on_error=lambda error: self._failed(name, error, again),
+        )
+        self.tasks = [t for t in self.tasks if not _finished(t)] + [task]
+        return start_task(task)
+
+    def _apply(self, name, items, results, again) -> None:
+        ok = failed = 0
+        auth_error = None
+        for item in items:
+            outcome = results.get(item)
+            kind, key = item
+            if outcome is None:  # canceled before it was sent
+                failed += 1
+                continue
+            if isinstance(outcome, Exception):
+                failed += 1
+                if isinstance(outcome, AuthenticationError) and not isinstance(
+                    outcome, NotOwnerError
+                ):
+                    auth_error = outcome
+                elif isinstance(outcome, (InvalidEditError, ConfirmationNeeded)):
+                    self.logger.warning(str(outcome))
+                else:
+                    self.logger.error(str(outcome))
+                if name == "delete":
+                    self._pending(kind, key, "")
+                continue
+            ok += 1
+            result, extra = outcome
+            self._update(name, kind, key, result, extra)
+        if auth_error is not None:
+            self.pending_retry = again
+            self.logger.error(
+                str(auth_error)
+                + " "
+                + self.tr("Sign in again, then retry: the change is kept until then.")
+            )
+        elif failed == 0:
+            self.logger.success(self.tr("{count} change(s) applied.").format(count=ok))
+        self.finished.emit(name, ok, failed)
+
+    def _pending(self, kind, key, text) -> None:
+        if kind == "sequence":
+            self.loader.sequences.set_pending([key], text)
+        else:
+            self.loader.pictures.set_pending([key[1]], text)
+
+    def _update(self, name, kind, key, result, extra) -> None:
+        sequences, pictures = self.loader.sequences, self.loader.pictures
+        if name == "delete":
+            if kind == "sequence" and result:
+                sequences.remove([key])
+                pictures.remove_sequences([key])
+            elif kind == "sequence":  # still being deleted when we stopped following
+                self.logger.info(
+                    self.tr("The sequence {id} is still being deleted by the instance.").format(
+                        id=key
+                    )
+                )
+            else:
+                pictures.remove([key[1]])
+            return
+        if kind == "sequence":
+            sequences.update_sequence(result)
+            if extra is not None:
+                pictures.set_pictures(key, extra)
+                sequences.set_line(key, extra)
+        else:
+            pictures.update_picture(result)
+
+    def _failed(self, name, error, again) -> None:
+        if isinstance(error, AuthenticationError) and not isinstance(error, NotOwnerError):
+            self.pending_retry = again
+        self.logger.error(str(error))
+        self.finished.emit(name, 0, -1)
+
+
+def _finished(task) -> bool:
+    try:
+        return task.status() in (QgsTask.TaskStatus.Complete, QgsTask.TaskStatus.Terminated)
+    except (RuntimeError, AttributeError):
+        return True
