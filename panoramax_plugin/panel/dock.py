@@ -22,6 +22,7 @@ from ..browse.controller import BrowseController
 from ..core.client import PanoramaxClient
 from ..core.errors import InvalidInstanceUrl, PanoramaxError
 from ..current_instance import CurrentInstance
+from ..mine.box import MineBox
 from ..network.session import qgis_http_client
 from ..settings import PluginSettings
 from .instance_picker import CUSTOM_KEY, InstancePicker
@@ -77,6 +78,9 @@ class PanoramaxPanel(QDockWidget):
         layout.addWidget(self.status_label)
         self.browse_box = BrowseBox(body)
         layout.addWidget(self.browse_box)
+        # "My pictures" (#15): the signed-in account's own sequences and pictures
+        self.mine_box = MineBox(logger, self.current, body)
+        layout.addWidget(self.mine_box)
         layout.addStretch(1)
         self.setWidget(body)
 
@@ -170,6 +174,7 @@ class PanoramaxPanel(QDockWidget):
                 self.task.cancel()
             except RuntimeError:
                 pass
+        self.mine_box.unload()
         if self.controller is not None:
             self.controller.unload()
 

@@ -229,3 +229,63 @@ def test_an_expired_sign_in_keeps_the_action_for_a_retry(
     loader.account = Account(local_instance.api, local_instance.token, "test")
     wait_task(qgis_app, actions.retry())
     assert me.sequence(sequence_id).title == "after sign-in"
+
+
+class Inputs:
+    """Stands for QInputDialog: gives ``values`` in turn."""
+
+    def __init__(self, *values):
+        self.values = list(values)
+
+    def _next(self, *args, **kwargs):
+        return self.values.pop(0), True
+
+    getText = getItem = getInt = _next
+
+
+def test_the_panel_box_follows_the_sign_in_and_acts_on_the_selection(
+    local_instance, qgis_app, roomy_thread_pool, tmp_path, cleanup
+):
+    from qgis.core import QgsApplication
+
+    from panoramax_plugin.current_instance import CurrentInstance
+    from panoramax_plugin.mine.box import MineBox
+    from panoramax_plugin.upload.token_store import TokenStore
+
+    manager = QgsApplication.authManager()
+    assert not manager.isDisabled(), manager.disabledMessage()
+    assert manager.setMasterPassword("panoramax-tests", True)
+    seeded, _ids, _shots = fresh_sequence(local_instance, tmp_path, count=2, title="box")
+    sequence_id = seeded.sequence_ids[0]
+    cleanup.append(sequence_id)
+    me = mine(local_instance.api, local_instance.token)
+
+    current = CurrentInstance()
+    box = MineBox(Logger(), current, inputs=Inputs("owner-only", "from the box"))
+    box.actions.message_box = FakeBox()
+    current.choose(local_instance.api)
+    assert not box.load_button.isEnabled() and "Sign in" in box.toolTip()
+    store = TokenStore()
+    store.save(local_instance.api, local_instance.token, "test")
+    try:
+        current.signed_in(local_instance.api, "test")
+        assert box.load_button.isEnabled() and box.toolTip() == ""
+        box.load_button.click()
+        run_until(qgis_app, lambda: sequence_id in box.loader.sequences, 60)
+        box.loader.sequences.select([sequence_id])
+        box.buttons["visibility"].click()
+        run_until(qgis_app, lambda: me.sequence(sequence_id).visibility == "owner-only", 60)
+        box.buttons["title"].click()
+        run_until(qgis_app, lambda: me.sequence(sequence_id).title == "from the box", 60)
+        box.visibility.setCurrentIndex(box.visibility.findData("owner-only"))
+        run_until(
+            qgis_app,
+            lambda: box.loader.sequences.feature(sequence_id)["title"] == "from the box",
+            30,
+        )
+        assert sequence_id in {f["id"] for f in box.loader.sequences.layer.getFeatures()}
+        current.signed_in(local_instance.api, "")
+        assert not box.load_button.isEnabled() and len(box.loader.sequences) == 0
+    finally:
+        store.remove(local_instance.api)
+        box.unload()
