@@ -289,3 +289,37 @@ def test_the_panel_box_follows_the_sign_in_and_acts_on_the_selection(
     finally:
         store.remove(local_instance.api)
         box.unload()
+
+
+def test_order_time_and_another_accounts_refusal(view, local_instance, qgis_app, tmp_path, cleanup):
+    from datetime import datetime, timezone
+
+    from panoramax_plugin.mine.loader import Account
+
+    from .test_mine import other_account_token
+
+    loader, actions, box, logger = view
+    seeded, ids, _shots = fresh_sequence(local_instance, tmp_path, count=3)
+    sequence_id = seeded.sequence_ids[0]
+    cleanup.append(sequence_id)
+    me = mine(local_instance.api, local_instance.token)
+    load(qgis_app, loader)
+    wait_task(qgis_app, loader.load_pictures([sequence_id]))
+    wait_task(qgis_app, actions.set_order("-filename", [sequence_id]))
+    assert [p.id for p in me.iter_pictures(sequence_id)] == ids[::-1]
+    assert attribute(loader.pictures, ids[0], "rank") == 3
+    old = datetime(1985, 3, 1, 10, tzinfo=timezone.utc)
+    box.answer = False  # before 1990: asked, refused, not sent
+    assert actions.set_capture_time(old, [(sequence_id, ids[0])]) is None
+    assert "1990" in box.questions[-1]
+    box.answer = True
+    wait_task(qgis_app, actions.set_capture_time(old, [(sequence_id, ids[0])]))
+    assert me.picture(sequence_id, ids[0]).datetime.startswith("1985-03-01T10:00:00")
+    assert attribute(loader.pictures, ids[0], "capture_time").date().year() == 1985
+
+    loader.account = Account(local_instance.api, other_account_token(), "other")
+    wait_task(qgis_app, actions.rename("not mine", [sequence_id]))
+    errors = [text for level, text in logger.lines if level == "error"]
+    assert any("another account" in text for text in errors), errors
+    assert actions.pending_retry is None
+    assert me.sequence(sequence_id).title != "not mine"
