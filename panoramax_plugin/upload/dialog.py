@@ -82,6 +82,8 @@ class UploadDialog(QDialog):
         self.preflight_task: CoreTask | None = None
         self.results: dict = {}  # path -> FileState after an upload
         self.task: UploadTask | None = None
+        self.sets_dialog = None
+        self._upload_paths: list | None = None  # a resumed upload's files, as saved
         self.preview = None
         self.report = None
         self.setWindowTitle(self.tr("Upload pictures to Panoramax"))
@@ -127,6 +129,10 @@ class UploadDialog(QDialog):
         self.cancel_button.setEnabled(False)
         self.export_button = QPushButton(self.tr("Export report (CSV)…"))
         self.export_button.setEnabled(False)
+        self.sets_button = QPushButton(self.tr("My upload sets…"))
+        self.sets_button.setToolTip(
+            self.tr("Your upload sets on this instance: complete, delete or resume them")
+        )
         self._lay_out()
         self._connect()
         self._update_buttons()
@@ -153,7 +159,12 @@ class UploadDialog(QDialog):
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
-        for widget in (self.upload_button, self.cancel_button, self.export_button):
+        for widget in (
+            self.sets_button,
+            self.upload_button,
+            self.cancel_button,
+            self.export_button,
+        ):
             bottom.addWidget(widget)
         layout.addWidget(self.status)
         layout.addLayout(bottom)
@@ -169,6 +180,7 @@ class UploadDialog(QDialog):
         self.upload_button.clicked.connect(self.start_upload)
         self.cancel_button.clicked.connect(self.cancel_upload)
         self.export_button.clicked.connect(self._choose_csv)
+        self.sets_button.clicked.connect(self.open_upload_sets)
 
     # --- files ----------------------------------------------------------------------------
     def _choose_files(self) -> None:
@@ -330,8 +342,34 @@ class UploadDialog(QDialog):
             timeout_s=max(60.0, float(self.settings.timeout_s) * 4),
         )
 
+    def open_upload_sets(self):
+        """The dialog of my upload sets on this instance (complete, delete, resume)."""
+        from .sets_dialog import UploadSetsDialog
+
+        if self.sets_dialog is None:
+            self.sets_dialog = UploadSetsDialog(
+                self.api_url, self.logger, self.settings, self, self
+            )
+        self.sets_dialog.show()
+        self.sets_dialog.raise_()
+        self.sets_dialog.refresh()
+        return self.sets_dialog
+
+    def resume_upload(self, paths, title: str = ""):
+        """Run again an upload saved on this computer (``paths``: all its files, as saved:
+        the same selection finds the same state, and only what is missing is sent)."""
+        if self.task is not None:
+            return None
+        self.paths = list(paths)
+        self.preflight, self.results = None, {}
+        if title:
+            self.title_edit.setText(title)
+        self._fill_table()
+        self._upload_paths = list(paths)
+        return self.start_upload()
+
     def start_upload(self):
-        paths = self.ready_paths()
+        paths = self._upload_paths if self._upload_paths is not None else self.ready_paths()
         if self.task is not None or not paths:
             if not paths:
                 self.status.setText(self.tr("No picture is ready to upload."))
@@ -383,6 +421,7 @@ class UploadDialog(QDialog):
         if self.sender() is not self.task:
             return  # a lost task given up for a new one
         self.task = None
+        self._upload_paths = None
         self._update_buttons()
 
     def _upload_done(self, state) -> None:

@@ -30,6 +30,7 @@ from .details import details_text
 from .image_loader import LEVELS, ImageLoader, image_file_heading, image_warning
 from .map_sync import MapSync
 from .overlay_controller import OverlayController
+from .own_actions import OwnActions
 from .qimage_numpy import qimage_to_array
 
 SETTINGS_LAST = "panoramax/viewer_last"  # "api_url|sequence id|picture id"
@@ -88,6 +89,7 @@ class ViewerController(QObject):
         dock.closed.connect(self.on_closed)
         dock.pano_view.camera_changed.connect(self._on_camera)
         dock.flat_view.zoom_changed.connect(self._on_flat_zoom)
+        self.own_actions = OwnActions(self)  # hide, delete, fix heading: my pictures
 
     # ------------------------------------------------------------------ opening
     def set_instance(self, api_url: str, instance=None) -> None:
@@ -96,6 +98,7 @@ class ViewerController(QObject):
         self.api_url = api_url
         if instance is not None:
             self.instance = instance
+        self.own_actions.update()
 
     def _client(self, api_url: str | None = None) -> PanoramaxClient:
         same = api_url in (None, self.api_url)
@@ -276,8 +279,16 @@ class ViewerController(QObject):
         QgsSettings().setValue(
             SETTINGS_LAST, f"{picture.instance_url}|{picture.sequence_id or ''}|{picture.id}"
         )
+        self.own_actions.update()
         self.picture_shown.emit(picture)
         self._prefetch(picture)
+
+    def heading_fixed(self, picture) -> None:
+        """The open picture as the instance has it after a heading fix: the cone follows."""
+        self.current = picture
+        self.prefetched[picture.id] = picture
+        self._sync_map()
+        self.overlay.show_picture(picture)
 
     def _on_image(self, picture_id: str, level: str, image) -> None:
         if not self._alive or self.current is None or picture_id != self.current.id:
@@ -615,5 +626,6 @@ class ViewerController(QObject):
         self.on_closed()
         self.measure.unload()
         self.overlay.unload()
+        self.own_actions.cancel()
         self._alive = False
         self.loader.cache.clear()

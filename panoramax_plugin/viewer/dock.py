@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
 from .candidates import CandidateList
 from .flat_view import FlatView
 from .overlay_ui import OverlayButton
+from .own_actions_row import OwnActionsRow
 from .pano_view import PanoView
 
 
@@ -191,6 +192,8 @@ class ViewerDock(QDockWidget):
         for button in (self.web_button, self.copy_button, self.save_button, self.capture_button):
             actions.addWidget(button)
         layout.addLayout(actions)
+        self.own_actions = OwnActionsRow(body)  # hide, delete, fix heading: my pictures
+        layout.addWidget(self.own_actions)
         self.setWidget(body)
         self.set_navigation(prev=False, next=False, sequence=False)
 

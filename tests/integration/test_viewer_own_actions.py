@@ -1,0 +1,117 @@
+"""The viewer's own actions on the open picture (issue #15, item 6) against the local
+instance: hide, fix heading (the map cone follows), delete with confirmation, each read
+back; disabled with the reason for another account's picture or nobody signed in."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import requests
+
+from tests.instance_control import run_instance_script
+from tests.qt_wait import run_until
+from tests.viewer_harness import open_viewer
+
+from .seeding import delete_sequences
+from .test_mine import fresh_sequence
+
+pytestmark = pytest.mark.integration
+ME = os.environ.get("PANORAMAX_USER", "qgis-tester")
+
+
+def open_and_wait(viewer, qgis_app, picture_id, sequence_id):
+    viewer.open_id(picture_id, sequence_id)
+    run_until(qgis_app, lambda: viewer.current is not None and viewer.current.id == picture_id)
+    assert viewer.current is not None and viewer.current.id == picture_id, viewer.said
+    return viewer.current
+
+
+def item(api, token, sequence_id, picture_id):
+    headers = {"Authorization": f"Bearer {token}"}
+    return requests.get(
+        f"{api}/collections/{sequence_id}/items/{picture_id}", headers=headers, timeout=30
+    )
+
+
+def test_hide_fix_heading_and_delete_my_picture(desktop, local_instance, qgis_app, tmp_path):
+    api, token = local_instance.api, local_instance.token
+    seeded, ids, _shots = fresh_sequence(local_instance, tmp_path, count=3, title="it viewer own")
+    sequence_id = seeded.sequence_ids[0]
+    answers = []
+    try:
+        with open_viewer(desktop, api) as viewer:
+            actions = viewer.own_actions
+            actions.account_source = lambda url: (token, ME)
+            actions.ask = lambda title, text: answers.pop(0)
+            row = viewer.dock.own_actions
+            open_and_wait(viewer, qgis_app, ids[0], sequence_id)
+            assert row.hide_button.isEnabled() and row.heading_button.isEnabled(), row.reason.text()
+
+            job = actions.hide()
+            assert job is not None
+            run_until(qgis_app, lambda: actions.job is None, 60)
+            hidden = item(api, token, sequence_id, ids[0]).json()
+            assert hidden["properties"]["geovisio:visibility"] == "owner-only"
+            assert "hidden" in viewer.said[-1][1]
+
+            row.heading.setValue(200)
+            row.heading_button.click()
+            run_until(qgis_app, lambda: actions.job is None, 60)
+            assert (
+                round(item(api, token, sequence_id, ids[0]).json()["properties"]["view:azimuth"])
+                == 200
+            )
+            assert round(viewer.current.heading) == 200
+            assert round(viewer.map_sync.last[2]) == 200  # the cone follows
+
+            open_and_wait(viewer, qgis_app, ids[1], sequence_id)
+            answers[:] = [False]
+            assert actions.delete() is None  # the user said no
+            assert item(api, token, sequence_id, ids[1]).status_code == 200
+            answers[:] = [True]
+            assert actions.delete() is not None
+            run_until(qgis_app, lambda: actions.job is None, 60)
+            assert item(api, token, sequence_id, ids[1]).status_code == 404
+            assert "deleted" in viewer.said[-1][1]
+    finally:
+        delete_sequences(api, token, [sequence_id])
+
+
+def test_actions_disabled_for_another_account_or_when_signed_out(
+    desktop, local_instance, qgis_app, tmp_path
+):
+    api, token = local_instance.api, local_instance.token
+    done = run_instance_script("token", timeout=120, arguments=["qgis-other-user"])
+    other = done.stdout.decode().strip().splitlines()[-1]
+    seeded, ids, _shots = fresh_sequence(local_instance, tmp_path, count=2, title="it not yours")
+    sequence_id = seeded.sequence_ids[0]
+    try:
+        with open_viewer(desktop, api) as viewer:
+            actions = viewer.own_actions
+            row = viewer.dock.own_actions
+            actions.account_source = lambda url: (other, "qgis-other-user")
+            open_and_wait(viewer, qgis_app, ids[0], sequence_id)
+            assert not row.hide_button.isEnabled()
+            assert not row.delete_button.isEnabled()
+            assert not row.heading_button.isEnabled()
+            assert ME in row.reason.text()
+            assert actions.hide() is None  # refused before any request
+
+            # the producer unknown: tried, and the server's refusal shown
+            actions.reason = lambda picture: ""
+            actions.hide()
+            run_until(qgis_app, lambda: actions.job is None, 60)
+            assert (
+                item(api, token, sequence_id, ids[0]).json()["properties"]["geovisio:visibility"]
+                == "anyone"
+            )
+            assert "another account" in viewer.said[-1][1]
+            del actions.reason
+
+            actions.account_source = lambda url: ("", "")
+            actions.update()
+            assert not row.hide_button.isEnabled()
+            assert "Sign in" in row.reason.text()
+    finally:
+        delete_sequences(api, token, [sequence_id])
