@@ -1318,6 +1318,288 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
         </message>
     </context>
     <context>
+        <name>MineActions</name>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="124" />
+            <source>Changing the picture order</source>
+            <translation>Changement de l’ordre des photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="85" />
+            <source>Changing the visibility</source>
+            <translation>Changement de la visibilité</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="149" />
+            <source>Correcting capture times</source>
+            <translation>Correction des dates de prise de vue</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="109" />
+            <source>Correcting headings</source>
+            <translation>Correction des orientations</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="137" />
+            <source>Correcting picture headings</source>
+            <translation>Correction des orientations des photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="174" />
+            <source>Delete my pictures</source>
+            <translation>Supprimer mes photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="170" />
+            <source>Delete {sequences} sequence(s) and {pictures} picture(s) in all from the instance? This cannot be undone.</source>
+            <translation>Supprimer {sequences} séquence(s) et {pictures} photo(s) en tout de l’instance ? C’est irréversible.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="190" />
+            <source>Deleting my pictures</source>
+            <translation>Suppression de mes photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="215" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="218" />
+            <source>My pictures</source>
+            <translation>Mes photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="97" />
+            <source>Renaming sequences</source>
+            <translation>Renommage des séquences</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="230" />
+            <source>Select my sequences or pictures first.</source>
+            <translation>Sélectionnez d’abord mes séquences ou photos.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="305" />
+            <source>Sign in again, then retry: the change is kept until then.</source>
+            <translation>Reconnectez-vous, puis réessayez : la modification est gardée d’ici là.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="227" />
+            <source>Sign in to the instance to change your pictures.</source>
+            <translation>Connectez-vous à l’instance pour modifier vos photos.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="325" />
+            <source>The sequence {id} is still being deleted by the instance.</source>
+            <translation>La séquence {id} est encore en cours de suppression par l’instance.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="308" />
+            <source>{count} change(s) applied.</source>
+            <translation>{count} modification(s) appliquée(s).</translation>
+        </message>
+    </context>
+    <context>
+        <name>MineBox</name>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="61" />
+            <source>Any status</source>
+            <translation>Tout état</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="154" />
+            <source>Any visibility</source>
+            <translation>Toute visibilité</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="52" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="208" />
+            <source>Capture time</source>
+            <translation>Date de prise de vue</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="86" />
+            <source>Capture time…</source>
+            <translation>Date de prise de vue…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="66" />
+            <source>Captured between</source>
+            <translation>Prises entre</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="209" />
+            <source>Date and time with its time zone (ISO 8601):</source>
+            <translation>Date et heure avec son fuseau horaire (ISO 8601) :</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="200" />
+            <source>Degrees (north 0, east 90):</source>
+            <translation>Degrés (nord 0, est 90) :</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="185" />
+            <source>Degrees from the direction of travel (0 ahead, 90 to the right):</source>
+            <translation>Degrés depuis le sens de déplacement (0 devant, 90 à droite) :</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="87" />
+            <source>Delete…</source>
+            <translation>Supprimer…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="81" />
+            <source>Hide / show…</source>
+            <translation>Masquer / montrer…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="47" />
+            <source>Load my sequences</source>
+            <translation>Charger mes séquences</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="48" />
+            <source>Load their pictures</source>
+            <translation>Charger leurs photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="38" />
+            <source>My pictures</source>
+            <translation>Mes photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="178" />
+            <source>New title:</source>
+            <translation>Nouveau titre :</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="194" />
+            <source>Order by:</source>
+            <translation>Trier par :</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="200" />
+            <source>Picture heading</source>
+            <translation>Orientation de la photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="85" />
+            <source>Picture heading…</source>
+            <translation>Orientation de la photo…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="194" />
+            <source>Picture order</source>
+            <translation>Ordre des photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="84" />
+            <source>Picture order…</source>
+            <translation>Ordre des photos…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="184" />
+            <source>Relative heading</source>
+            <translation>Orientation relative</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="83" />
+            <source>Relative heading…</source>
+            <translation>Orientation relative…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="178" />
+            <source>Rename</source>
+            <translation>Renommer</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="82" />
+            <source>Rename…</source>
+            <translation>Renommer…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="88" />
+            <source>Retry</source>
+            <translation>Réessayer</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="96" />
+            <source>Send again the change an expired sign-in stopped</source>
+            <translation>Renvoyer la modification qu’une connexion expirée a arrêtée</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="132" />
+            <source>Sign in to the instance (Upload, Account) to see and change your pictures</source>
+            <translation>Connectez-vous à l’instance (Envoi, Compte) pour voir et modifier vos photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="65" />
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="50" />
+            <source>The pictures of the selected sequences (all when none is selected)</source>
+            <translation>Les photos des séquences sélectionnées (toutes si aucune n’est sélectionnée)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="64" />
+            <location filename="../panoramax_plugin/mine/box.py" line="173" />
+            <source>Visibility</source>
+            <translation>Visibilité</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="173" />
+            <source>Who may see them:</source>
+            <translation>Qui peut les voir :</translation>
+        </message>
+    </context>
+    <context>
+        <name>MineLoader</name>
+        <message>
+            <location filename="../panoramax_plugin/mine/loader.py" line="168" />
+            <source>Loading my Panoramax pictures</source>
+            <translation>Chargement de mes photos Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/loader.py" line="148" />
+            <source>Loading my Panoramax sequences</source>
+            <translation>Chargement de mes séquences Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/loader.py" line="142" />
+            <source>Sign in to the instance to see your pictures.</source>
+            <translation>Connectez-vous à l’instance pour voir vos photos.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/loader.py" line="224" />
+            <source>Unexpected error: {error}</source>
+            <translation>Erreur inattendue : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/loader.py" line="204" />
+            <source>{count} of my sequences loaded.</source>
+            <translation>{count} de mes séquences chargées.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MyPicturesLayer</name>
+        <message>
+            <location filename="../panoramax_plugin/mine/layers.py" line="230" />
+            <source>My Panoramax pictures</source>
+            <translation>Mes photos Panoramax</translation>
+        </message>
+    </context>
+    <context>
+        <name>MySequencesLayer</name>
+        <message>
+            <location filename="../panoramax_plugin/mine/layers.py" line="189" />
+            <source>My Panoramax sequences</source>
+            <translation>Mes séquences Panoramax</translation>
+        </message>
+    </context>
+    <context>
         <name>OverlayButton</name>
         <message>
             <location filename="../panoramax_plugin/viewer/overlay_ui.py" line="156" />
@@ -1369,6 +1651,97 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/viewer/overlay_controller.py" line="120" />
             <source>Overlay: {problem}</source>
             <translation>Superposition : {problem}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OwnActions</name>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="160" />
+            <source>Delete picture {id} from the instance? This cannot be undone.</source>
+            <translation>Supprimer la photo {id} de l’instance ? C’est irréversible.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="159" />
+            <source>Delete the picture</source>
+            <translation>Supprimer la photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="184" />
+            <source>Deleting a Panoramax picture</source>
+            <translation>Suppression d’une photo Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="152" />
+            <source>Fixing a Panoramax picture's heading</source>
+            <translation>Correction de l’orientation d’une photo Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="147" />
+            <source>Heading of picture {id} set to {heading}°.</source>
+            <translation>Orientation de la photo {id} mise à {heading}°.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="135" />
+            <source>Hiding a Panoramax picture</source>
+            <translation>Masquage d’une photo Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="62" />
+            <source>Not yours: this picture belongs to {owner}.</source>
+            <translation>Pas à vous : cette photo appartient à {owner}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="176" />
+            <source>Picture {id} deleted.</source>
+            <translation>Photo {id} supprimée.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="130" />
+            <source>Picture {id} hidden: only you see it now (visibility: {value}).</source>
+            <translation>Photo {id} masquée : vous seul la voyez maintenant (visibilité : {value}).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="179" />
+            <source>Picture {id}: deletion asked; the instance still shows it.</source>
+            <translation>Photo {id} : suppression demandée ; l’instance la montre encore.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="57" />
+            <source>Read-only catalog: open this picture on its own instance to change it.</source>
+            <translation>Catalogue en lecture seule : ouvrez cette photo sur sa propre instance pour la modifier.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="60" />
+            <source>Sign in (Upload pictures…) to hide, delete or fix your pictures.</source>
+            <translation>Connectez-vous (Envoyer des photos…) pour masquer, supprimer ou corriger vos photos.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OwnActionsRow</name>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions_row.py" line="25" />
+            <source>Delete…</source>
+            <translation>Supprimer…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions_row.py" line="30" />
+            <source>Fix heading</source>
+            <translation>Corriger l’orientation</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions_row.py" line="23" />
+            <source>Hide</source>
+            <translation>Masquer</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions_row.py" line="24" />
+            <source>Only you will see this picture</source>
+            <translation>Vous seul verrez cette photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions_row.py" line="32" />
+            <source>Send this heading (degrees from north, clockwise) to the instance</source>
+            <translation>Envoyer cette orientation (degrés depuis le nord, sens horaire) à l’instance</translation>
         </message>
     </context>
     <context>
@@ -2417,77 +2790,77 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>PanoramaxPanel</name>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="219" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="224" />
             <source>API: {url}</source>
             <translation>API : {url}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="70" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="71" />
             <source>Check that the instance answers</source>
             <translation>Vérifier que l'instance répond</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="69" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="70" />
             <source>Connect</source>
             <translation>Connecter</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="218" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="223" />
             <source>Connected to {title}.</source>
             <translation>Connecté à {title}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="197" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="202" />
             <source>Connecting to Panoramax instance</source>
             <translation>Connexion à l'instance Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="194" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="199" />
             <source>Connecting to {url}…</source>
             <translation>Connexion à {url}…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="222" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="227" />
             <source>GeoVisio version {version}</source>
             <translation>GeoVisio version {version}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="64" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="65" />
             <source>Instance</source>
             <translation>Instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="74" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="75" />
             <source>Not connected.</source>
             <translation>Non connecté.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="55" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="56" />
             <source>Panoramax</source>
             <translation>Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="225" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="230" />
             <source>Pictures licence: {licence}</source>
             <translation>Licence des photos : {licence}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="236" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="241" />
             <source>Unexpected error: {error}</source>
             <translation>Erreur inattendue : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="213" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="218" />
             <source>no sign-in on this instance</source>
             <translation>pas de connexion de compte sur cette instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="215" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="220" />
             <source>read-only catalog</source>
             <translation>catalogue en lecture seule</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="211" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="216" />
             <source>sign-in available</source>
             <translation>connexion de compte disponible</translation>
         </message>
@@ -3119,195 +3492,205 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>UploadDialog</name>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="92" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="94" />
             <source>Add a folder…</source>
             <translation>Ajouter un dossier…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="91" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="93" />
             <source>Add files…</source>
             <translation>Ajouter des fichiers…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="93" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="95" />
             <source>Add selected features</source>
             <translation>Ajouter les entités sélectionnées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="443" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="482" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="126" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="128" />
             <source>Cancel upload</source>
             <translation>Annuler l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="283" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="295" />
             <source>Check done; drop the rows you do not want, then upload.</source>
             <translation>Vérification terminée ; retirez les lignes dont vous ne voulez pas, puis envoyez.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="255" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="267" />
             <source>Checking pictures before upload</source>
             <translation>Vérification des photos avant l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="252" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="264" />
             <source>Checking {count} pictures…</source>
             <translation>Vérification de {count} photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="100" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="102" />
             <source>Clear</source>
             <translation>Vider</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="278" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="290" />
             <source>Could not read the instance's rules ({error}); the prediction uses the usual defaults.</source>
             <translation>Impossible de lire les règles de l'instance ({error}) ; la prévision utilise les valeurs par défaut habituelles.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="128" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="130" />
             <source>Export report (CSV)…</source>
             <translation>Exporter le rapport (CSV)…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="441" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="480" />
             <source>Export the upload report</source>
             <translation>Exporter le rapport d'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="116" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="118" />
             <source>Faces and plates are already blurred</source>
             <translation>Visages et plaques déjà floutés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="204" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="216" />
             <source>Field</source>
             <translation>Champ</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="204" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="216" />
             <source>File path field</source>
             <translation>Champ du chemin de fichier</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="150" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="156" />
             <source>Files sent at once</source>
             <translation>Fichiers envoyés en parallèle</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="185" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="197" />
             <source>Folder of pictures</source>
             <translation>Dossier de photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="115" />
-            <location filename="../panoramax_plugin/upload/dialog.py" line="271" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="117" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="283" />
             <source>Instance default</source>
             <translation>Valeur par défaut de l'instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="179" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="191" />
             <source>JPEG pictures (*.jpg *.jpeg *.JPG *.JPEG);;All files (*)</source>
             <translation>Photos JPEG (*.jpg *.jpeg *.JPG *.JPEG);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="337" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="132" />
+            <source>My upload sets…</source>
+            <translation>Mes lots d’envoi…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="375" />
             <source>No picture is ready to upload.</source>
             <translation>Aucune photo n'est prête à être envoyée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="211" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="223" />
             <source>No selected feature with a file path in {layer}.</source>
             <translation>Aucune entité sélectionnée avec un chemin de fichier dans {layer}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="146" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="152" />
             <source>Options</source>
             <translation>Options</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="320" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="332" />
             <source>Panoramax upload check</source>
             <translation>Vérification d'envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="431" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="470" />
             <source>Panoramax upload report</source>
             <translation>Rapport d'envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="95" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="97" />
             <source>Pictures of the selected features of the active point layer (a file path field)</source>
             <translation>Photos des entités sélectionnées de la couche de points active (un champ chemin de fichier)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="177" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="189" />
             <source>Pictures to upload</source>
             <translation>Photos à envoyer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="99" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="101" />
             <source>Remove selected rows</source>
             <translation>Retirer les lignes sélectionnées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="197" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="209" />
             <source>Select features in a point layer that has a file path field.</source>
             <translation>Sélectionnez des entités dans une couche de points qui a un champ chemin de fichier.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="148" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="154" />
             <source>Title</source>
             <translation>Titre</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="113" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="115" />
             <source>Title of the upload</source>
             <translation>Titre de l'envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="125" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="127" />
             <source>Upload</source>
             <translation>Envoyer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="392" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="431" />
             <source>Upload finished: {sent} sent, {already} already on the instance, {rejected} rejected, {failed} failed.</source>
             <translation>Envoi terminé : {sent} envoyées, {already} déjà sur l'instance, {rejected} refusées, {failed} en échec.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="326" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="338" />
             <source>Upload from QGIS</source>
             <translation>Envoi depuis QGIS</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="87" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="89" />
             <source>Upload pictures to Panoramax</source>
             <translation>Envoyer des photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="453" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="492" />
             <source>Upload report saved to {path}.</source>
             <translation>Rapport d'envoi enregistré dans {path}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="343" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="381" />
             <source>Uploading {count} pictures to Panoramax</source>
             <translation>Envoi de {count} photos vers Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="359" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="397" />
             <source>Uploading {count} pictures…</source>
             <translation>Envoi de {count} photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/dialog.py" line="149" />
+            <location filename="../panoramax_plugin/upload/dialog.py" line="155" />
             <source>Visibility</source>
             <translation>Visibilité</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/dialog.py" line="134" />
+            <source>Your upload sets on this instance: complete, delete or resume them</source>
+            <translation>Vos lots d’envoi sur cette instance : terminez-les, supprimez-les ou reprenez-les</translation>
         </message>
     </context>
     <context>
@@ -3457,6 +3840,154 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
         </message>
     </context>
     <context>
+        <name>UploadSetsDialog</name>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="335" />
+            <source>An upload is running: wait for it to end.</source>
+            <translation>Un envoi est en cours : attendez qu’il se termine.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="139" />
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="136" />
+            <source>Complete</source>
+            <translation>Terminer</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="270" />
+            <source>Completing a Panoramax upload set</source>
+            <translation>Fin d’un lot d’envoi Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="125" />
+            <source>Created</source>
+            <translation>Créé</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="282" />
+            <source>Delete the upload set</source>
+            <translation>Supprimer le lot d’envoi</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="283" />
+            <source>Delete the upload set {title} and its {count} pictures from the instance? This cannot be undone.</source>
+            <translation>Supprimer le lot d’envoi {title} et ses {count} photos de l’instance ? C’est irréversible.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="137" />
+            <source>Delete…</source>
+            <translation>Supprimer…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="299" />
+            <source>Deleting a Panoramax upload set</source>
+            <translation>Suppression d’un lot d’envoi Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="122" />
+            <source>Files</source>
+            <translation>Fichiers</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="126" />
+            <source>Id</source>
+            <translation>Id</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="115" />
+            <source>My upload sets</source>
+            <translation>Mes lots d’envoi</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="317" />
+            <source>No upload of the set {title} was started from this computer (no saved upload state in {folder}): it cannot be resumed from here.</source>
+            <translation>Aucun envoi du lot {title} n’a été lancé depuis cet ordinateur (pas d’état d’envoi enregistré dans {folder}) : il ne peut pas être repris d’ici.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="222" />
+            <source>Reading my Panoramax upload sets</source>
+            <translation>Lecture de mes lots d’envoi Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="220" />
+            <source>Reading your upload sets…</source>
+            <translation>Lecture de vos lots d’envoi…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="135" />
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="123" />
+            <source>Rejected</source>
+            <translation>Refusés</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="138" />
+            <source>Resume upload</source>
+            <translation>Reprendre l’envoi</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="340" />
+            <source>Resuming the upload: {count} files left to send.</source>
+            <translation>Reprise de l’envoi : {count} fichiers restent à envoyer.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="124" />
+            <source>Sequences</source>
+            <translation>Séquences</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="121" />
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="120" />
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="261" />
+            <source>Upload set {title} completed: the instance processes it.</source>
+            <translation>Lot d’envoi {title} terminé : l’instance le traite.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="292" />
+            <source>Upload set {title} deleted.</source>
+            <translation>Lot d’envoi {title} supprimé.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="227" />
+            <source>completed</source>
+            <translation>terminé</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="228" />
+            <source>dispatched</source>
+            <translation>réparti</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="226" />
+            <source>open</source>
+            <translation>ouvert</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="327" />
+            <source>{count} files of this upload are no longer on disk (e.g. {path}): it cannot be resumed.</source>
+            <translation>{count} fichiers de cet envoi ne sont plus sur le disque (par ex. {path}) : il ne peut pas être repris.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="249" />
+            <source>{count} upload sets.</source>
+            <translation>{count} lots d’envoi.</translation>
+        </message>
+    </context>
+    <context>
         <name>ViewCapture</name>
         <message>
             <location filename="../panoramax_plugin/viewer/capture_action.py" line="93" />
@@ -3534,66 +4065,66 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>ViewerController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="121" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="152" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="175" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="124" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="155" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="178" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="531" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="542" />
             <source>JPEG pictures (*.jpg)</source>
             <translation>Photos JPEG (*.jpg)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="159" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="178" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="268" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="162" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="181" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="271" />
             <source>Loading picture…</source>
             <translation>Chargement de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="139" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="142" />
             <source>Looking for a Panoramax picture</source>
             <translation>Recherche d'une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="131" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="134" />
             <source>No Panoramax picture there.</source>
             <translation>Aucune photo Panoramax à cet endroit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="192" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="195" />
             <source>Opening Panoramax picture</source>
             <translation>Ouverture de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="548" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="559" />
             <source>Picture saved to {path}</source>
             <translation>Photo enregistrée dans {path}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="367" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="378" />
             <source>Prefetching Panoramax picture</source>
             <translation>Préchargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="529" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="540" />
             <source>Save HD picture</source>
             <translation>Enregistrer la photo HD</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="545" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="556" />
             <source>Saving Panoramax picture</source>
             <translation>Enregistrement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="551" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="562" />
             <source>The picture could not be saved: {error}</source>
             <translation>La photo n'a pas pu être enregistrée : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="111" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="114" />
             <source>This is not a picture id or a Panoramax picture link.</source>
             <translation>Ce n'est ni un identifiant de photo ni un lien vers une photo Panoramax.</translation>
         </message>
@@ -3601,122 +4132,122 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>ViewerDock</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="87" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="88" />
             <source> s</source>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="178" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="179" />
             <source>Capture view</source>
             <translation>Capturer la vue</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="172" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="173" />
             <source>Copy link</source>
             <translation>Copier le lien</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="187" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="188" />
             <source>Copy view to clipboard</source>
             <translation>Copier la vue dans le presse-papiers</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="63" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="64" />
             <source>First picture of the sequence</source>
             <translation>Première photo de la séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="98" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="99" />
             <source>Follow on map</source>
             <translation>Suivre sur la carte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="70" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="71" />
             <source>Last picture of the sequence</source>
             <translation>Dernière photo de la séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="104" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="105" />
             <source>Measure</source>
             <translation>Mesurer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="107" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="108" />
             <source>Measure from pictures: click an object in two pictures to place it on the map, or measure a distance or a height in one</source>
             <translation>Mesurer depuis les photos : cliquez un objet dans deux photos pour le placer sur la carte, ou mesurez une distance ou une hauteur dans une seule</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="66" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="67" />
             <source>Next picture</source>
             <translation>Photo suivante</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="119" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="120" />
             <source>Open</source>
             <translation>Ouvrir</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="171" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="172" />
             <source>Open in web viewer</source>
             <translation>Ouvrir dans la visionneuse web</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="51" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="52" />
             <source>Panoramax picture</source>
             <translation>Photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="118" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="119" />
             <source>Picture id or viewer link</source>
             <translation>Identifiant de photo ou lien de la visionneuse</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="124" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="125" />
             <source>Pictures of selected features</source>
             <translation>Photos des objets sélectionnés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="81" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="82" />
             <source>Play the sequence</source>
             <translation>Lire la séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="65" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="66" />
             <source>Previous picture</source>
             <translation>Photo précédente</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="158" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="159" />
             <source>Same place, other dates</source>
             <translation>Même endroit, autres dates</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="173" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="174" />
             <source>Save HD picture…</source>
             <translation>Enregistrer la photo HD…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="184" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="185" />
             <source>Save view as…</source>
             <translation>Enregistrer la vue sous…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="88" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="89" />
             <source>Seconds per picture while playing</source>
             <translation>Secondes par photo pendant la lecture</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="126" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="127" />
             <source>The Panoramax pictures that show the features selected in the active layer, turned toward them</source>
             <translation>Les photos Panoramax qui montrent les objets sélectionnés dans la couche active, tournées vers eux</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="180" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="181" />
             <source>The view as shown, at full resolution, with author, licence and date</source>
             <translation>La vue telle qu’affichée, en pleine résolution, avec auteur, licence et date</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="226" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="229" />
             <source>none nearby</source>
             <translation>aucune à proximité</translation>
         </message>
