@@ -1899,7 +1899,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Introuvable sur l'instance ({url}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="541" />
+            <location filename="../panoramax_plugin/core/mine.py" line="532" />
             <source>Not found on the instance: {what} (deleted, or hidden from this account).</source>
             <translation>Introuvable sur l’instance : {what} (supprimé, ou caché pour ce compte).</translation>
         </message>
@@ -2004,17 +2004,17 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>La date et l'heure de prise de vue de la photo ne sont pas valides ({value}) : Panoramax en demande des valides.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="162" />
+            <location filename="../panoramax_plugin/core/mine.py" line="153" />
             <source>The capture time must be a date and time with its time zone, not {value}.</source>
             <translation>La date de prise de vue doit être une date et heure avec son fuseau horaire, pas {value}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="177" />
+            <location filename="../panoramax_plugin/core/mine.py" line="168" />
             <source>The capture time {time} is before 1990: apply it anyway?</source>
             <translation>La date de prise de vue {time} est avant 1990 : l’appliquer quand même ?</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="171" />
+            <location filename="../panoramax_plugin/core/mine.py" line="162" />
             <source>The capture time {time} is in the future: apply it anyway?</source>
             <translation>La date de prise de vue {time} est dans le futur : l’appliquer quand même ?</translation>
         </message>
@@ -2064,12 +2064,12 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Impossible de rechercher les photos de l'objet {name} : {reason}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="103" />
+            <location filename="../panoramax_plugin/core/mine.py" line="94" />
             <source>The heading must be a number of degrees from 0 to 360 (north 0, east 90), not {value}.</source>
             <translation>L’orientation doit être un nombre de degrés de 0 à 360 (nord 0, est 90), pas {value}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="118" />
+            <location filename="../panoramax_plugin/core/mine.py" line="109" />
             <source>The heading relative to the direction of travel must be a number of degrees from -180 to 180 (0 ahead, 90 to the right), not {value}.</source>
             <translation>L’orientation par rapport au sens de déplacement doit être un nombre de degrés de -180 à 180 (0 devant, 90 à droite), pas {value}.</translation>
         </message>
@@ -2079,7 +2079,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>L'instance a répondu à {url} sans le compte connecté : réessayez, ou signalez-le aux administrateurs de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="564" />
+            <location filename="../panoramax_plugin/core/mine.py" line="555" />
             <source>The instance asks you to sign in again (HTTP {status}); then try again.</source>
             <translation>L’instance demande de vous reconnecter (HTTP {status}) ; puis réessayez.</translation>
         </message>
@@ -2104,7 +2104,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>L'instance n'a pas fourni de jeton à valider.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="138" />
+            <location filename="../panoramax_plugin/core/mine.py" line="129" />
             <source>The instance does not offer the visibility '{value}' (it offers: {offered}).</source>
             <translation>L’instance ne propose pas la visibilité « {value} » (elle propose : {offered}).</translation>
         </message>
@@ -2129,12 +2129,12 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>L'instance a refusé l'accès (HTTP {status}). Reconnectez-vous ou vérifiez que votre compte a ce droit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="577" />
+            <location filename="../panoramax_plugin/core/mine.py" line="568" />
             <source>The instance refused the change to {what}.</source>
             <translation>L’instance a refusé la modification de {what}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="553" />
+            <location filename="../panoramax_plugin/core/mine.py" line="544" />
             <source>The instance refused to change {what}: it belongs to another account (or your sign-in does not allow it).</source>
             <translation>L’instance a refusé de modifier {what} : cela appartient à un autre compte (ou votre connexion ne le permet pas).</translation>
         </message>
@@ -2154,7 +2154,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>La recherche de photos a été annulée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="212" />
+            <location filename="../panoramax_plugin/core/mine.py" line="203" />
             <source>The picture would move {km} km from where it was: apply it anyway?</source>
             <translation>La photo se déplacerait de {km} km : l’appliquer quand même ?</translation>
         </message>
@@ -2179,7 +2179,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Le point trouvé est à {distance:.0f} m d’une caméra (au plus {maximum:.0f} m) : trop loin pour être mesuré depuis des photos. Choisissez des photos plus proches de l’objet.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="201" />
+            <location filename="../panoramax_plugin/core/mine.py" line="192" />
             <source>The position must be a longitude from -180 to 180 and a latitude from -90 to 90 (WGS84), not {lon}, {lat}.</source>
             <translation>La position doit être une longitude de -180 à 180 et une latitude de -90 à 90 (WGS84), pas {lon}, {lat}.</translation>
         </message>
@@ -2210,7 +2210,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="285" />
-            <location filename="../panoramax_plugin/core/mine.py" line="605" />
+            <location filename="../panoramax_plugin/core/mine.py" line="596" />
             <source>The server said: {message}</source>
             <translation>Le serveur indique : {message}</translation>
         </message>
@@ -2225,7 +2225,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Le modèle de terrain s’arrête avant que le rayon ne rencontre le sol : choisissez un modèle qui couvre la rue, ou mesurez sur sol plat.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="130" />
+            <location filename="../panoramax_plugin/core/mine.py" line="121" />
             <source>The title cannot be empty.</source>
             <translation>Le titre ne peut pas être vide.</translation>
         </message>
@@ -2273,14 +2273,14 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/core/client.py" line="92" />
             <location filename="../panoramax_plugin/core/client.py" line="340" />
             <location filename="../panoramax_plugin/core/client.py" line="501" />
-            <location filename="../panoramax_plugin/core/mine.py" line="587" />
+            <location filename="../panoramax_plugin/core/mine.py" line="578" />
             <location filename="../panoramax_plugin/core/stac.py" line="58" />
             <location filename="../panoramax_plugin/core/stac.py" line="89" />
             <source>Unexpected answer from {url}.</source>
             <translation>Réponse inattendue de {url}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="150" />
+            <location filename="../panoramax_plugin/core/mine.py" line="141" />
             <source>Unknown picture order '{value}' (possible orders: {orders}).</source>
             <translation>Ordre des photos inconnu « {value} » (ordres possibles : {orders}).</translation>
         </message>
@@ -2340,17 +2340,17 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>le lecteur EXIF a échoué ({error}) ; celui de l'extension a été utilisé</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="596" />
+            <location filename="../panoramax_plugin/core/mine.py" line="587" />
             <source>the picture {id}</source>
             <translation>la photo {id}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="592" />
+            <location filename="../panoramax_plugin/core/mine.py" line="583" />
             <source>the sequence {id}</source>
             <translation>la séquence {id}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="600" />
+            <location filename="../panoramax_plugin/core/mine.py" line="591" />
             <source>the upload set {id}</source>
             <translation>le lot d’envoi {id}</translation>
         </message>

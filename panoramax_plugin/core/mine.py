@@ -40,6 +40,7 @@ from .errors import (
 )
 from .http import decode_json
 from .i18n import translate
+from .models import finite_float
 from .pager import iter_pages, link_href
 
 SORT_ORDERS = ("+gpsdate", "-gpsdate", "+filedate", "-filedate", "+filename", "-filename")
@@ -84,20 +85,10 @@ class EditCheck:
 
 
 # ---------------------------------------------------------------------- validation
-def _number(value) -> float | None:
-    if isinstance(value, bool):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
 def check_heading(value, check: EditCheck | None = None) -> EditCheck:
     """A picture's heading: degrees, 0 to 360 (north 0, east 90)."""
     check = check or EditCheck()
-    number = _number(value)
+    number = finite_float(value)
     if number is None or not 0 <= number <= 360:
         check.problems.append(
             translate(
@@ -112,7 +103,7 @@ def check_heading(value, check: EditCheck | None = None) -> EditCheck:
 def check_relative_heading(value, check: EditCheck | None = None) -> EditCheck:
     """A sequence's heading relative to its direction of travel: -180 to 180 (360 too)."""
     check = check or EditCheck()
-    number = _number(value)
+    number = finite_float(value)
     if number is None or not -180 <= number <= 360:
         check.problems.append(
             translate(
@@ -195,7 +186,7 @@ def check_position(
     """A new position (WGS84); moved farther than ``max_km`` from ``previous`` (lon, lat)
     asks first."""
     check = check or EditCheck()
-    x, y = _number(lon), _number(lat)
+    x, y = finite_float(lon), finite_float(lat)
     if x is None or y is None or not (-180 <= x <= 180 and -90 <= y <= 90) or (x, y) == (0, 0):
         check.problems.append(
             translate(
@@ -258,7 +249,7 @@ def _sequence(raw: dict, upload_set_id: str | None = None) -> MySequence:
     interval = ((extent.get("temporal") or {}).get("interval") or [[None, None]])[0] or [None]
     bbox = ((extent.get("spatial") or {}).get("bbox") or [None])[0]
     stats = raw.get("stats:items") if isinstance(raw.get("stats:items"), dict) else {}
-    length = _number(raw.get("geovisio:length_km"))
+    length = finite_float(raw.get("geovisio:length_km"))
     if upload_set_id is None:
         href = link_href(raw, "upload_set")
         upload_set_id = href.rstrip("/").rsplit("/", 1)[-1] if href else None
@@ -286,9 +277,9 @@ def _picture(raw: dict, sequence_id: str) -> MyPicture:
     return MyPicture(
         id=str(raw["id"]),
         sequence_id=str(raw.get("collection") or sequence_id),
-        lon=_number(coords[0]) if len(coords) >= 2 else None,
-        lat=_number(coords[1]) if len(coords) >= 2 else None,
-        heading=_number(props.get("view:azimuth")),
+        lon=finite_float(coords[0]) if len(coords) >= 2 else None,
+        lat=finite_float(coords[1]) if len(coords) >= 2 else None,
+        heading=finite_float(props.get("view:azimuth")),
         datetime=props.get("datetime"),
         visibility=props.get("geovisio:visibility"),
         status=props.get("geovisio:status"),

@@ -199,7 +199,8 @@ class Instance:
 # --------------------------------------------------------------------------- helpers
 
 
-def _float(value) -> float | None:
+def finite_float(value) -> float | None:
+    """A finite number from an answer's value, else None (booleans are not numbers)."""
     if value is None or isinstance(value, bool):
         return None
     try:
@@ -210,7 +211,7 @@ def _float(value) -> float | None:
 
 
 def _int(value) -> int | None:
-    number = _float(value)
+    number = finite_float(value)
     return int(number) if number is not None else None
 
 
@@ -270,7 +271,7 @@ def _absolute(href, base_url: str | None) -> str | None:
 def is_equirectangular(properties: dict) -> bool:
     """360° signal of an item: field of view 360, or a type/projection saying so."""
     orientation = properties.get("pers:interior_orientation")
-    if isinstance(orientation, dict) and _float(orientation.get("field_of_view")) == 360.0:
+    if isinstance(orientation, dict) and finite_float(orientation.get("field_of_view")) == 360.0:
         return True
     if str(properties.get("type", "")).lower() == EQUIRECTANGULAR:
         return True
@@ -375,16 +376,16 @@ def picture_from_feature(
         lon=lon,
         lat=lat,
         captured_at=captured,
-        heading=_float(props.get("view:azimuth")),
+        heading=finite_float(props.get("view:azimuth")),
         is_360=is_equirectangular(props),
-        field_of_view=_float(orientation.get("field_of_view")),
+        field_of_view=finite_float(orientation.get("field_of_view")),
         rank=_int(props.get("geovisio:rank_in_collection")),
         producer=_producer(feature.get("providers"), props.get("geovisio:producer")),
         camera_make=_text(orientation.get("camera_manufacturer")),
         camera_model=_text(orientation.get("camera_model")),
         license=_text(props.get("license")),
-        horizontal_accuracy=_float(props.get("quality:horizontal_accuracy")),
-        pixel_density=_float(props.get("panoramax:horizontal_pixel_density")),
+        horizontal_accuracy=finite_float(props.get("quality:horizontal_accuracy")),
+        pixel_density=finite_float(props.get("panoramax:horizontal_pixel_density")),
         status=_text(props.get("geovisio:status")),
         assets=assets,
         tiles_template=tiles,
@@ -423,7 +424,9 @@ def sequence_from_collection(
     if isinstance(summaries, dict):
         orientations = summaries.get("pers:interior_orientation")
         if isinstance(orientations, list) and orientations:
-            fovs = [_float(o.get("field_of_view")) for o in orientations if isinstance(o, dict)]
+            fovs = [
+                finite_float(o.get("field_of_view")) for o in orientations if isinstance(o, dict)
+            ]
             is_360 = any(fov == 360.0 for fov in fovs) if fovs else None
             first_orientation = orientations[0] if isinstance(orientations[0], dict) else {}
             parts = [first_orientation.get("make"), first_orientation.get("model")]
@@ -441,7 +444,7 @@ def sequence_from_collection(
         first_captured_at=first,
         last_captured_at=last,
         picture_count=count,
-        length_km=_float(collection.get("geovisio:length_km")),
+        length_km=finite_float(collection.get("geovisio:length_km")),
         bbox=bbox,
         is_360=is_360,
         producer=_producer(collection.get("providers")),

@@ -13,15 +13,9 @@ from panoramax_plugin.core.client import PanoramaxClient
 from panoramax_plugin.core.view_geometry import sight
 
 from .processing_support import layer_of, ready_processing, run_algorithm
+from .test_feature_pictures_instance import towards
 
 ALG = "bestpicturesoffeatures"
-M_PER_DEG = math.pi / 180 * 6_371_008.8
-
-
-def towards(lon: float, lat: float, azimuth: float, metres: float) -> tuple:
-    a = math.radians(azimuth)
-    east, north = metres * math.sin(a), metres * math.cos(a)
-    return lon + east / (M_PER_DEG * math.cos(math.radians(lat))), lat + north / M_PER_DEG
 
 
 @pytest.fixture(scope="module")
