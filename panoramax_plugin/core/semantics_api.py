@@ -90,6 +90,14 @@ def parse_report(raw) -> Report | None:
     )
 
 
+def home_api_url(home_url: str | None, api_url: str) -> str:
+    """The API root of a picture's own instance: from its home item link (``…/api/…``)
+    when it was read from a federated catalog, else ``api_url``."""
+    if isinstance(home_url, str) and "/api/" in home_url:
+        return home_url[: home_url.index("/api/") + len("/api")]
+    return api_url
+
+
 def change_problems(changes) -> list:
     """Why a ``semantics`` change list cannot be sent (empty when it can)."""
     if not changes:
