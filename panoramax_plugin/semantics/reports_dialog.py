@@ -24,7 +24,7 @@ class MyReportsDialog(QDialog):
     def __init__(self, parent=None, instance_name: str = ""):
         super().__init__(parent)
         self.setWindowTitle(self.tr("My reports"))
-        self.resize(720, 360)
+        self.resize(900, 360)
         layout = QVBoxLayout(self)
         self.message = QLabel(
             self.tr("Loading the reports of {instance}…").format(instance=instance_name), self
@@ -59,11 +59,10 @@ class MyReportsDialog(QDialog):
         for report in reports:
             row = self.table.rowCount()
             self.table.insertRow(row)
+            about_id = report.picture_id or report.sequence_id or ""
             about = (
-                self.tr("picture {id}").format(id=report.picture_id)
-                if report.picture_id
-                else self.tr("sequence {id}").format(id=report.sequence_id or "")
-            )
+                self.tr("picture {id}") if report.picture_id else self.tr("sequence {id}")
+            ).format(id=about_id[:8])
             comments = " / ".join(c for c in (report.comments, report.resolver_comments) if c)
             cells = (
                 (report.opened or "")[:16].replace("T", " "),
@@ -74,7 +73,7 @@ class MyReportsDialog(QDialog):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(about_id if column == 3 else text)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.set_message(

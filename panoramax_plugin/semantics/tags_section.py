@@ -48,7 +48,8 @@ class TagsSection(QGroupBox):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMaximumHeight(140)
+        self.table.setMinimumHeight(96)
+        self.table.setMaximumHeight(160)
         layout.addWidget(self.table)
         self.message = QLabel("", self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -61,7 +62,9 @@ class TagsSection(QGroupBox):
         self.replace_button = QPushButton(self.tr("Replace…"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.add_picture_button.setToolTip(self.tr("Add tags to this picture"))
-        self.add_sequence_button.setToolTip(self.tr("Add tags to every picture's sequence"))
+        self.add_sequence_button.setToolTip(
+            self.tr("Add tags to the whole sequence of this picture")
+        )
         self.replace_button.setToolTip(self.tr("Change the chosen tag (removed, then added)"))
         self.remove_button.setToolTip(self.tr("Remove the chosen tag"))
         for button in self._edit_buttons():
@@ -116,11 +119,12 @@ class TagsSection(QGroupBox):
                 item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, (scope, tag))
                 self.table.setItem(row, column, item)
-        self.message.setText("" if rows else self.tr("No tag on this picture or its sequence."))
+        self.set_message("" if rows else self.tr("No tag on this picture or its sequence."))
         self._selection_changed()
 
     def set_message(self, text: str) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def chosen(self):
         """(scope, Tag) of the selected row, or None."""
@@ -133,6 +137,7 @@ class TagsSection(QGroupBox):
         for button in self._edit_buttons():
             button.setToolTip(self._tips[button] if allowed else reason)
         self.reason.setText("" if allowed else reason)
+        self.reason.setVisible(bool(self.reason.text()))
         self._selection_changed()
 
     def set_report_allowed(self, report: bool, my_reports: bool, my_reports_reason: str) -> None:
