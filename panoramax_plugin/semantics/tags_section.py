@@ -17,15 +17,18 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
+    QWidget,
 )
 
 PICTURE, SEQUENCE = "picture", "sequence"
 
 
-class TagsSection(QGroupBox):
+class TagsSection(QWidget):
     """Tags as (key, value, on) rows; add to the picture or the sequence, remove or replace
-    the chosen row; report; my reports."""
+    the chosen row; report; my reports. Folded to one line by default, so that the picture
+    keeps the dock's height."""
 
     add_requested = pyqtSignal(str)  # PICTURE or SEQUENCE
     remove_requested = pyqtSignal(str, object)  # scope, Tag
@@ -35,10 +38,21 @@ class TagsSection(QGroupBox):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setTitle(self.tr("Tags"))
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.toggle = QToolButton(self)
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setText(self.tr("Tags and reports"))
+        self.toggle.toggled.connect(self.set_expanded)
+        outer.addWidget(self.toggle)
+        self.body = QGroupBox(self)
+        outer.addWidget(self.body)
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.table = QTableWidget(0, 3, self)
+        self.table = QTableWidget(0, 3, self.body)
         self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Value"), self.tr("On")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -51,16 +65,16 @@ class TagsSection(QGroupBox):
         self.table.setMinimumHeight(96)
         self.table.setMaximumHeight(160)
         layout.addWidget(self.table)
-        self.message = QLabel("", self)
+        self.message = QLabel("", self.body)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
 
         row = QHBoxLayout()
-        self.add_picture_button = QPushButton(self.tr("Tag picture…"), self)
-        self.add_sequence_button = QPushButton(self.tr("Tag sequence…"), self)
-        self.replace_button = QPushButton(self.tr("Replace…"), self)
-        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.add_picture_button = QPushButton(self.tr("Tag picture…"), self.body)
+        self.add_sequence_button = QPushButton(self.tr("Tag sequence…"), self.body)
+        self.replace_button = QPushButton(self.tr("Replace…"), self.body)
+        self.remove_button = QPushButton(self.tr("Remove"), self.body)
         self.add_picture_button.setToolTip(self.tr("Add tags to this picture"))
         self.add_sequence_button.setToolTip(
             self.tr("Add tags to the whole sequence of this picture")
@@ -70,13 +84,13 @@ class TagsSection(QGroupBox):
         for button in self._edit_buttons():
             row.addWidget(button)
         row.addStretch(1)
-        self.report_button = QPushButton(self.tr("Report…"), self)
+        self.report_button = QPushButton(self.tr("Report…"), self.body)
         self.report_button.setToolTip(self.tr("Report a problem with this picture"))
-        self.my_reports_button = QPushButton(self.tr("My reports…"), self)
+        self.my_reports_button = QPushButton(self.tr("My reports…"), self.body)
         row.addWidget(self.report_button)
         row.addWidget(self.my_reports_button)
         layout.addLayout(row)
-        self.reason = QLabel("", self)
+        self.reason = QLabel("", self.body)
         self.reason.setTextFormat(Qt.TextFormat.PlainText)
         self.reason.setWordWrap(True)
         layout.addWidget(self.reason)
@@ -91,6 +105,8 @@ class TagsSection(QGroupBox):
         self.my_reports_button.clicked.connect(self.my_reports_requested.emit)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self._tips = {button: button.toolTip() for button in self._edit_buttons()}
+        self._count = 0
+        self.set_expanded(False)
         self._allowed = False
         self._busy = False
         self.set_allowed(False, "")
@@ -105,6 +121,21 @@ class TagsSection(QGroupBox):
         )
 
     # --- what is shown ----------------------------------------------------------------------
+    def set_expanded(self, expanded: bool) -> None:
+        """Unfold (table and buttons) or fold to the one-line title."""
+        if self.toggle.isChecked() != expanded:
+            self.toggle.setChecked(expanded)  # comes back here through ``toggled``
+            return
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self.body.setVisible(expanded)
+
+    def _title(self) -> None:
+        self.toggle.setText(
+            self.tr("Tags and reports ({count} tags)").format(count=self._count)
+            if self._count
+            else self.tr("Tags and reports")
+        )
+
     def set_tags(self, picture_tags=(), sequence_tags=()) -> None:
         """The tags, the picture's first; each cell plain text."""
         self.table.setRowCount(0)
@@ -119,6 +150,8 @@ class TagsSection(QGroupBox):
                 item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, (scope, tag))
                 self.table.setItem(row, column, item)
+        self._count = len(rows)
+        self._title()
         self.set_message("" if rows else self.tr("No tag on this picture or its sequence."))
         self._selection_changed()
 

@@ -108,6 +108,7 @@ def test_tags_added_replaced_removed_from_the_viewer(desktop, local_instance, qg
             }
 
             # markup stays text: in the table item and everywhere else in the section
+            section.set_expanded(True)
             section.show()
             SHOTS.mkdir(parents=True, exist_ok=True)
             assert section.grab().save(str(SHOTS / "tags-section.png"))

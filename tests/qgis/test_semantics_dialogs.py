@@ -70,6 +70,10 @@ def test_tags_section_shows_markup_as_text_and_says_why_disabled():
     assert all(
         label.textFormat() == Qt.TextFormat.PlainText for label in section.findChildren(QLabel)
     )
+    assert section.body.isHidden()  # folded: the picture keeps the dock's height
+    assert "2 tags" in section.toggle.text()
+    section.toggle.click()
+    assert not section.body.isHidden()
     section.set_allowed(False, "Sign in first.")
     assert not section.add_picture_button.isEnabled()
     assert section.reason.text() == "Sign in first."
