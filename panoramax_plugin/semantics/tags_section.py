@@ -62,7 +62,7 @@ class TagsSection(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumHeight(96)
+        self.table.setMinimumHeight(120)
         self.table.setMaximumHeight(160)
         layout.addWidget(self.table)
         self.message = QLabel("", self.body)
