@@ -174,13 +174,13 @@ class SemanticsActions(QObject):
         if picture is None or self.job is not None or self.reason(picture) or not changes:
             return None
         api = self._api(self.home(picture))
+        picture_tags, sequence_tags = self.picture_tags, self.sequence_tags  # main thread
 
         def work(job):
             if scope == PICTURE:
                 tags = api.edit_picture_tags(picture.sequence_id, picture.id, changes)
-                return tags, self.sequence_tags
-            tags = api.edit_sequence_tags(picture.sequence_id, changes)
-            return self.picture_tags, tags
+                return tags, sequence_tags
+            return picture_tags, api.edit_sequence_tags(picture.sequence_id, changes)
 
         def done(result):
             self.job = None

@@ -101,6 +101,7 @@ class ViewerController(QObject):
         if instance is not None:
             self.instance = instance
         self.own_actions.update()
+        self.semantics.update()
 
     def _client(self, api_url: str | None = None) -> PanoramaxClient:
         same = api_url in (None, self.api_url)
