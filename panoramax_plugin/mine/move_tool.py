@@ -9,10 +9,11 @@ before the release.
 from __future__ import annotations
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
-from qgis.gui import QgsMapTool, QgsVertexMarker
+from qgis.gui import QgsMapTool, QgsRubberBand, QgsVertexMarker
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
+from ..compat import geometry_type
 from ..viewer.map_tool import _nearest
 
 PICK_PIXELS = 10
@@ -30,6 +31,8 @@ class MovePictureTool(QgsMapTool):
         self.actions = actions
         self.dragged = None  # (sequence id, picture id, (lon, lat) before)
         self.marker = None
+        self.line = None  # from where the picture was to where it goes
+        self._origin = None
 
     # ------------------------------------------------------------------ helpers
     def _to_wgs84(self):
@@ -57,11 +60,23 @@ class MovePictureTool(QgsMapTool):
             self.marker.setPenWidth(3)
             self.marker.setZValue(1002)
         self.marker.setCenter(map_point)
+        if self._origin is not None:
+            if self.line is None:
+                self.line = QgsRubberBand(self.canvas, geometry_type("line"))
+                self.line.setColor(QColor(25, 113, 194, 200))
+                self.line.setWidth(2)
+                self.line.setZValue(1001)
+            self.line.reset(geometry_type("line"))
+            self.line.addPoint(self._origin, False)
+            self.line.addPoint(map_point, True)
 
     def _drop_marker(self) -> None:
-        if self.marker is not None:
-            self.canvas.scene().removeItem(self.marker)
-            self.marker = None
+        for item in (self.marker, self.line):
+            if item is not None:
+                self.canvas.scene().removeItem(item)
+        self.marker = self.line = self._origin = None
+        self.line = None  # from where the picture was to where it goes
+        self._origin = None
 
     # ------------------------------------------------------------------ events
     def canvasPressEvent(self, event):
@@ -74,6 +89,8 @@ class MovePictureTool(QgsMapTool):
             return
         where = feature.geometry().asPoint()
         self.dragged = (feature["sequence_id"], feature["id"], (where.x(), where.y()))
+        crs = self.canvas.mapSettings().destinationCrs()
+        self._origin = QgsCoordinateTransform(WGS84, crs, QgsProject.instance()).transform(where)
         self._show_marker(map_point)
 
     def canvasMoveEvent(self, event):

@@ -97,7 +97,8 @@ def drag(tool, canvas, start: QPoint, end: QPoint, escape=False):
     middle = QPoint((start.x() + end.x()) // 2, (start.y() + end.y()) // 2)
     for where in (middle, end):
         tool.canvasMoveEvent(mouse(canvas, QEvent.Type.MouseMove, where, Qt.MouseButton.NoButton))
-    assert tool.marker is not None  # the marker follows the drag
+    assert tool.marker is not None and tool.line is not None  # they follow the drag
+    assert tool.line.numberOfVertices() == 2
     if escape:
         tool.keyPressEvent(
             QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)
@@ -150,7 +151,7 @@ def test_a_picture_moved_by_dragging_its_point(
     assert distance_km(moved.lon, moved.lat, before.lon, before.lat) * 1000 > 15
     point = loader.pictures.feature(ids[1]).geometry().asPoint()
     assert distance_km(point.x(), point.y(), *expected) * 1000 < 1.0
-    assert tool.marker is None
+    assert tool.marker is None and tool.line is None
 
     # Escape during the drag: nothing sent
     count = len(tasks)
