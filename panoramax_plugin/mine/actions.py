@@ -391,6 +391,8 @@ class MineActions(QObject):
                 sequences.set_line(key, extra)
         else:
             pictures.update_picture(result)
+            if name == "position":  # the sequence's line goes through the new place
+                sequences.set_line(key[0], pictures.points_of(key[0]))
 
     def _failed(self, name, error, again) -> None:
         if isinstance(error, AuthenticationError) and not isinstance(error, NotOwnerError):

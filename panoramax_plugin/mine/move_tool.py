@@ -81,6 +81,7 @@ class MovePictureTool(QgsMapTool):
     # ------------------------------------------------------------------ events
     def canvasPressEvent(self, event):
         if event.button() != Qt.MouseButton.LeftButton:
+            self.cancel()  # a right click during a drag cancels it, as Escape does
             return
         map_point = self.toMapCoordinates(event.pos())
         feature = self._picture_at(map_point)

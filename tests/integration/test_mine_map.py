@@ -152,6 +152,9 @@ def test_a_picture_moved_by_dragging_its_point(
     point = loader.pictures.feature(ids[1]).geometry().asPoint()
     assert distance_km(point.x(), point.y(), *expected) * 1000 < 1.0
     assert tool.marker is None and tool.line is None
+    line = loader.sequences.feature(sequence_id).geometry().asPolyline()
+    assert len(line) == 3
+    assert distance_km(line[1].x(), line[1].y(), *expected) * 1000 < 1.0
 
     # Escape during the drag: nothing sent
     count = len(tasks)
