@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -33,14 +34,26 @@ STATUSES = ("ready", "waiting-for-process", "preparing", "broken", "hidden")
 class MineBox(QGroupBox):
     """Owns the loader (layers) and the actions of "My pictures"."""
 
-    def __init__(self, logger, current, parent=None, inputs=None, message_box=None):
+    def __init__(
+        self, logger, current, parent=None, inputs=None, message_box=None, canvas=None, viewer=None
+    ):
         super().__init__(parent)
+        if not isinstance(canvas, QgsMapCanvas):
+            canvas = None  # no map: no dragging, no heading preview
+        self.canvas = canvas
         self.setTitle(self.tr("My pictures"))
         self.logger = logger
         self.current = current
         self.inputs = inputs or QInputDialog
         self.loader = MineLoader(self)
-        self.actions = MineActions(self.loader, logger, self, message_box=message_box)
+        self.actions = MineActions(
+            self.loader, logger, self, message_box=message_box, canvas=canvas, viewer=viewer
+        )
+        self.move_tool = None
+        if canvas is not None:
+            from .move_tool import MovePictureTool
+
+            self.move_tool = MovePictureTool(canvas, self.actions)
         layout = QVBoxLayout(self)
 
         row = QHBoxLayout()
@@ -84,6 +97,7 @@ class MineBox(QGroupBox):
                 ("sortby", self.tr("Picture order…"), self._ask_order),
                 ("heading", self.tr("Picture heading…"), self._ask_heading),
                 ("capture_time", self.tr("Capture time…"), self._ask_time),
+                ("move", self.tr("Move a picture…"), self.start_moving),
                 ("delete", self.tr("Delete…"), self.actions.delete),
                 ("retry", self.tr("Retry"), self.actions.retry),
             )
@@ -92,6 +106,9 @@ class MineBox(QGroupBox):
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
             grid.addWidget(button, n // 2, n % 2)
             self.buttons[key] = button
+        self.buttons["move"].setToolTip(
+            self.tr("Drag one of my pictures' points on the map; Escape cancels")
+        )
         self.buttons["retry"].setToolTip(
             self.tr("Send again the change an expired sign-in stopped")
         )
@@ -126,6 +143,10 @@ class MineBox(QGroupBox):
         enabled = account is not None
         for widget in [self.load_button, self.pictures_button, *self.buttons.values()]:
             widget.setEnabled(enabled)
+        self.buttons["move"].setEnabled(enabled and self.move_tool is not None)
+        if not enabled and self.move_tool is not None and self.canvas is not None:
+            if self.canvas.mapTool() is self.move_tool:
+                self.canvas.unsetMapTool(self.move_tool)
         self.setToolTip(
             ""
             if enabled
@@ -167,6 +188,15 @@ class MineBox(QGroupBox):
         )
 
     # ------------------------------------------------------------------ asking
+    def start_moving(self):
+        """Make the map's tool the picture mover (my pictures must be loaded)."""
+        if self.move_tool is None:
+            return None
+        if not len(self.loader.pictures):
+            self.logger.info(self.tr("Load the pictures of my sequences first."), push=True)
+        self.canvas.setMapTool(self.move_tool)
+        return self.move_tool
+
     def _ask_visibility(self):
         values = list(self.loader.visibilities)
         value, ok = self.inputs.getItem(
@@ -221,3 +251,7 @@ class MineBox(QGroupBox):
 
     def unload(self) -> None:
         self.loader.cancel()
+        if self.move_tool is not None and self.canvas is not None:
+            if self.canvas.mapTool() is self.move_tool:
+                self.canvas.unsetMapTool(self.move_tool)
+            self.move_tool.cancel()

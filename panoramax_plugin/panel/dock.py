@@ -79,7 +79,7 @@ class PanoramaxPanel(QDockWidget):
         self.browse_box = BrowseBox(body)
         layout.addWidget(self.browse_box)
         # "My pictures" (#15): the signed-in account's own sequences and pictures
-        self.mine_box = MineBox(logger, self.current, body)
+        self.mine_box = MineBox(logger, self.current, body, canvas=canvas)
         layout.addWidget(self.mine_box)
         layout.addStretch(1)
         self.setWidget(body)
