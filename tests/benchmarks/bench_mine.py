@@ -398,9 +398,11 @@ def main() -> int:
 
     app = QgsApplication([], False)
     app.initQgis()
-    QgsApplication.messageLog().messageReceived.connect(
+    QgsApplication.messageLog().messageReceived.connect(  # a worker's traceback: last line
         lambda text, tag, level: (
-            print(f"bench_mine: QGIS log {tag}: {text[-2000:]}") if tag == "Panoramax" else None
+            print(f"bench_mine: QGIS log: {text.strip().splitlines()[-1]}")
+            if tag == "Panoramax" and text.strip()
+            else None
         )
     )
     pool = QThreadPool.globalInstance()
