@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from qgis.core import QgsProject
 from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 from qgis.PyQt.QtWidgets import (
@@ -25,6 +26,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.mine import SORT_ORDERS
+from . import coverage
 from .actions import MineActions
 from .loader import MineLoader, account_credentials
 
@@ -62,9 +64,21 @@ class MineBox(QGroupBox):
         self.pictures_button.setToolTip(
             self.tr("The pictures of the selected sequences (all when none is selected)")
         )
+        self.coverage_button = QPushButton(self.tr("My coverage"), self)
+        self.coverage_button.setToolTip(
+            self.tr(
+                "My sequences and pictures as vector tiles, at any zoom, hidden and "
+                "still-processing ones included"
+            )
+        )
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setEnabled(False)
-        for button in (self.load_button, self.pictures_button, self.cancel_button):
+        for button in (
+            self.load_button,
+            self.pictures_button,
+            self.coverage_button,
+            self.cancel_button,
+        ):
             row.addWidget(button)
         layout.addLayout(row)
 
@@ -120,6 +134,7 @@ class MineBox(QGroupBox):
 
         self.load_button.clicked.connect(self.loader.load)
         self.pictures_button.clicked.connect(lambda: self.loader.load_pictures())
+        self.coverage_button.clicked.connect(lambda: self.add_coverage())
         self.cancel_button.clicked.connect(self.loader.cancel)
         self.loader.loading_changed.connect(self._loading)
         self.loader.loaded.connect(lambda _n: self._fill_visibilities(self.loader.visibilities))
@@ -139,9 +154,15 @@ class MineBox(QGroupBox):
     def follow(self, state) -> None:
         """Enabled only with a signed-in account on the current instance."""
         account = account_credentials(state)
+        previous = self.loader.account
         self.loader.set_account(account)
+        if previous is not None and (account is None or account.api_url != previous.api_url):
+            coverage.sign_out(previous.api_url)
+        if account is not None:
+            coverage.sign_in(account.api_url, account.token)  # layers of saved projects
         enabled = account is not None
-        for widget in [self.load_button, self.pictures_button, *self.buttons.values()]:
+        buttons = [self.load_button, self.pictures_button, self.coverage_button]
+        for widget in [*buttons, *self.buttons.values()]:
             widget.setEnabled(enabled)
         self.buttons["move"].setEnabled(enabled and self.move_tool is not None)
         if not enabled and self.move_tool is not None and self.canvas is not None:
@@ -154,6 +175,22 @@ class MineBox(QGroupBox):
                 "Sign in to the instance (Upload, Account) to see and change your pictures"
             )
         )
+
+    def add_coverage(self):
+        """Add (or show again) the signed-in user's own tiles layer; the layer or None."""
+        account = self.loader.account
+        if account is None:
+            return None
+        project = QgsProject.instance()
+        for layer in project.mapLayers().values():
+            if layer.customProperty(coverage.LAYER_PROPERTY) == account.api_url.rstrip("/"):
+                return layer
+        layer = coverage.my_coverage_layer(account.api_url, account.token, self.tr("My coverage"))
+        if not layer.isValid():
+            self._message("warning", self.tr("My coverage could not be loaded"))
+            return None
+        project.addMapLayer(layer)
+        return layer
 
     def _loading(self, loading: bool) -> None:
         self.cancel_button.setEnabled(loading)
