@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 
 from qgis.core import QgsTask
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 from qgis.PyQt.QtWidgets import QMessageBox
 
 from ..background.core_task import CoreTask, start_task
@@ -299,17 +299,34 @@ class MineActions(QObject):
             lock = threading.Lock()
             done = [0]
 
-            def one(item):
-                if task.isCanceled():
-                    return
+            def attempt(item):
                 try:
                     result = job(clients.get(), item)
                     extra = None
                     if reload_pictures and item[1] in loaded:
                         extra = list(clients.get().iter_pictures(item[1]))
-                    outcome = (result, extra)
+                    return (result, extra)
                 except (PanoramaxError, ConfirmationNeeded) as exc:
-                    outcome = exc
+                    return exc
+
+            def one(item):
+                if task.isCanceled():
+                    return
+                try:
+                    outcome = attempt(item)
+                except RuntimeError:
+                    # a Qt wrapper PyQt wrongly believes deleted (_STALE_WRAPPER in the
+                    # QGIS transport, ~1 request in 1000 from new threads): the changes
+                    # are absolute (a deletion already done answers 404), so once more
+                    try:
+                        outcome = attempt(item)
+                    except RuntimeError as exc:
+                        outcome = PanoramaxError(
+                            QCoreApplication.translate(
+                                "PanoramaxMine",
+                                "The change to {what} could not be sent ({error}); try again.",
+                            ).format(what=item[1], error=exc)
+                        )
                 with lock:
                     results[item] = outcome
                     done[0] += 1
@@ -361,6 +378,14 @@ class MineActions(QObject):
             )
         elif failed == 0:
             self.logger.success(self.tr("{count} change(s) applied.").format(count=ok))
+        else:
+            self.logger.warning(
+                self.tr(
+                    "{count} change(s) applied, {failed} not applied: the Panoramax log "
+                    "says why for each; select them and try again."
+                ).format(count=ok, failed=failed),
+                push=True,
+            )
         self.finished.emit(name, ok, failed)
 
     def _pending(self, kind, key, text) -> None:
