@@ -1320,78 +1320,98 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>MineActions</name>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="124" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="163" />
             <source>Changing the picture order</source>
             <translation>Changement de l’ordre des photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="85" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="98" />
             <source>Changing the visibility</source>
             <translation>Changement de la visibilité</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="149" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="204" />
             <source>Correcting capture times</source>
             <translation>Correction des dates de prise de vue</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="109" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="132" />
             <source>Correcting headings</source>
             <translation>Correction des orientations</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="137" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="176" />
             <source>Correcting picture headings</source>
             <translation>Correction des orientations des photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="174" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="229" />
             <source>Delete my pictures</source>
             <translation>Supprimer mes photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="170" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="225" />
             <source>Delete {sequences} sequence(s) and {pictures} picture(s) in all from the instance? This cannot be undone.</source>
             <translation>Supprimer {sequences} séquence(s) et {pictures} photo(s) en tout de l’instance ? C’est irréversible.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="190" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="245" />
             <source>Deleting my pictures</source>
             <translation>Suppression de mes photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="215" />
-            <location filename="../panoramax_plugin/mine/actions.py" line="218" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="190" />
+            <source>Moving a picture</source>
+            <translation>Déplacement d’une photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="270" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="273" />
             <source>My pictures</source>
             <translation>Mes photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="97" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="153" />
+            <source>Relative heading</source>
+            <translation>Orientation relative</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="110" />
             <source>Renaming sequences</source>
             <translation>Renommage des séquences</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="230" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="285" />
             <source>Select my sequences or pictures first.</source>
             <translation>Sélectionnez d’abord mes séquences ou photos.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="305" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="377" />
             <source>Sign in again, then retry: the change is kept until then.</source>
             <translation>Reconnectez-vous, puis réessayez : la modification est gardée d’ici là.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="227" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="282" />
             <source>Sign in to the instance to change your pictures.</source>
             <translation>Connectez-vous à l’instance pour modifier vos photos.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="325" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="405" />
             <source>The sequence {id} is still being deleted by the instance.</source>
             <translation>La séquence {id} est encore en cours de suppression par l’instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="308" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="149" />
+            <source>Turn the pictures of {sequences} sequence(s) to {degrees}° from the direction of travel? The map shows {pictures} loaded picture(s) turned.</source>
+            <translation>Tourner les photos de {sequences} séquence(s) à {degrees}° de la direction de déplacement ? La carte montre {pictures} photo(s) chargée(s) ainsi tournée(s).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="383" />
+            <source>{count} change(s) applied, {failed} not applied: the Panoramax log says why for each; select them and try again.</source>
+            <translation>{count} modification(s) appliquée(s), {failed} non appliquée(s) : le journal Panoramax dit pourquoi pour chacune ; sélectionnez-les et réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="380" />
             <source>{count} change(s) applied.</source>
             <translation>{count} modification(s) appliquée(s).</translation>
         </message>
@@ -1399,158 +1419,189 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>MineBox</name>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="61" />
+            <location filename="../panoramax_plugin/mine/box.py" line="88" />
             <source>Any status</source>
             <translation>Tout état</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="154" />
+            <location filename="../panoramax_plugin/mine/box.py" line="212" />
             <source>Any visibility</source>
             <translation>Toute visibilité</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="52" />
+            <location filename="../panoramax_plugin/mine/box.py" line="74" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="208" />
+            <location filename="../panoramax_plugin/mine/box.py" line="275" />
             <source>Capture time</source>
             <translation>Date de prise de vue</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="86" />
+            <location filename="../panoramax_plugin/mine/box.py" line="113" />
             <source>Capture time…</source>
             <translation>Date de prise de vue…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="66" />
+            <location filename="../panoramax_plugin/mine/box.py" line="93" />
             <source>Captured between</source>
             <translation>Prises entre</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="209" />
+            <location filename="../panoramax_plugin/mine/box.py" line="276" />
             <source>Date and time with its time zone (ISO 8601):</source>
             <translation>Date et heure avec son fuseau horaire (ISO 8601) :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="200" />
+            <location filename="../panoramax_plugin/mine/box.py" line="267" />
             <source>Degrees (north 0, east 90):</source>
             <translation>Degrés (nord 0, est 90) :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="185" />
+            <location filename="../panoramax_plugin/mine/box.py" line="252" />
             <source>Degrees from the direction of travel (0 ahead, 90 to the right):</source>
             <translation>Degrés depuis le sens de déplacement (0 devant, 90 à droite) :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="87" />
+            <location filename="../panoramax_plugin/mine/box.py" line="115" />
             <source>Delete…</source>
             <translation>Supprimer…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="81" />
+            <location filename="../panoramax_plugin/mine/box.py" line="124" />
+            <source>Drag one of my pictures' points on the map; Escape cancels</source>
+            <translation>Faites glisser le point d’une de mes photos sur la carte ; Échap annule</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="108" />
             <source>Hide / show…</source>
             <translation>Masquer / montrer…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="47" />
+            <location filename="../panoramax_plugin/mine/box.py" line="62" />
             <source>Load my sequences</source>
             <translation>Charger mes séquences</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="48" />
+            <location filename="../panoramax_plugin/mine/box.py" line="233" />
+            <source>Load the pictures of my sequences first.</source>
+            <translation>Chargez d’abord les photos de mes séquences.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="63" />
             <source>Load their pictures</source>
             <translation>Charger leurs photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="38" />
+            <location filename="../panoramax_plugin/mine/box.py" line="114" />
+            <source>Move a picture…</source>
+            <translation>Déplacer une photo…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="67" />
+            <location filename="../panoramax_plugin/mine/box.py" line="188" />
+            <source>My coverage</source>
+            <translation>Ma couverture</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="190" />
+            <source>My coverage could not be loaded</source>
+            <translation>Ma couverture n’a pas pu être chargée</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="46" />
             <source>My pictures</source>
             <translation>Mes photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="178" />
+            <location filename="../panoramax_plugin/mine/box.py" line="69" />
+            <source>My sequences and pictures as vector tiles, at any zoom, hidden and still-processing ones included</source>
+            <translation>Mes séquences et photos en tuiles vectorielles, à toute échelle, y compris celles masquées ou encore en traitement</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="245" />
             <source>New title:</source>
             <translation>Nouveau titre :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="194" />
+            <location filename="../panoramax_plugin/mine/box.py" line="261" />
             <source>Order by:</source>
             <translation>Trier par :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="200" />
+            <location filename="../panoramax_plugin/mine/box.py" line="267" />
             <source>Picture heading</source>
             <translation>Orientation de la photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="85" />
+            <location filename="../panoramax_plugin/mine/box.py" line="112" />
             <source>Picture heading…</source>
             <translation>Orientation de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="194" />
+            <location filename="../panoramax_plugin/mine/box.py" line="261" />
             <source>Picture order</source>
             <translation>Ordre des photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="84" />
+            <location filename="../panoramax_plugin/mine/box.py" line="111" />
             <source>Picture order…</source>
             <translation>Ordre des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="184" />
+            <location filename="../panoramax_plugin/mine/box.py" line="251" />
             <source>Relative heading</source>
             <translation>Orientation relative</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="83" />
+            <location filename="../panoramax_plugin/mine/box.py" line="110" />
             <source>Relative heading…</source>
             <translation>Orientation relative…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="178" />
+            <location filename="../panoramax_plugin/mine/box.py" line="245" />
             <source>Rename</source>
             <translation>Renommer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="82" />
+            <location filename="../panoramax_plugin/mine/box.py" line="109" />
             <source>Rename…</source>
             <translation>Renommer…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="88" />
+            <location filename="../panoramax_plugin/mine/box.py" line="116" />
             <source>Retry</source>
             <translation>Réessayer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="96" />
+            <location filename="../panoramax_plugin/mine/box.py" line="127" />
             <source>Send again the change an expired sign-in stopped</source>
             <translation>Renvoyer la modification qu’une connexion expirée a arrêtée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="132" />
+            <location filename="../panoramax_plugin/mine/box.py" line="174" />
             <source>Sign in to the instance (Upload, Account) to see and change your pictures</source>
             <translation>Connectez-vous à l’instance (Envoi, Compte) pour voir et modifier vos photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="65" />
+            <location filename="../panoramax_plugin/mine/box.py" line="92" />
             <source>Status</source>
             <translation>État</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="50" />
+            <location filename="../panoramax_plugin/mine/box.py" line="65" />
             <source>The pictures of the selected sequences (all when none is selected)</source>
             <translation>Les photos des séquences sélectionnées (toutes si aucune n’est sélectionnée)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="64" />
-            <location filename="../panoramax_plugin/mine/box.py" line="173" />
+            <location filename="../panoramax_plugin/mine/box.py" line="91" />
+            <location filename="../panoramax_plugin/mine/box.py" line="240" />
             <source>Visibility</source>
             <translation>Visibilité</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="173" />
+            <location filename="../panoramax_plugin/mine/box.py" line="240" />
             <source>Who may see them:</source>
             <translation>Qui peut les voir :</translation>
         </message>
@@ -1586,7 +1637,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>MyPicturesLayer</name>
         <message>
-            <location filename="../panoramax_plugin/mine/layers.py" line="230" />
+            <location filename="../panoramax_plugin/mine/layers.py" line="237" />
             <source>My Panoramax pictures</source>
             <translation>Mes photos Panoramax</translation>
         </message>
@@ -1793,6 +1844,21 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>« {url} » n'est pas une adresse web : l'URL d'une instance commence par https:// (ou http://).</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="218" />
+            <source>A key cannot contain '=' nor start or end with a space.</source>
+            <translation>Une clé ne peut pas contenir « = » ni commencer ou finir par une espace.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="209" />
+            <source>A tag needs a key.</source>
+            <translation>Une étiquette doit avoir une clé.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="221" />
+            <source>A tag needs a value.</source>
+            <translation>Une étiquette doit avoir une valeur.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/instances.py" line="45" />
             <source>All of Panoramax (api.panoramax.xyz, read-only)</source>
             <translation>Tout Panoramax (api.panoramax.xyz, lecture seule)</translation>
@@ -1994,6 +2060,16 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>La réponse de {url} est trop profondément imbriquée pour être lue : l'instance fonctionne peut-être mal. Réessayez plus tard ou prévenez ses administrateurs.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="275" />
+            <source>The box goes outside the picture ({width} × {height} pixels).</source>
+            <translation>Le cadre dépasse de la photo ({width} × {height} pixels).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="272" />
+            <source>The box is empty: drag a larger one.</source>
+            <translation>Le cadre est vide : tracez-en un plus grand.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/single_measure.py" line="72" />
             <source>The camera height must be above the ground (more than 0 m).</source>
             <translation>La hauteur de la caméra doit être au-dessus du sol (plus de 0 m).</translation>
@@ -2144,6 +2220,11 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>L'instance a rejeté la requête (HTTP {status}).</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="212" />
+            <source>The key is {count} characters long; the limit is {limit}.</source>
+            <translation>La clé fait {count} caractères ; la limite est {limit}.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/http.py" line="274" />
             <source>The picture is still being processed by the instance; try again in a moment.</source>
             <translation>La photo est encore en cours de traitement par l'instance ; réessayez dans un instant.</translation>
@@ -2240,6 +2321,11 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Le sommet est à la verticale de la caméra : il ne peut pas être mesuré.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="224" />
+            <source>The value is {count} characters long; the limit is {limit}.</source>
+            <translation>La valeur fait {count} caractères ; la limite est {limit}.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/triangulation.py" line="76" />
             <source>This direction has no usable position or angle.</source>
             <translation>Cette direction n’a pas de position ou d’angle utilisable.</translation>
@@ -2250,6 +2336,11 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Ce fichier n'a pas pu être vérifié ({error}) ; il est laissé de côté.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="306" />
+            <source>This key cannot be searched: {key}</source>
+            <translation>Cette clé ne peut pas être recherchée : {key}</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/measure_session.py" line="158" />
             <source>This picture already gave a direction: it was replaced by this click. Click the object in another picture to place it.</source>
             <translation>Cette photo avait déjà donné une direction : elle est remplacée par ce clic. Cliquez l’objet dans une autre photo pour le placer.</translation>
@@ -2258,6 +2349,11 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/core/measure_session.py" line="113" />
             <source>This picture has no heading: its directions cannot be placed on the map. Use another picture, or fix its heading first.</source>
             <translation>Cette photo n’a pas d’orientation : ses directions ne peuvent pas être placées sur la carte. Utilisez une autre photo, ou corrigez d’abord son orientation.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="290" />
+            <source>This value cannot be searched (it holds a quote): {value}</source>
+            <translation>Cette valeur ne peut pas être recherchée (elle contient une apostrophe) : {value}</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/observation.py" line="78" />
@@ -2283,6 +2379,11 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/core/mine.py" line="141" />
             <source>Unknown picture order '{value}' (possible orders: {orders}).</source>
             <translation>Ordre des photos inconnu « {value} » (ordres possibles : {orders}).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="238" />
+            <source>Write the tag as key=value, e.g. osm|highway=bus_stop.</source>
+            <translation>Écrivez l’étiquette sous la forme clé=valeur, par ex. osm|highway=bus_stop.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/picture_file.py" line="329" />
@@ -2605,6 +2706,29 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
         </message>
     </context>
     <context>
+        <name>PanoramaxMine</name>
+        <message>
+            <location filename="../panoramax_plugin/mine/coverage.py" line="148" />
+            <source>My coverage</source>
+            <translation>Ma couverture</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/coverage.py" line="163" />
+            <source>My pictures</source>
+            <translation>Mes photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/coverage.py" line="156" />
+            <source>My sequences</source>
+            <translation>Mes séquences</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="325" />
+            <source>The change to {what} could not be sent ({error}); try again.</source>
+            <translation>La modification de {what} n’a pas pu être envoyée ({error}) ; réessayez.</translation>
+        </message>
+    </context>
+    <context>
         <name>PanoramaxOptionsFactory</name>
         <message>
             <location filename="../panoramax_plugin/options_page.py" line="274" />
@@ -2873,7 +2997,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>&amp;Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="363" />
+            <location filename="../panoramax_plugin/plugin.py" line="365" />
             <source>About Panoramax</source>
             <translation>À propos de Panoramax</translation>
         </message>
@@ -2938,7 +3062,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Afficher ou masquer la visionneuse de photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="375" />
+            <location filename="../panoramax_plugin/plugin.py" line="377" />
             <source>Some Panoramax features need Python packages that are not installed: {packages}. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command}, then restart QGIS.</source>
             <translation>Certaines fonctions de Panoramax ont besoin de paquets Python qui ne sont pas installés : {packages}. Installez-les depuis l'OSGeo4W Shell (Windows) ou un terminal avec : {command}, puis redémarrez QGIS.</translation>
         </message>
@@ -2953,7 +3077,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Envoyer des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="364" />
+            <location filename="../panoramax_plugin/plugin.py" line="366" />
             <source>{name} {version}
 
 Browse, view and upload Panoramax street-level pictures from QGIS. Panoramax is the free, decentralised street-view commons.</source>
