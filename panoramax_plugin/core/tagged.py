@@ -133,6 +133,15 @@ class TagQuery:
             return self.key
         return f"{self.key}={VALUES_SEPARATOR.join(self.values)}"
 
+    def main_tag(self, tags) -> Tag | None:
+        """The tag a row is styled by: the (first) tag matching a key query, else
+        ``semantics.main_tag``."""
+        if self.key and not self.any_tag:
+            for tag in tags:
+                if tag.key == self.key.strip() and (not self.values or tag.value in self.values):
+                    return tag
+        return main_tag(tags)
+
     def matches(self, tags) -> bool:
         """What the server's filter does, on one tag list."""
         if self.any_tag or not self.key:
@@ -228,10 +237,10 @@ def picture_row(picture: TaggedPicture, query: TagQuery | None = None) -> TagRow
         matched_in = "picture"
     else:
         matched_in = None
-    main = main_tag(picture.tags) if in_picture or not matching else None
+    main = query.main_tag(picture.tags) if in_picture or not matching else None
     if main is None:
         for annotation in matching or picture.annotations:
-            main = annotation.main_tag
+            main = query.main_tag(annotation.tags)
             if main is not None:
                 break
     annotation_tags = [tag for a in picture.annotations for tag in a.tags]
@@ -267,7 +276,7 @@ def annotation_rows(picture: TaggedPicture, query: TagQuery | None = None) -> li
         if not query.matches(annotation.tags):
             continue
         grouped = tags_by_key(annotation.tags)
-        main = annotation.main_tag
+        main = query.main_tag(annotation.tags)
         rows.append(
             TagRow(
                 [

@@ -118,8 +118,9 @@ def tagged_renderer(main_counts: Counter) -> QgsCategorizedSymbolRenderer:
         label = f"{value} ({main_counts[value]})"
         categories.append(QgsRendererCategory(value, _symbol(PALETTE[index % len(PALETTE)]), label))
     rest = sum(main_counts.values()) - sum(main_counts[v] for v in ranked[:MAX_CATEGORIES])
-    other = QCoreApplication.translate("TaggedLayer", "other tags ({count})").format(count=rest)
-    categories.append(QgsRendererCategory("", _symbol(OTHER_COLOR), other))
+    if rest or not categories:  # "" is QGIS's "all other values"
+        other = QCoreApplication.translate("TaggedLayer", "other tags ({count})").format(count=rest)
+        categories.append(QgsRendererCategory("", _symbol(OTHER_COLOR), other))
     return QgsCategorizedSymbolRenderer("main_tag", categories)
 
 

@@ -139,3 +139,10 @@ def test_search_area_parses_with_the_tagged_parser():
     )
     assert outcome.loaded == 2 and all(isinstance(p, tagged.TaggedPicture) for p in found)
     assert http.params[0]["filter"] == '"semantics.osm|traffic_sign" IS NOT NULL'
+
+
+def test_a_key_query_styles_by_its_own_key(pictures):
+    query = tagged.TagQuery(key="bench:tagged")
+    row = tagged.picture_row(pictures[TAGGED], query)
+    assert row.main == Tag("bench:tagged", "yes")  # not bench:sign, first in order
+    assert tagged.picture_row(pictures[TAGGED]).main == Tag("bench:sign", "FR:AB4")
