@@ -23,7 +23,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..compat import field_type
 from ..core.tagged import ANNOTATION_COLUMNS, PICTURE_COLUMNS, KeyColumns
-from .memory import add_to_project, memory_layer
+from .memory import add_to_project, make_fields, memory_layer
 from .pictures import to_qdatetime
 from .styles import _escaped, _http_url
 
@@ -80,17 +80,8 @@ class TaggedLayer:
         if not rows:
             return 0
         self._admit_keys(rows)
-        fields = self._fields
-        features = []
-        date_index = self._date_index
+        features = row_features(rows, self._fields, self.keys, self._date_index)
         for row in rows:
-            attributes = list(row.fixed)
-            attributes[date_index] = to_qdatetime(attributes[date_index])
-            attributes.extend(self.keys.values(row.grouped))
-            feature = QgsFeature(fields)
-            feature.setAttributes(attributes)
-            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(row.lon, row.lat)))
-            features.append(feature)
             self.main_counts[row.main.text if row.main is not None else ""] += 1
         ok, added = self.layer.dataProvider().addFeatures(features)
         self.count += len(added)
@@ -101,6 +92,28 @@ class TaggedLayer:
         self.layer.updateExtents()
         apply_tagged_style(self.layer, self.main_counts)
         self.layer.triggerRepaint()
+
+
+def row_features(rows, fields, keys: KeyColumns, date_index: int) -> list:
+    """``QgsFeature``s of rows: the fixed columns, then one per keyed tag column."""
+    features = []
+    for row in rows:
+        attributes = list(row.fixed)
+        attributes[date_index] = to_qdatetime(attributes[date_index])
+        attributes.extend(keys.values(row.grouped))
+        feature = QgsFeature(fields)
+        feature.setAttributes(attributes)
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(row.lon, row.lat)))
+        features.append(feature)
+    return features
+
+
+def row_fields(columns, keys: KeyColumns):
+    """``QgsFields`` of the fixed columns and the keyed tag columns."""
+    fields = make_fields(columns)
+    for key in keys.keys:
+        fields.append(QgsField(keys.names[key], field_type("string")))
+    return fields
 
 
 def _symbol(color: str) -> QgsMarkerSymbol:

@@ -253,3 +253,42 @@ def test_a_filter_refused_before_sending_says_why(tagged, tagged_place, qgis_app
     box.key.setText("")
     box.load_button.click()
     assert "key" in box.status.text()
+
+
+def test_processing_search_tagged_pictures_matches_the_server(tagged_place, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    from .processing_support import layer_of, ready_processing, run_algorithm
+
+    west, south, east, north = tagged_place.bbox
+    base = {
+        "EXTENT": f"{west},{east},{south},{north} [EPSG:4326]",
+        "INSTANCE": tagged_place.api,
+        "KEY": tagged_place.key,
+    }
+    processing = ready_processing()
+    result = run_algorithm(
+        processing,
+        "searchtaggedpictures",
+        {**base, "MODE": 2, "VALUES": "FR:B14 | FR:AB4", "OUTPUT": str(tmp_path / "t.gpkg")},
+    )
+    layer = layer_of(result)
+    query = TagQuery(key=tagged_place.key, values=("FR:B14", "FR:AB4"))
+    assert sorted(f["picture_id"] for f in layer.getFeatures()) == server_ids(
+        tagged_place, query.cql()
+    )
+    assert result["COMPLETE"] is True and result["COUNT"] == 3
+    assert f"tag:{tagged_place.key}" in layer.fields().names()
+    notes = run_algorithm(
+        processing,
+        "searchtaggedpictures",
+        {**base, "MODE": 1, "VARIANT": 1, "OUTPUT": "TEMPORARY_OUTPUT"},
+    )
+    rows = list(layer_of(notes).getFeatures())
+    assert [r["annotation_id"] for r in rows] == tagged_place.annotation_ids
+    with pytest.raises(QgsProcessingException, match="quote"):
+        run_algorithm(
+            processing,
+            "searchtaggedpictures",
+            {**base, "MODE": 2, "VALUES": "it's", "OUTPUT": "TEMPORARY_OUTPUT"},
+        )
