@@ -34,6 +34,7 @@ from .view_geometry import (
     equirect_pixel,
     view_direction,
     view_point,
+    view_points,
 )
 
 EDGE_STEP_DEG = 3.0
@@ -128,13 +129,23 @@ def pano_label_direction(polygon, width: int, height: int) -> tuple:
     return equirect_direction(minx, miny, width, height)
 
 
-def view_polylines(directions, camera: Camera, width: int, height: int) -> list:
+def direction_units(directions) -> list:
+    """Unit vectors ``(right, up, forward)`` of picture-relative ``(yaw, pitch)`` points, for
+    :func:`view_polylines` (once per picture)."""
+    units = []
+    for yaw, pitch in directions:
+        lon, lat = math.radians(yaw), math.radians(pitch)
+        cos_lat = math.cos(lat)
+        units.append((cos_lat * math.sin(lon), math.sin(lat), cos_lat * math.cos(lon)))
+    return units
+
+
+def view_polylines(units, camera: Camera, width: int, height: int) -> list:
     """The outline in widget pixels for a 360° view: one or more polylines (split where
     the outline goes behind the camera; what is off the widget is left to the painter's
-    clipping)."""
+    clipping). ``units``: :func:`direction_units` of the outline's directions."""
     lines, current = [], []
-    for yaw, pitch in directions:
-        point = view_point(camera, yaw, pitch, width, height)
+    for point in view_points(camera, units, width, height):
         if point is None or abs(point[0]) > 1e6 or abs(point[1]) > 1e6:
             if len(current) > 1:
                 lines.append(current)

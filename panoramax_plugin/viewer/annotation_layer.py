@@ -18,18 +18,18 @@ import math
 from typing import NamedTuple, Optional
 
 from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from qgis.PyQt.QtGui import QColor, QPainterPath, QPen, QPolygonF
+from qgis.PyQt.QtGui import QColor, QPen, QPolygonF
 
 from ..core import annotation_geometry as ag
 from ..core.camera import Camera
-from ..core.view_geometry import equirect_direction, view_point
+from ..core.view_geometry import equirect_direction, view_points
 from .overlay import FlatPose, PanoPose, _unit, _view_cone_cos
 from .overlay_painter import OverlayPainter, _ratio
 
 HUMAN_COLOR = QColor(255, 196, 0)
 DETECTION_COLOR = QColor(0, 220, 255)
 SELECTED_COLOR = QColor(255, 64, 160)
-SHADOW = QColor(0, 0, 0, 170)
+SHADOW = QColor(16, 16, 16)  # opaque: no blending, cheaper per frame
 DRAFT_COLOR = QColor(255, 255, 255)
 
 
@@ -65,10 +65,11 @@ def tooltip_html(annotation) -> str:
 class _Prepared(NamedTuple):
     annotation: object
     label: str
-    directions: list  # 360°: (yaw, pitch) along the outline
+    units: list  # 360°: unit vectors of the outline's directions (direction_units)
     label_direction: tuple
     centre_unit: tuple  # 360°: unit vector of the box centre (culling)
     radius_deg: float  # 360°: angle from the centre to the farthest outline point
+    label_unit: tuple = (0.0, 0.0, 1.0)
 
 
 class AnnotationLayer:
@@ -128,7 +129,9 @@ class AnnotationLayer:
             dot = max(-1.0, min(1.0, ux * centre[0] + uy * centre[1] + uz * centre[2]))
             radius = max(radius, math.degrees(math.acos(dot)))
         label_dir = ag.pano_label_direction(annotation.polygon, width, height)
-        return _Prepared(annotation, label, directions, label_dir, centre, radius)
+        units = ag.direction_units(directions)
+        label_unit = ag.direction_units([label_dir])[0]
+        return _Prepared(annotation, label, units, label_dir, centre, radius, label_unit)
 
     # --- placing: per frame, cached for painting then hit testing ----------------------
 
@@ -140,18 +143,17 @@ class AnnotationLayer:
         if isinstance(pose, PanoPose) and self.is_360 and self.source_size is not None:
             camera: Camera = pose.camera
             cx, cy, cz = _unit(camera.yaw, camera.pitch)
-            view_angle = math.degrees(
-                math.acos(max(-1.0, min(1.0, _view_cone_cos(camera, pose.width, pose.height, 0.0))))
-            )
+            cone = _view_cone_cos(camera, pose.width, pose.height, 0.0)
+            view_angle = math.degrees(math.acos(max(-1.0, min(1.0, cone))))
             for item in self._prepared:
                 ux, uy, uz = item.centre_unit
-                dot = max(-1.0, min(1.0, ux * cx + uy * cy + uz * cz))
-                if math.degrees(math.acos(dot)) > view_angle + item.radius_deg + 1.0:
+                limit = view_angle + item.radius_deg + 1.0
+                if limit < 180.0 and ux * cx + uy * cy + uz * cz < math.cos(math.radians(limit)):
                     continue  # wholly outside the view
-                lines = ag.view_polylines(item.directions, camera, pose.width, pose.height)
+                lines = ag.view_polylines(item.units, camera, pose.width, pose.height)
                 if not lines:
                     continue
-                label_at = view_point(camera, *item.label_direction, pose.width, pose.height)
+                label_at = view_points(camera, (item.label_unit,), pose.width, pose.height)[0]
                 placed.append((item, lines, label_at))
         elif isinstance(pose, FlatPose) and not self.is_360:
             size = self.source_size or (pose.image_width, pose.image_height)
@@ -188,27 +190,26 @@ class AnnotationLayer:
         try:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setRenderHint(painter.RenderHint.Antialiasing, False)
-            shadow = QPen(SHADOW, 3.5)
+            shadow = QPen(SHADOW, 4.0)
             human = QPen(HUMAN_COLOR, 2.0)
             detection = QPen(DETECTION_COLOR, 2.0, Qt.PenStyle.DashLine)
             selected = QPen(SELECTED_COLOR, 2.5)
-            paths = {}
+            groups = {"human": [], "detection": [], "selected": []}
             for item, lines, _label in placed:
                 annotation = item.annotation
                 if annotation.id == self.selected_id:
                     kind = "selected"
                 else:
                     kind = "detection" if annotation.is_detection else "human"
-                path = paths.setdefault(kind, QPainterPath())
-                for line in lines:
-                    path.addPolygon(QPolygonF([QPointF(x, y) for x, y in line]))
-            everything = QPainterPath()
-            for path in paths.values():
-                everything.addPath(path)
-            painter.strokePath(everything, shadow)
+                groups[kind] += [QPolygonF([QPointF(x, y) for x, y in line]) for line in lines]
+            painter.setPen(shadow)
+            for polygons in groups.values():
+                for polygon in polygons:
+                    painter.drawPolyline(polygon)
             for kind, pen in (("human", human), ("detection", detection), ("selected", selected)):
-                if kind in paths:
-                    painter.strokePath(paths[kind], pen)
+                painter.setPen(pen)
+                for polygon in groups[kind]:
+                    painter.drawPolyline(polygon)
             ratio = _ratio(painter)
             font = painter.font()
             for item, _lines, label_at in placed:

@@ -27,7 +27,7 @@ def test_flat_box_round_trip():
 
 def _outline_rect(box, camera):
     directions = ag.pano_outline_directions(ag.box_polygon(box), W, H)
-    lines = ag.view_polylines(directions, camera, VIEW_W, VIEW_H)
+    lines = ag.view_polylines(ag.direction_units(directions), camera, VIEW_W, VIEW_H)
     points = [p for line in lines for p in line]
     xs, ys = [x for x, _ in points], [y for _, y in points]
     return min(xs), min(ys), max(xs), max(ys)
@@ -69,15 +69,18 @@ def test_outline_points_follow_the_view():
     for yaw, pitch in directions:
         assert view_point(camera, yaw, pitch, VIEW_W, VIEW_H) is not None
     moved = camera.turned(5.0)
-    before = ag.view_polylines(directions, camera, VIEW_W, VIEW_H)[0][0]
-    after = ag.view_polylines(directions, moved, VIEW_W, VIEW_H)[0][0]
+    before = ag.view_polylines(ag.direction_units(directions), camera, VIEW_W, VIEW_H)[0][0]
+    after = ag.view_polylines(ag.direction_units(directions), moved, VIEW_W, VIEW_H)[0][0]
     assert after[0] < before[0]  # turning right moves the outline left
 
 
 def test_outline_behind_the_camera_is_dropped_or_split():
     box = (2000.0, 900.0, 2100.0, 1000.0)  # straight ahead of the picture
     directions = ag.pano_outline_directions(ag.box_polygon(box), W, H)
-    assert ag.view_polylines(directions, Camera(180.0, 0.0, 90.0), VIEW_W, VIEW_H) == []
+    assert (
+        ag.view_polylines(ag.direction_units(directions), Camera(180.0, 0.0, 90.0), VIEW_W, VIEW_H)
+        == []
+    )
 
 
 def test_seam_crossing_polygon_stays_whole():
@@ -89,7 +92,7 @@ def test_seam_crossing_polygon_stays_whole():
     yaws = [yaw for yaw, _ in directions]
     assert all(abs(abs(yaw) - 180.0) < 10.0 for yaw in yaws)  # all around the seam
     camera = Camera(180.0, 0.0, 90.0)
-    lines = ag.view_polylines(directions, camera, VIEW_W, VIEW_H)
+    lines = ag.view_polylines(ag.direction_units(directions), camera, VIEW_W, VIEW_H)
     assert len(lines) == 1
     xs = [x for x, _ in lines[0]]
     assert min(xs) < VIEW_W / 2 < max(xs)  # one box across the view's centre
@@ -154,3 +157,23 @@ def test_picture_keeps_annotations_and_size():
     feature["properties"]["pers:interior_orientation"]["sensor_array_dimensions"] = ["x", 1]
     picture = picture_from_feature(feature)
     assert picture.annotations is None and picture.image_size is None
+
+
+def test_view_points_is_view_point_in_bulk():
+    import random
+
+    from panoramax_plugin.core.view_geometry import view_points
+
+    rng = random.Random(3)
+    directions = [(rng.uniform(-180, 180), rng.uniform(-89, 89)) for _ in range(300)]
+    units = ag.direction_units(directions)
+    for camera in (Camera(0, 0, 90), Camera(170.0, -40.0, 35.0), Camera(-75.0, 60.0, 110.0)):
+        bulk = view_points(camera, units, VIEW_W, VIEW_H)
+        for (yaw, pitch), point in zip(directions, bulk):
+            one = view_point(camera, yaw, pitch, VIEW_W, VIEW_H)
+            if one is None or point is None:
+                assert (
+                    one is None and point is None or abs((one or point)[0]) > 1e5
+                )  # at the view plane: either may say behind
+            else:
+                assert point == pytest.approx(one, rel=1e-9, abs=1e-6)
