@@ -78,10 +78,10 @@ ANNOTATION_COLUMNS = (
 
 @dataclass
 class TaggedPicture(Picture):
-    """A picture with its tags (``semantics.Tag``) and annotations (``Annotation``)."""
+    """A picture with its tags (``semantics.Tag``); its annotations are ``Picture``'s,
+    always a tuple here."""
 
     tags: tuple = ()
-    annotations: tuple = ()
 
 
 def tagged_picture_from_feature(
@@ -90,7 +90,7 @@ def tagged_picture_from_feature(
     """``picture_from_feature`` keeping ``properties.semantics`` and ``annotations``."""
     picture = picture_from_feature(feature, base_url, instance_url)
     tags, annotations = picture_semantics(feature)
-    return TaggedPicture(**picture.__dict__, tags=tags, annotations=annotations)
+    return TaggedPicture(**{**picture.__dict__, "annotations": annotations}, tags=tags)
 
 
 # ---------------------------------------------------------------------- the query
