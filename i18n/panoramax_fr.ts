@@ -120,6 +120,37 @@
         </message>
     </context>
     <context>
+        <name>AnnotationController</name>
+        <message>
+            <location filename="../panoramax_plugin/viewer/annotation_controller.py" line="102" />
+            <source>Reading Panoramax annotations</source>
+            <translation>Lecture des annotations Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/annotation_controller.py" line="97" />
+            <source>The annotations could not be read: {error}</source>
+            <translation>Les annotations n’ont pas pu être lues : {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotationLayer</name>
+        <message>
+            <location filename="../panoramax_plugin/viewer/annotation_layer.py" line="41" />
+            <source>(no tag)</source>
+            <translation>(sans étiquette)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/annotation_layer.py" line="59" />
+            <source>Annotation</source>
+            <translation>Annotation</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/annotation_layer.py" line="57" />
+            <source>Detection</source>
+            <translation>Détection</translation>
+        </message>
+    </context>
+    <context>
         <name>BestPicturesAlgorithm</name>
         <message>
             <location filename="../panoramax_plugin/processing/best_pictures.py" line="163" />
@@ -1320,78 +1351,98 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>MineActions</name>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="124" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="163" />
             <source>Changing the picture order</source>
             <translation>Changement de l’ordre des photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="85" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="98" />
             <source>Changing the visibility</source>
             <translation>Changement de la visibilité</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="149" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="204" />
             <source>Correcting capture times</source>
             <translation>Correction des dates de prise de vue</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="109" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="132" />
             <source>Correcting headings</source>
             <translation>Correction des orientations</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="137" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="176" />
             <source>Correcting picture headings</source>
             <translation>Correction des orientations des photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="174" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="229" />
             <source>Delete my pictures</source>
             <translation>Supprimer mes photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="170" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="225" />
             <source>Delete {sequences} sequence(s) and {pictures} picture(s) in all from the instance? This cannot be undone.</source>
             <translation>Supprimer {sequences} séquence(s) et {pictures} photo(s) en tout de l’instance ? C’est irréversible.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="190" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="245" />
             <source>Deleting my pictures</source>
             <translation>Suppression de mes photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="215" />
-            <location filename="../panoramax_plugin/mine/actions.py" line="218" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="190" />
+            <source>Moving a picture</source>
+            <translation>Déplacement d’une photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="270" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="273" />
             <source>My pictures</source>
             <translation>Mes photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="97" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="153" />
+            <source>Relative heading</source>
+            <translation>Orientation relative</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="110" />
             <source>Renaming sequences</source>
             <translation>Renommage des séquences</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="230" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="285" />
             <source>Select my sequences or pictures first.</source>
             <translation>Sélectionnez d’abord mes séquences ou photos.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="305" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="377" />
             <source>Sign in again, then retry: the change is kept until then.</source>
             <translation>Reconnectez-vous, puis réessayez : la modification est gardée d’ici là.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="227" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="282" />
             <source>Sign in to the instance to change your pictures.</source>
             <translation>Connectez-vous à l’instance pour modifier vos photos.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="325" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="405" />
             <source>The sequence {id} is still being deleted by the instance.</source>
             <translation>La séquence {id} est encore en cours de suppression par l’instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="308" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="149" />
+            <source>Turn the pictures of {sequences} sequence(s) to {degrees}° from the direction of travel? The map shows {pictures} loaded picture(s) turned.</source>
+            <translation>Tourner les photos de {sequences} séquence(s) à {degrees}° de la direction de déplacement ? La carte montre {pictures} photo(s) chargée(s) ainsi tournée(s).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="383" />
+            <source>{count} change(s) applied, {failed} not applied: the Panoramax log says why for each; select them and try again.</source>
+            <translation>{count} modification(s) appliquée(s), {failed} non appliquée(s) : le journal Panoramax dit pourquoi pour chacune ; sélectionnez-les et réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="380" />
             <source>{count} change(s) applied.</source>
             <translation>{count} modification(s) appliquée(s).</translation>
         </message>
@@ -1399,158 +1450,189 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>MineBox</name>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="61" />
+            <location filename="../panoramax_plugin/mine/box.py" line="88" />
             <source>Any status</source>
             <translation>Tout état</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="154" />
+            <location filename="../panoramax_plugin/mine/box.py" line="212" />
             <source>Any visibility</source>
             <translation>Toute visibilité</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="52" />
+            <location filename="../panoramax_plugin/mine/box.py" line="74" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="208" />
+            <location filename="../panoramax_plugin/mine/box.py" line="275" />
             <source>Capture time</source>
             <translation>Date de prise de vue</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="86" />
+            <location filename="../panoramax_plugin/mine/box.py" line="113" />
             <source>Capture time…</source>
             <translation>Date de prise de vue…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="66" />
+            <location filename="../panoramax_plugin/mine/box.py" line="93" />
             <source>Captured between</source>
             <translation>Prises entre</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="209" />
+            <location filename="../panoramax_plugin/mine/box.py" line="276" />
             <source>Date and time with its time zone (ISO 8601):</source>
             <translation>Date et heure avec son fuseau horaire (ISO 8601) :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="200" />
+            <location filename="../panoramax_plugin/mine/box.py" line="267" />
             <source>Degrees (north 0, east 90):</source>
             <translation>Degrés (nord 0, est 90) :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="185" />
+            <location filename="../panoramax_plugin/mine/box.py" line="252" />
             <source>Degrees from the direction of travel (0 ahead, 90 to the right):</source>
             <translation>Degrés depuis le sens de déplacement (0 devant, 90 à droite) :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="87" />
+            <location filename="../panoramax_plugin/mine/box.py" line="115" />
             <source>Delete…</source>
             <translation>Supprimer…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="81" />
+            <location filename="../panoramax_plugin/mine/box.py" line="124" />
+            <source>Drag one of my pictures' points on the map; Escape cancels</source>
+            <translation>Faites glisser le point d’une de mes photos sur la carte ; Échap annule</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="108" />
             <source>Hide / show…</source>
             <translation>Masquer / montrer…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="47" />
+            <location filename="../panoramax_plugin/mine/box.py" line="62" />
             <source>Load my sequences</source>
             <translation>Charger mes séquences</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="48" />
+            <location filename="../panoramax_plugin/mine/box.py" line="233" />
+            <source>Load the pictures of my sequences first.</source>
+            <translation>Chargez d’abord les photos de mes séquences.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="63" />
             <source>Load their pictures</source>
             <translation>Charger leurs photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="38" />
+            <location filename="../panoramax_plugin/mine/box.py" line="114" />
+            <source>Move a picture…</source>
+            <translation>Déplacer une photo…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="67" />
+            <location filename="../panoramax_plugin/mine/box.py" line="188" />
+            <source>My coverage</source>
+            <translation>Ma couverture</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="190" />
+            <source>My coverage could not be loaded</source>
+            <translation>Ma couverture n’a pas pu être chargée</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="46" />
             <source>My pictures</source>
             <translation>Mes photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="178" />
+            <location filename="../panoramax_plugin/mine/box.py" line="69" />
+            <source>My sequences and pictures as vector tiles, at any zoom, hidden and still-processing ones included</source>
+            <translation>Mes séquences et photos en tuiles vectorielles, à toute échelle, y compris celles masquées ou encore en traitement</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="245" />
             <source>New title:</source>
             <translation>Nouveau titre :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="194" />
+            <location filename="../panoramax_plugin/mine/box.py" line="261" />
             <source>Order by:</source>
             <translation>Trier par :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="200" />
+            <location filename="../panoramax_plugin/mine/box.py" line="267" />
             <source>Picture heading</source>
             <translation>Orientation de la photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="85" />
+            <location filename="../panoramax_plugin/mine/box.py" line="112" />
             <source>Picture heading…</source>
             <translation>Orientation de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="194" />
+            <location filename="../panoramax_plugin/mine/box.py" line="261" />
             <source>Picture order</source>
             <translation>Ordre des photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="84" />
+            <location filename="../panoramax_plugin/mine/box.py" line="111" />
             <source>Picture order…</source>
             <translation>Ordre des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="184" />
+            <location filename="../panoramax_plugin/mine/box.py" line="251" />
             <source>Relative heading</source>
             <translation>Orientation relative</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="83" />
+            <location filename="../panoramax_plugin/mine/box.py" line="110" />
             <source>Relative heading…</source>
             <translation>Orientation relative…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="178" />
+            <location filename="../panoramax_plugin/mine/box.py" line="245" />
             <source>Rename</source>
             <translation>Renommer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="82" />
+            <location filename="../panoramax_plugin/mine/box.py" line="109" />
             <source>Rename…</source>
             <translation>Renommer…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="88" />
+            <location filename="../panoramax_plugin/mine/box.py" line="116" />
             <source>Retry</source>
             <translation>Réessayer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="96" />
+            <location filename="../panoramax_plugin/mine/box.py" line="127" />
             <source>Send again the change an expired sign-in stopped</source>
             <translation>Renvoyer la modification qu’une connexion expirée a arrêtée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="132" />
+            <location filename="../panoramax_plugin/mine/box.py" line="174" />
             <source>Sign in to the instance (Upload, Account) to see and change your pictures</source>
             <translation>Connectez-vous à l’instance (Envoi, Compte) pour voir et modifier vos photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="65" />
+            <location filename="../panoramax_plugin/mine/box.py" line="92" />
             <source>Status</source>
             <translation>État</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="50" />
+            <location filename="../panoramax_plugin/mine/box.py" line="65" />
             <source>The pictures of the selected sequences (all when none is selected)</source>
             <translation>Les photos des séquences sélectionnées (toutes si aucune n’est sélectionnée)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="64" />
-            <location filename="../panoramax_plugin/mine/box.py" line="173" />
+            <location filename="../panoramax_plugin/mine/box.py" line="91" />
+            <location filename="../panoramax_plugin/mine/box.py" line="240" />
             <source>Visibility</source>
             <translation>Visibilité</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="173" />
+            <location filename="../panoramax_plugin/mine/box.py" line="240" />
             <source>Who may see them:</source>
             <translation>Qui peut les voir :</translation>
         </message>
@@ -1586,7 +1668,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>MyPicturesLayer</name>
         <message>
-            <location filename="../panoramax_plugin/mine/layers.py" line="230" />
+            <location filename="../panoramax_plugin/mine/layers.py" line="237" />
             <source>My Panoramax pictures</source>
             <translation>Mes photos Panoramax</translation>
         </message>
@@ -1752,7 +1834,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Aucune photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/pano_view.py" line="119" />
+            <location filename="../panoramax_plugin/viewer/pano_view.py" line="126" />
             <source>This picture cannot be shown.</source>
             <translation>Cette photo ne peut pas être affichée.</translation>
         </message>
@@ -1791,6 +1873,21 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/core/instances.py" line="88" />
             <source>'{url}' is not a web address: an instance URL starts with https:// (or http://).</source>
             <translation>« {url} » n'est pas une adresse web : l'URL d'une instance commence par https:// (ou http://).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="218" />
+            <source>A key cannot contain '=' nor start or end with a space.</source>
+            <translation>Une clé ne peut pas contenir « = » ni commencer ou finir par une espace.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="209" />
+            <source>A tag needs a key.</source>
+            <translation>Une étiquette doit avoir une clé.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="221" />
+            <source>A tag needs a value.</source>
+            <translation>Une étiquette doit avoir une valeur.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/instances.py" line="45" />
@@ -1994,6 +2091,16 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>La réponse de {url} est trop profondément imbriquée pour être lue : l'instance fonctionne peut-être mal. Réessayez plus tard ou prévenez ses administrateurs.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="275" />
+            <source>The box goes outside the picture ({width} × {height} pixels).</source>
+            <translation>Le cadre dépasse de la photo ({width} × {height} pixels).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="272" />
+            <source>The box is empty: drag a larger one.</source>
+            <translation>Le cadre est vide : tracez-en un plus grand.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/single_measure.py" line="72" />
             <source>The camera height must be above the ground (more than 0 m).</source>
             <translation>La hauteur de la caméra doit être au-dessus du sol (plus de 0 m).</translation>
@@ -2144,6 +2251,11 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>L'instance a rejeté la requête (HTTP {status}).</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="212" />
+            <source>The key is {count} characters long; the limit is {limit}.</source>
+            <translation>La clé fait {count} caractères ; la limite est {limit}.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/http.py" line="274" />
             <source>The picture is still being processed by the instance; try again in a moment.</source>
             <translation>La photo est encore en cours de traitement par l'instance ; réessayez dans un instant.</translation>
@@ -2159,17 +2271,17 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>La photo se déplacerait de {km} km : l’appliquer quand même ?</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="485" />
+            <location filename="../panoramax_plugin/core/client.py" line="489" />
             <source>The picture {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La photo {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="369" />
+            <location filename="../panoramax_plugin/core/client.py" line="373" />
             <source>The picture {id} has no '{key}' file.</source>
             <translation>La photo {id} n'a pas de fichier « {key} ».</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="358" />
+            <location filename="../panoramax_plugin/core/client.py" line="362" />
             <source>The picture {id} has no usable position.</source>
             <translation>La photo {id} n'a pas de position utilisable.</translation>
         </message>
@@ -2194,12 +2306,12 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>La même photo a été cliquée deux fois : cliquez l’objet dans une autre photo (la suivante, la précédente ou une autre séquence).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="279" />
+            <location filename="../panoramax_plugin/core/client.py" line="283" />
             <source>The search answer of {url} is not a list of pictures ({kind}).</source>
             <translation>La réponse de recherche de {url} n'est pas une liste de photos ({kind}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="479" />
+            <location filename="../panoramax_plugin/core/client.py" line="483" />
             <source>The sequence {id} does not exist on {url} (it may be deleted or hidden).</source>
             <translation>La séquence {id} n'existe pas sur {url} (elle a peut-être été supprimée ou masquée).</translation>
         </message>
@@ -2240,6 +2352,11 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Le sommet est à la verticale de la caméra : il ne peut pas être mesuré.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="224" />
+            <source>The value is {count} characters long; the limit is {limit}.</source>
+            <translation>La valeur fait {count} caractères ; la limite est {limit}.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/triangulation.py" line="76" />
             <source>This direction has no usable position or angle.</source>
             <translation>Cette direction n’a pas de position ou d’angle utilisable.</translation>
@@ -2250,6 +2367,11 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Ce fichier n'a pas pu être vérifié ({error}) ; il est laissé de côté.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="306" />
+            <source>This key cannot be searched: {key}</source>
+            <translation>Cette clé ne peut pas être recherchée : {key}</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/measure_session.py" line="158" />
             <source>This picture already gave a direction: it was replaced by this click. Click the object in another picture to place it.</source>
             <translation>Cette photo avait déjà donné une direction : elle est remplacée par ce clic. Cliquez l’objet dans une autre photo pour le placer.</translation>
@@ -2258,6 +2380,21 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/core/measure_session.py" line="113" />
             <source>This picture has no heading: its directions cannot be placed on the map. Use another picture, or fix its heading first.</source>
             <translation>Cette photo n’a pas d’orientation : ses directions ne peuvent pas être placées sur la carte. Utilisez une autre photo, ou corrigez d’abord son orientation.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="290" />
+            <source>This value cannot be searched (it holds a quote): {value}</source>
+            <translation>Cette valeur ne peut pas être recherchée (elle contient une apostrophe) : {value}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/tagged.py" line="113" />
+            <source>Type the tag key to search for.</source>
+            <translation>Saisissez la clé d’étiquette à rechercher.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/tagged.py" line="120" />
+            <source>Type the value(s) to search for, separated by |.</source>
+            <translation>Saisissez la ou les valeurs à rechercher, séparées par |.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/observation.py" line="78" />
@@ -2271,8 +2408,8 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
         </message>
         <message>
             <location filename="../panoramax_plugin/core/client.py" line="92" />
-            <location filename="../panoramax_plugin/core/client.py" line="340" />
-            <location filename="../panoramax_plugin/core/client.py" line="501" />
+            <location filename="../panoramax_plugin/core/client.py" line="344" />
+            <location filename="../panoramax_plugin/core/client.py" line="505" />
             <location filename="../panoramax_plugin/core/mine.py" line="578" />
             <location filename="../panoramax_plugin/core/stac.py" line="58" />
             <location filename="../panoramax_plugin/core/stac.py" line="89" />
@@ -2283,6 +2420,16 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/core/mine.py" line="141" />
             <source>Unknown picture order '{value}' (possible orders: {orders}).</source>
             <translation>Ordre des photos inconnu « {value} » (ordres possibles : {orders}).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/semantics.py" line="238" />
+            <source>Write the tag as key=value, e.g. osm|highway=bus_stop.</source>
+            <translation>Écrivez l’étiquette sous la forme clé=valeur, par ex. osm|highway=bus_stop.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/tagged.py" line="131" />
+            <source>any tag</source>
+            <translation>toute étiquette</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/picture_file.py" line="329" />
@@ -2605,6 +2752,29 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
         </message>
     </context>
     <context>
+        <name>PanoramaxMine</name>
+        <message>
+            <location filename="../panoramax_plugin/mine/coverage.py" line="148" />
+            <source>My coverage</source>
+            <translation>Ma couverture</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/coverage.py" line="163" />
+            <source>My pictures</source>
+            <translation>Mes photos</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/coverage.py" line="156" />
+            <source>My sequences</source>
+            <translation>Mes séquences</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="325" />
+            <source>The change to {what} could not be sent ({error}); try again.</source>
+            <translation>La modification de {what} n’a pas pu être envoyée ({error}) ; réessayez.</translation>
+        </message>
+    </context>
+    <context>
         <name>PanoramaxOptionsFactory</name>
         <message>
             <location filename="../panoramax_plugin/options_page.py" line="274" />
@@ -2790,77 +2960,77 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>PanoramaxPanel</name>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="224" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="253" />
             <source>API: {url}</source>
             <translation>API : {url}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="71" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="73" />
             <source>Check that the instance answers</source>
             <translation>Vérifier que l'instance répond</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="70" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="72" />
             <source>Connect</source>
             <translation>Connecter</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="223" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="252" />
             <source>Connected to {title}.</source>
             <translation>Connecté à {title}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="202" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="231" />
             <source>Connecting to Panoramax instance</source>
             <translation>Connexion à l'instance Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="199" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="228" />
             <source>Connecting to {url}…</source>
             <translation>Connexion à {url}…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="227" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="256" />
             <source>GeoVisio version {version}</source>
             <translation>GeoVisio version {version}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="65" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="67" />
             <source>Instance</source>
             <translation>Instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="75" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="77" />
             <source>Not connected.</source>
             <translation>Non connecté.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="56" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="58" />
             <source>Panoramax</source>
             <translation>Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="230" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="259" />
             <source>Pictures licence: {licence}</source>
             <translation>Licence des photos : {licence}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="241" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="270" />
             <source>Unexpected error: {error}</source>
             <translation>Erreur inattendue : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="218" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="247" />
             <source>no sign-in on this instance</source>
             <translation>pas de connexion de compte sur cette instance</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="220" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="249" />
             <source>read-only catalog</source>
             <translation>catalogue en lecture seule</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="216" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="245" />
             <source>sign-in available</source>
             <translation>connexion de compte disponible</translation>
         </message>
@@ -2873,7 +3043,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>&amp;Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="363" />
+            <location filename="../panoramax_plugin/plugin.py" line="365" />
             <source>About Panoramax</source>
             <translation>À propos de Panoramax</translation>
         </message>
@@ -2938,7 +3108,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Afficher ou masquer la visionneuse de photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="375" />
+            <location filename="../panoramax_plugin/plugin.py" line="377" />
             <source>Some Panoramax features need Python packages that are not installed: {packages}. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command}, then restart QGIS.</source>
             <translation>Certaines fonctions de Panoramax ont besoin de paquets Python qui ne sont pas installés : {packages}. Installez-les depuis l'OSGeo4W Shell (Windows) ou un terminal avec : {command}, puis redémarrez QGIS.</translation>
         </message>
@@ -2953,7 +3123,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Envoyer des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="364" />
+            <location filename="../panoramax_plugin/plugin.py" line="366" />
             <source>{name} {version}
 
 Browse, view and upload Panoramax street-level pictures from QGIS. Panoramax is the free, decentralised street-view commons.</source>
@@ -2970,7 +3140,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Zone (tout SCR ; vide pour utiliser l’emprise de la couche)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="292" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="300" />
             <source>Canceled: nothing was written.</source>
             <translation>Annulé : rien n’a été écrit.</translation>
         </message>
@@ -3020,17 +3190,17 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>La zone est vide ou sort du globe une fois en longitude/latitude.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="342" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="350" />
             <source>The search is NOT complete ({why}): some pictures of the area are missing; search a smaller area.</source>
             <translation>La recherche n’est PAS complète ({why}) : des photos de la zone manquent ; cherchez dans une zone plus petite.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="316" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="324" />
             <source>The search is complete: every picture of the area is there.</source>
             <translation>La recherche est complète : toutes les photos de la zone sont là.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="350" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="358" />
             <source>The sequences could not all be listed: {error}</source>
             <translation>Les séquences n’ont pas toutes pu être listées : {error}</translation>
         </message>
@@ -3040,37 +3210,37 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>La date de début est après la date de fin.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="332" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="340" />
             <source>the ceiling of {ceiling} pictures was reached</source>
             <translation>le plafond de {ceiling} photos a été atteint</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="327" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="335" />
             <source>the instance ignored the area asked (its answers hold pictures outside it)</source>
             <translation>l’instance a ignoré la zone demandée (ses réponses contiennent des photos hors de celle-ci)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="323" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="331" />
             <source>the search made as many requests as it may</source>
             <translation>la recherche a fait autant de requêtes qu’elle le peut</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="336" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="344" />
             <source>thousands of pictures lie at one spot, too close together to split</source>
             <translation>des milliers de photos sont au même endroit, trop proches pour être séparées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="309" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="317" />
             <source>{count} items of the answers could not be read and were skipped.</source>
             <translation>{count} éléments des réponses n’ont pas pu être lus et ont été ignorés.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="302" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="310" />
             <source>{count} pictures found in {requests} searches ({splits} splits of a full answer).</source>
             <translation>{count} photos trouvées en {requests} recherches ({splits} découpages d’une réponse pleine).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/processing/area_support.py" line="265" />
+            <location filename="../panoramax_plugin/processing/area_support.py" line="272" />
             <source>{count} pictures found so far</source>
             <translation>{count} photos trouvées jusqu’ici</translation>
         </message>
@@ -3199,12 +3369,12 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
             <translation>Le fichier a disparu avant d'être envoyé. Remettez-le en place et relancez l'envoi.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="463" />
+            <location filename="../panoramax_plugin/core/client.py" line="467" />
             <source>The instance answered {url} with something else than expected: try again later, or report it to the instance's administrators.</source>
             <translation>L'instance a répondu à {url} autre chose que ce qui était attendu : réessayez plus tard, ou signalez-le aux administrateurs de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/client.py" line="387" />
+            <location filename="../panoramax_plugin/core/client.py" line="391" />
             <source>The instance created the upload set but its answer has no id ({url}).</source>
             <translation>L'instance a créé le lot d'envoi mais sa réponse n'a pas d'identifiant ({url}).</translation>
         </message>
@@ -3431,6 +3601,101 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
         </message>
     </context>
     <context>
+        <name>SearchTaggedPicturesAlgorithm</name>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_tagged.py" line="84" />
+            <source>Annotation</source>
+            <translation>Annotation</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_tagged.py" line="72" />
+            <source>Any tag</source>
+            <translation>Toute étiquette</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_tagged.py" line="94" />
+            <source>Every picture of the area is there</source>
+            <translation>Toutes les photos de la zone sont là</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_tagged.py" line="92" />
+            <source>Features written</source>
+            <translation>Entités écrites</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_tagged.py" line="76" />
+            <source>Key</source>
+            <translation>Clé</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_tagged.py" line="83" />
+            <source>One point per</source>
+            <translation>Un point par</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_tagged.py" line="84" />
+            <source>Picture</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_tagged.py" line="71" />
+            <source>Pictures with</source>
+            <translation>Photos avec</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_tagged.py" line="46" />
+            <source>Search tagged pictures</source>
+            <translation>Rechercher les photos étiquetées</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_tagged.py" line="47" />
+            <source>Searches the Panoramax pictures of an area whose tags match: any tag, a key (e.g. osm|traffic_sign), or a key with one of some values (separated by |, e.g. FR:B14 | FR:AB4). The instance also matches a picture whose annotations carry the tag: the field matched_in says where it matched.
+
+One point per picture, or one per matching annotation (at the picture's position, with its box in pixels, whether a detection model wrote it and its confidence). Every tag is in the tags and tags_json fields; the first 30 keys also get a field of their own (tag:&lt;key&gt;). A first, unverified layer of where things were seen.
+
+The instance returns at most 10,000 pictures per search: a full answer is split into smaller areas, as the panel's browse does. The log says whether the result is complete (output COMPLETE).
+
+INSTANCE: a known instance (ign, osm-fr, federated) or the URL of a Panoramax API.</source>
+            <translation>Recherche les photos Panoramax d’une zone dont les étiquettes correspondent : toute étiquette, une clé (par ex. osm|traffic_sign), ou une clé avec l’une de plusieurs valeurs (séparées par |, par ex. FR:B14 | FR:AB4). L’instance retient aussi une photo dont les annotations portent l’étiquette : le champ matched_in dit où elle a correspondu.
+
+Un point par photo, ou un par annotation correspondante (à la position de la photo, avec son cadre en pixels, si un modèle de détection l’a écrite et sa confiance). Toutes les étiquettes sont dans les champs tags et tags_json ; les 30 premières clés ont aussi leur propre champ (tag:&lt;clé&gt;). Une première couche, non vérifiée, de l’endroit où les choses ont été vues.
+
+L’instance renvoie au plus 10 000 photos par recherche : une réponse pleine est découpée en zones plus petites, comme le fait la navigation du panneau. Le journal dit si le résultat est complet (sortie COMPLETE).
+
+INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API Panoramax.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_tagged.py" line="113" />
+            <source>Searching {url} for {query} in {bbox}</source>
+            <translation>Recherche de {query} sur {url} dans {bbox}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_tagged.py" line="90" />
+            <source>Tagged pictures</source>
+            <translation>Photos étiquetées</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_tagged.py" line="72" />
+            <source>The key</source>
+            <translation>La clé</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_tagged.py" line="72" />
+            <source>The key equal to</source>
+            <translation>La clé égale à</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_tagged.py" line="78" />
+            <source>Values (separated by |)</source>
+            <translation>Valeurs (séparées par |)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/processing/search_tagged.py" line="128" />
+            <source>{count} more tag keys have no field of their own: they are in the tags and tags_json fields.</source>
+            <translation>{count} autres clés d’étiquette n’ont pas de champ propre : elles sont dans les champs tags et tags_json.</translation>
+        </message>
+    </context>
+    <context>
         <name>SequencesLayer</name>
         <message>
             <location filename="../panoramax_plugin/layers/sequences.py" line="83" />
@@ -3487,6 +3752,166 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="101" />
             <source>{count} sequences written.</source>
             <translation>{count} séquences écrites.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaggedBox</name>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_box.py" line="43" />
+            <source>Any tag</source>
+            <translation>Toute étiquette</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_box.py" line="65" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_box.py" line="55" />
+            <source>FR:B14 | FR:AB4 (values separated by |)</source>
+            <translation>FR:B14 | FR:AB4 (valeurs séparées par |)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_box.py" line="44" />
+            <source>Has the key</source>
+            <translation>A la clé</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_box.py" line="53" />
+            <source>Key</source>
+            <translation>Clé</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_box.py" line="45" />
+            <source>Key equals</source>
+            <translation>Clé égale à</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_box.py" line="60" />
+            <source>Layer</source>
+            <translation>Couche</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_box.py" line="64" />
+            <source>Load tagged pictures in view</source>
+            <translation>Charger les photos étiquetées de la vue</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_box.py" line="104" />
+            <source>Loading…</source>
+            <translation>Chargement…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_box.py" line="59" />
+            <source>One point per annotation</source>
+            <translation>Un point par annotation</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_box.py" line="58" />
+            <source>One point per picture</source>
+            <translation>Un point par photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_box.py" line="35" />
+            <source>Pictures whose tags (or whose annotations' tags) match, as a point layer: a first, unverified layer of where things were seen</source>
+            <translation>Les photos dont les étiquettes (ou celles de leurs annotations) correspondent, en couche de points : une première couche, non vérifiée, de l’endroit où les choses ont été vues</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_box.py" line="46" />
+            <source>Search</source>
+            <translation>Rechercher</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_box.py" line="33" />
+            <source>Tagged pictures</source>
+            <translation>Photos étiquetées</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_box.py" line="56" />
+            <source>Values</source>
+            <translation>Valeurs</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaggedController</name>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="68" />
+            <source>Choose a Panoramax instance first.</source>
+            <translation>Choisissez d'abord une instance Panoramax.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="85" />
+            <source>Loading tagged Panoramax pictures</source>
+            <translation>Chargement des photos Panoramax étiquetées</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="222" />
+            <source>Loading tagged pictures failed: {error}</source>
+            <translation>Le chargement des photos étiquetées a échoué : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="78" />
+            <source>Panoramax annotations: {query} ({host})</source>
+            <translation>Annotations Panoramax : {query} ({host})</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="80" />
+            <source>Panoramax tagged pictures: {query} ({host})</source>
+            <translation>Photos Panoramax étiquetées : {query} ({host})</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="60" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="156" />
+            <source>Tagged pictures could not be loaded: {error}</source>
+            <translation>Les photos étiquetées n’ont pas pu être chargées : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="54" />
+            <source>The map shows no area to search.</source>
+            <translation>La carte ne montre aucune zone où chercher.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="194" />
+            <source>The search could not be completed: some tagged pictures of this area may be missing.</source>
+            <translation>La recherche n’a pas pu aboutir : des photos étiquetées de cette zone peuvent manquer.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="200" />
+            <source>The search stopped at {ceiling} pictures and {parts} parts of the area were not searched: zoom in or filter to see the rest.</source>
+            <translation>La recherche s'est arrêtée à {ceiling} photos et {parts} parties de la zone n'ont pas été parcourues : zoomez ou filtrez pour voir le reste.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="219" />
+            <source>Unexpected error: {error}</source>
+            <translation>Erreur inattendue : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="179" />
+            <source>{count} annotations of {pictures} pictures tagged {query}.</source>
+            <translation>{count} annotations de {pictures} photos étiquetées {query}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="205" />
+            <source>{count} malformed pictures were skipped.</source>
+            <translation>{count} photos mal formées ont été ignorées.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="188" />
+            <source>{count} more tag keys have no column of their own: they are in the tags and tags_json fields.</source>
+            <translation>{count} autres clés d’étiquette n’ont pas de colonne propre : elles sont dans les champs tags et tags_json.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="183" />
+            <source>{count} pictures tagged {query}.</source>
+            <translation>{count} photos étiquetées {query}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaggedLayer</name>
+        <message>
+            <location filename="../panoramax_plugin/layers/tagged.py" line="135" />
+            <source>other tags ({count})</source>
+            <translation>autres étiquettes ({count})</translation>
         </message>
     </context>
     <context>
@@ -4065,66 +4490,66 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>ViewerController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="124" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="155" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="178" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="130" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="161" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="184" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="542" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="551" />
             <source>JPEG pictures (*.jpg)</source>
             <translation>Photos JPEG (*.jpg)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="162" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="181" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="271" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="168" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="187" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="277" />
             <source>Loading picture…</source>
             <translation>Chargement de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="142" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="148" />
             <source>Looking for a Panoramax picture</source>
             <translation>Recherche d'une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="134" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="140" />
             <source>No Panoramax picture there.</source>
             <translation>Aucune photo Panoramax à cet endroit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="195" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="201" />
             <source>Opening Panoramax picture</source>
             <translation>Ouverture de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="559" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="568" />
             <source>Picture saved to {path}</source>
             <translation>Photo enregistrée dans {path}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="378" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="387" />
             <source>Prefetching Panoramax picture</source>
             <translation>Préchargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="540" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="549" />
             <source>Save HD picture</source>
             <translation>Enregistrer la photo HD</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="556" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="565" />
             <source>Saving Panoramax picture</source>
             <translation>Enregistrement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="562" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="571" />
             <source>The picture could not be saved: {error}</source>
             <translation>La photo n'a pas pu être enregistrée : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="114" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="120" />
             <source>This is not a picture id or a Panoramax picture link.</source>
             <translation>Ce n'est ni un identifiant de photo ni un lien vers une photo Panoramax.</translation>
         </message>
@@ -4137,19 +4562,34 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="179" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="115" />
+            <source>Annotations</source>
+            <translation>Annotations</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="197" />
             <source>Capture view</source>
             <translation>Capturer la vue</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="173" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="191" />
             <source>Copy link</source>
             <translation>Copier le lien</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="188" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="206" />
             <source>Copy view to clipboard</source>
             <translation>Copier la vue dans le presse-papiers</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="129" />
+            <source>Drag a box around something in the picture to annotate it</source>
+            <translation>Tracez un cadre autour d’un élément de la photo pour l’annoter</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="126" />
+            <source>Draw box</source>
+            <translation>Tracer un cadre</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/viewer/dock.py" line="64" />
@@ -4182,12 +4622,12 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <translation>Photo suivante</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="120" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="138" />
             <source>Open</source>
             <translation>Ouvrir</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="172" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="190" />
             <source>Open in web viewer</source>
             <translation>Ouvrir dans la visionneuse web</translation>
         </message>
@@ -4197,12 +4637,12 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <translation>Photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="119" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="137" />
             <source>Picture id or viewer link</source>
             <translation>Identifiant de photo ou lien de la visionneuse</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="125" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="143" />
             <source>Pictures of selected features</source>
             <translation>Photos des objets sélectionnés</translation>
         </message>
@@ -4217,17 +4657,17 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <translation>Photo précédente</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="159" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="177" />
             <source>Same place, other dates</source>
             <translation>Même endroit, autres dates</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="174" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="192" />
             <source>Save HD picture…</source>
             <translation>Enregistrer la photo HD…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="185" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="203" />
             <source>Save view as…</source>
             <translation>Enregistrer la vue sous…</translation>
         </message>
@@ -4237,17 +4677,22 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <translation>Secondes par photo pendant la lecture</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="127" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="119" />
+            <source>Show the picture's annotations: solid outlines by people, dashed ones by detection models (with their confidence)</source>
+            <translation>Afficher les annotations de la photo : contours pleins par des personnes, pointillés par des modèles de détection (avec leur confiance)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/dock.py" line="145" />
             <source>The Panoramax pictures that show the features selected in the active layer, turned toward them</source>
             <translation>Les photos Panoramax qui montrent les objets sélectionnés dans la couche active, tournées vers eux</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="181" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="199" />
             <source>The view as shown, at full resolution, with author, licence and date</source>
             <translation>La vue telle qu’affichée, en pleine résolution, avec auteur, licence et date</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="229" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="247" />
             <source>none nearby</source>
             <translation>aucune à proximité</translation>
         </message>

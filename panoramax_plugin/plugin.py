@@ -243,6 +243,8 @@ class PanoramaxPlugin:
                 self.logger, self.iface.mapCanvas(), self.iface.mainWindow(), self.current
             )
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+            # the heading preview of "My pictures" turns the viewer's cone too (if open)
+            self.panel.mine_box.actions.viewer = lambda: self.viewer
             self.panel.visibilityChanged.connect(
                 lambda visible: self._sync_action(self.panel_action, visible)
             )

@@ -70,6 +70,7 @@ class LoadPicturesTask(CoreTask):
         page_limit: int = SEARCH_LIMIT_MAX,
         ceiling: int = 50_000,
         with_sequences: bool = True,
+        parse=None,
         on_done=None,
         on_error=None,
     ):
@@ -83,6 +84,7 @@ class LoadPicturesTask(CoreTask):
         self.page_limit = page_limit
         self.ceiling = ceiling
         self.with_sequences = with_sequences
+        self.parse = parse  # how items are built (None: Picture); see core.tagged
 
     def _emit(self, pictures) -> None:
         for start in range(0, len(pictures), BATCH_SIZE):
@@ -129,6 +131,7 @@ class LoadPicturesTask(CoreTask):
                     on_batch=self._emit,
                     is_canceled=self.isCanceled,
                     expected_total=expected_total,
+                    parse=self.parse,
                 )
         finally:
             sequences, sequences_error = listed()

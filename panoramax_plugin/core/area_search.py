@@ -140,6 +140,7 @@ def search_area(
     is_canceled=None,
     expected_total=None,
     max_requests: int | None = None,
+    parse=None,
 ) -> AreaSearchOutcome:
     """Search ``bbox`` (WGS84), splitting full answers; ``on_batch(list[Picture])`` per answer.
 
@@ -149,6 +150,7 @@ def search_area(
     before client-side filters), or a function returning it (or None), asked only if
     the first answer is full, so the caller can compute it while the search runs.
     ``max_requests`` bounds the searches (default: ``default_max_requests``).
+    ``parse``: how items are built (``PanoramaxClient.search``; default ``Picture``).
     """
     filters = filters or SearchFilters()
     if max_requests is None:
@@ -173,6 +175,8 @@ def search_area(
             return outcome
         tile = queue.pop(0)
         extra = {"cql_filter": filters.cql_filter} if filters.cql_filter else {}
+        if parse is not None:
+            extra["parse"] = parse
         result = client.search(
             bbox=tile, start=filters.start, end=filters.end, limit=page_limit, **extra
         )

@@ -187,6 +187,7 @@ class PanoramaxClient:
         ids=None,
         sequence_ids=None,
         cql_filter: str | None = None,
+        parse=None,
     ) -> SearchResult:
         """Pictures matching the filters; at most ``limit`` (≤ 10,000), nearest first.
 
@@ -194,6 +195,8 @@ class PanoramaxClient:
         e.g. ``"semantics.osm|traffic_sign"='FR:B14'``; see ``/api/queryables``); a
         filter the server rejects comes back as its 400 error.
         The server has no paging: check ``result.capped`` and split the area when set.
+        ``parse(feature, base_url, api_url)``: builds each item (default
+        ``picture_from_feature``; e.g. ``tagged.tagged_picture_from_feature``).
         """
         limit = max(1, min(int(limit), SEARCH_LIMIT_MAX))
         params = {"limit": str(limit)}
@@ -208,7 +211,7 @@ class PanoramaxClient:
             params["collections"] = ",".join(sequence_ids)
         if cql_filter and cql_filter.strip():
             params["filter"] = cql_filter.strip()
-        return self._search(params, limit)
+        return self._search(params, limit, parse)
 
     def search_place(
         self,
@@ -254,7 +257,7 @@ class PanoramaxClient:
             params["place_fov_tolerance"] = f"{tolerance:g}"
         return self._search(params, limit)
 
-    def _search(self, params: dict, limit: int) -> SearchResult:
+    def _search(self, params: dict, limit: int, parse=None) -> SearchResult:
         """One ``/api/search`` GET, parsed item by item into a ``SearchResult``."""
         response = self.http.request(
             "GET",
@@ -264,11 +267,12 @@ class PanoramaxClient:
         )
         result = SearchResult(limit=limit)
         base = response.url
+        parse = parse or picture_from_feature
         try:
             # item by item, so a 10,000-item answer never holds the GIL in one go
             for feature in iter_array_items(decode_utf8(response.content), "features"):
                 try:
-                    result.pictures.append(picture_from_feature(feature, base, self.api_url))
+                    result.pictures.append(parse(feature, base, self.api_url))
                 except MalformedFeature:
                     result.malformed += 1
         except RecursionError as exc:

@@ -113,6 +113,12 @@ class Picture:
     self_url: str | None = None
     instance_url: str | None = None
     home_url: str | None = None  # the picture's own instance when read from a federation
+    annotations: tuple | None = None
+    """The item's annotations (:class:`~.semantics.Annotation`); None when the item did not
+    list them (a search result, an older instance): read the item itself to know."""
+    image_size: tuple | None = None
+    """(width, height) of the full-size picture in pixels, the frame of annotation shapes
+    (``pers:interior_orientation.sensor_array_dimensions``); None when not given."""
 
     @property
     def camera(self) -> str | None:
@@ -395,7 +401,27 @@ def picture_from_feature(
         self_url=self_url,
         instance_url=instance_url,
         home_url=home_url,
+        annotations=_annotations(props, _id(feature["id"])),
+        image_size=_image_size(orientation),
     )
+
+
+def _annotations(properties: dict, picture_id: str | None):
+    if "annotations" not in properties:
+        return None
+    from .semantics import parse_annotations  # semantics reads numbers with this module
+
+    return parse_annotations(properties.get("annotations"), picture_id)
+
+
+def _image_size(orientation: dict):
+    size = orientation.get("sensor_array_dimensions")
+    if not isinstance(size, (list, tuple)) or len(size) != 2:
+        return None
+    width, height = finite_float(size[0]), finite_float(size[1])
+    if width is None or height is None or width < 1 or height < 1:
+        return None
+    return int(width), int(height)
 
 
 @_skippable

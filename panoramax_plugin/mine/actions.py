@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 
 from qgis.core import QgsTask
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 from qgis.PyQt.QtWidgets import QMessageBox
 
 from ..background.core_task import CoreTask, start_task
@@ -27,6 +27,7 @@ from ..core.mine import (
     InvalidEditError,
     check_capture_time,
     check_heading,
+    check_position,
     check_relative_heading,
     check_sort_order,
     check_title,
@@ -45,8 +46,20 @@ class MineActions(QObject):
 
     finished = pyqtSignal(str, int, int)  # action name, succeeded, failed
 
-    def __init__(self, loader, logger, parent_widget=None, message_box=None, workers=WORKERS):
+    def __init__(
+        self,
+        loader,
+        logger,
+        parent_widget=None,
+        message_box=None,
+        workers=WORKERS,
+        canvas=None,
+        viewer=None,
+    ):
         super().__init__(parent_widget)
+        self.canvas = canvas  # for the heading preview (none: no preview)
+        self.viewer = viewer  # () -> the viewer's controller, or None
+        self.preview = None  # the HeadingPreview shown while asking
         self.loader = loader
         self.logger = logger
         self.parent_widget = parent_widget
@@ -101,9 +114,19 @@ class MineActions(QObject):
             lambda: self.rename(title, sequence_ids),
         )
 
-    def set_relative_heading(self, degrees, sequence_ids=None):
+    def set_relative_heading(self, degrees, sequence_ids=None, preview=True):
+        """With a canvas and ``preview``: the map (and the viewer) show the pictures
+        turned first, and the change is sent only once the user confirms it."""
         sequence_ids = self._sequence_ids(sequence_ids)
         items = [("sequence", s) for s in sequence_ids]
+        check = check_relative_heading(degrees)
+        asked = False
+        if preview and self.canvas is not None and items and self.loader.account is not None:
+            if not self._checked(check):
+                return None
+            if not self._preview_and_ask(degrees, sequence_ids):
+                return None
+            asked = True
         return self._start(
             "relative_heading",
             self.tr("Correcting headings"),
@@ -111,10 +134,26 @@ class MineActions(QObject):
             lambda mine, item: mine.patch_sequence(
                 item[1], relative_heading=degrees, confirmed=True
             ),
-            check_relative_heading(degrees),
-            lambda: self.set_relative_heading(degrees, sequence_ids),
+            check,
+            lambda: self.set_relative_heading(degrees, sequence_ids, preview=False),
             reload_pictures=True,
+            asked=asked,
         )
+
+    def _preview_and_ask(self, degrees, sequence_ids) -> bool:
+        from .heading_preview import HeadingPreview
+
+        self.preview = HeadingPreview(self.canvas, self.loader.pictures.layer, self.viewer)
+        try:
+            shown = self.preview.show(sequence_ids, degrees)
+            question = self.tr(
+                "Turn the pictures of {sequences} sequence(s) to {degrees}° from the "
+                "direction of travel? The map shows {pictures} loaded picture(s) turned."
+            ).format(sequences=len(sequence_ids), degrees=degrees, pictures=shown)
+            return self._ask(self.tr("Relative heading"), question)
+        finally:
+            self.preview.clear()
+            self.preview = None
 
     def set_order(self, sortby: str, sequence_ids=None):
         sequence_ids = self._sequence_ids(sequence_ids)
@@ -139,6 +178,22 @@ class MineActions(QObject):
             lambda mine, item: mine.patch_picture(*item[1], heading=heading, confirmed=True),
             check_heading(heading),
             lambda: self.set_heading(heading, pictures),
+        )
+
+    def move_picture(self, sequence_id, picture_id, position, previous=None):
+        """Move one picture to ``position`` (lon, lat WGS84); farther than 1 km from
+        ``previous`` (lon, lat) asks first."""
+        position = (float(position[0]), float(position[1]))
+        items = [("picture", (sequence_id, picture_id))]
+        return self._start(
+            "position",
+            self.tr("Moving a picture"),
+            items,
+            lambda mine, item: mine.patch_picture(
+                *item[1], position=position, previous_position=previous, confirmed=True
+            ),
+            check_position(position[0], position[1], previous=previous),
+            lambda: self.move_picture(sequence_id, picture_id, position, previous),
         )
 
     def set_capture_time(self, capture_time, pictures=None):
@@ -244,17 +299,34 @@ class MineActions(QObject):
             lock = threading.Lock()
             done = [0]
 
-            def one(item):
-                if task.isCanceled():
-                    return
+            def attempt(item):
                 try:
                     result = job(clients.get(), item)
                     extra = None
                     if reload_pictures and item[1] in loaded:
                         extra = list(clients.get().iter_pictures(item[1]))
-                    outcome = (result, extra)
+                    return (result, extra)
                 except (PanoramaxError, ConfirmationNeeded) as exc:
-                    outcome = exc
+                    return exc
+
+            def one(item):
+                if task.isCanceled():
+                    return
+                try:
+                    outcome = attempt(item)
+                except RuntimeError:
+                    # a Qt wrapper PyQt wrongly believes deleted (_STALE_WRAPPER in the
+                    # QGIS transport, ~1 request in 1000 from new threads): the changes
+                    # are absolute (a deletion already done answers 404), so once more
+                    try:
+                        outcome = attempt(item)
+                    except RuntimeError as exc:
+                        outcome = PanoramaxError(
+                            QCoreApplication.translate(
+                                "PanoramaxMine",
+                                "The change to {what} could not be sent ({error}); try again.",
+                            ).format(what=item[1], error=exc)
+                        )
                 with lock:
                     results[item] = outcome
                     done[0] += 1
@@ -306,6 +378,14 @@ class MineActions(QObject):
             )
         elif failed == 0:
             self.logger.success(self.tr("{count} change(s) applied.").format(count=ok))
+        else:
+            self.logger.warning(
+                self.tr(
+                    "{count} change(s) applied, {failed} not applied: the Panoramax log "
+                    "says why for each; select them and try again."
+                ).format(count=ok, failed=failed),
+                push=True,
+            )
         self.finished.emit(name, ok, failed)
 
     def _pending(self, kind, key, text) -> None:
@@ -336,6 +416,8 @@ class MineActions(QObject):
                 sequences.set_line(key, extra)
         else:
             pictures.update_picture(result)
+            if name == "position":  # the sequence's line goes through the new place
+                sequences.set_line(key[0], pictures.points_of(key[0]))
 
     def _failed(self, name, error, again) -> None:
         if isinstance(error, AuthenticationError) and not isinstance(error, NotOwnerError):

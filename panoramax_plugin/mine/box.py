@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from qgis.core import QgsProject
+from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -24,6 +26,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.mine import SORT_ORDERS
+from . import coverage
 from .actions import MineActions
 from .loader import MineLoader, account_credentials
 
@@ -33,14 +36,26 @@ STATUSES = ("ready", "waiting-for-process", "preparing", "broken", "hidden")
 class MineBox(QGroupBox):
     """Owns the loader (layers) and the actions of "My pictures"."""
 
-    def __init__(self, logger, current, parent=None, inputs=None, message_box=None):
+    def __init__(
+        self, logger, current, parent=None, inputs=None, message_box=None, canvas=None, viewer=None
+    ):
         super().__init__(parent)
+        if not isinstance(canvas, QgsMapCanvas):
+            canvas = None  # no map: no dragging, no heading preview
+        self.canvas = canvas
         self.setTitle(self.tr("My pictures"))
         self.logger = logger
         self.current = current
         self.inputs = inputs or QInputDialog
         self.loader = MineLoader(self)
-        self.actions = MineActions(self.loader, logger, self, message_box=message_box)
+        self.actions = MineActions(
+            self.loader, logger, self, message_box=message_box, canvas=canvas, viewer=viewer
+        )
+        self.move_tool = None
+        if canvas is not None:
+            from .move_tool import MovePictureTool
+
+            self.move_tool = MovePictureTool(canvas, self.actions)
         layout = QVBoxLayout(self)
 
         row = QHBoxLayout()
@@ -49,9 +64,21 @@ class MineBox(QGroupBox):
         self.pictures_button.setToolTip(
             self.tr("The pictures of the selected sequences (all when none is selected)")
         )
+        self.coverage_button = QPushButton(self.tr("My coverage"), self)
+        self.coverage_button.setToolTip(
+            self.tr(
+                "My sequences and pictures as vector tiles, at any zoom, hidden and "
+                "still-processing ones included"
+            )
+        )
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setEnabled(False)
-        for button in (self.load_button, self.pictures_button, self.cancel_button):
+        for button in (
+            self.load_button,
+            self.pictures_button,
+            self.coverage_button,
+            self.cancel_button,
+        ):
             row.addWidget(button)
         layout.addLayout(row)
 
@@ -84,6 +111,7 @@ class MineBox(QGroupBox):
                 ("sortby", self.tr("Picture order…"), self._ask_order),
                 ("heading", self.tr("Picture heading…"), self._ask_heading),
                 ("capture_time", self.tr("Capture time…"), self._ask_time),
+                ("move", self.tr("Move a picture…"), self.start_moving),
                 ("delete", self.tr("Delete…"), self.actions.delete),
                 ("retry", self.tr("Retry"), self.actions.retry),
             )
@@ -92,6 +120,9 @@ class MineBox(QGroupBox):
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
             grid.addWidget(button, n // 2, n % 2)
             self.buttons[key] = button
+        self.buttons["move"].setToolTip(
+            self.tr("Drag one of my pictures' points on the map; Escape cancels")
+        )
         self.buttons["retry"].setToolTip(
             self.tr("Send again the change an expired sign-in stopped")
         )
@@ -103,6 +134,7 @@ class MineBox(QGroupBox):
 
         self.load_button.clicked.connect(self.loader.load)
         self.pictures_button.clicked.connect(lambda: self.loader.load_pictures())
+        self.coverage_button.clicked.connect(lambda: self.add_coverage())
         self.cancel_button.clicked.connect(self.loader.cancel)
         self.loader.loading_changed.connect(self._loading)
         self.loader.loaded.connect(lambda _n: self._fill_visibilities(self.loader.visibilities))
@@ -122,10 +154,20 @@ class MineBox(QGroupBox):
     def follow(self, state) -> None:
         """Enabled only with a signed-in account on the current instance."""
         account = account_credentials(state)
+        previous = self.loader.account
         self.loader.set_account(account)
+        if previous is not None and (account is None or account.api_url != previous.api_url):
+            coverage.sign_out(previous.api_url)
+        if account is not None:
+            coverage.sign_in(account.api_url, account.token)  # layers of saved projects
         enabled = account is not None
-        for widget in [self.load_button, self.pictures_button, *self.buttons.values()]:
+        buttons = [self.load_button, self.pictures_button, self.coverage_button]
+        for widget in [*buttons, *self.buttons.values()]:
             widget.setEnabled(enabled)
+        self.buttons["move"].setEnabled(enabled and self.move_tool is not None)
+        if not enabled and self.move_tool is not None and self.canvas is not None:
+            if self.canvas.mapTool() is self.move_tool:
+                self.canvas.unsetMapTool(self.move_tool)
         self.setToolTip(
             ""
             if enabled
@@ -133,6 +175,22 @@ class MineBox(QGroupBox):
                 "Sign in to the instance (Upload, Account) to see and change your pictures"
             )
         )
+
+    def add_coverage(self):
+        """Add (or show again) the signed-in user's own tiles layer; the layer or None."""
+        account = self.loader.account
+        if account is None:
+            return None
+        project = QgsProject.instance()
+        for layer in project.mapLayers().values():
+            if layer.customProperty(coverage.LAYER_PROPERTY) == account.api_url.rstrip("/"):
+                return layer
+        layer = coverage.my_coverage_layer(account.api_url, account.token, self.tr("My coverage"))
+        if not layer.isValid():
+            self._message("warning", self.tr("My coverage could not be loaded"))
+            return None
+        project.addMapLayer(layer)
+        return layer
 
     def _loading(self, loading: bool) -> None:
         self.cancel_button.setEnabled(loading)
@@ -167,6 +225,15 @@ class MineBox(QGroupBox):
         )
 
     # ------------------------------------------------------------------ asking
+    def start_moving(self):
+        """Make the map's tool the picture mover (my pictures must be loaded)."""
+        if self.move_tool is None:
+            return None
+        if not len(self.loader.pictures):
+            self.logger.info(self.tr("Load the pictures of my sequences first."), push=True)
+        self.canvas.setMapTool(self.move_tool)
+        return self.move_tool
+
     def _ask_visibility(self):
         values = list(self.loader.visibilities)
         value, ok = self.inputs.getItem(
@@ -221,3 +288,7 @@ class MineBox(QGroupBox):
 
     def unload(self) -> None:
         self.loader.cancel()
+        if self.move_tool is not None and self.canvas is not None:
+            if self.canvas.mapTool() is self.move_tool:
+                self.canvas.unsetMapTool(self.move_tool)
+            self.move_tool.cancel()

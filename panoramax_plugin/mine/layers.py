@@ -223,6 +223,13 @@ class MySequencesLayer(_KeyedLayer):
             self._changed()
 
 
+class _Point:
+    __slots__ = ("lon", "lat")
+
+    def __init__(self, lon: float, lat: float):
+        self.lon, self.lat = lon, lat
+
+
 class MyPicturesLayer(_KeyedLayer):
     """My pictures as points, loaded one sequence at a time."""
 
@@ -242,6 +249,16 @@ class MyPicturesLayer(_KeyedLayer):
 
     def ids_of(self, sequence_id: str) -> list:
         return [f["id"] for f in self.layer.getFeatures() if f["sequence_id"] == sequence_id]
+
+    def points_of(self, sequence_id: str) -> list:
+        """The loaded pictures of a sequence as (lon, lat) objects, in rank order."""
+        rows = []
+        for feature in self.layer.getFeatures():
+            if feature["sequence_id"] == sequence_id and not feature.geometry().isNull():
+                point = feature.geometry().asPoint()
+                rows.append((feature["rank"] or 0, _Point(point.x(), point.y())))
+        rows.sort(key=lambda row: row[0])
+        return [point for _rank, point in rows]
 
     def remove_sequences(self, sequence_ids) -> None:
         wanted = set(sequence_ids)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..background.core_task import CoreTask, start_task
+from ..background.qthreads import run_in_qthreads
 from ..core.client import PanoramaxClient
 from ..core.errors import PanoramaxError
 from ..core.mine import MyPictures
@@ -96,15 +97,51 @@ def list_sequences_work(account: Account, page_size: int = 100):
     return work
 
 
-def list_pictures_work(account: Account, sequence_ids, page_size: int = 500):
+FETCH_WORKERS = 2
+"""Sequences whose pictures are listed at once: a second request hides the server's
+latency; more would only load a shared instance."""
+
+
+def list_pictures_work(
+    account: Account, sequence_ids, page_size: int = 500, workers: int = FETCH_WORKERS
+):
+    """Work of the pictures task: the pictures of each sequence, ``workers`` sequences at
+    a time (Qt threads, one QGIS client each); the first failure fails the task."""
+    sequence_ids = list(sequence_ids)
+
     def work(task):
-        mine = my_pictures(account)
-        found = {}
-        for n, sequence_id in enumerate(sequence_ids):
-            task.check_canceled()
-            found[sequence_id] = list(mine.iter_pictures(sequence_id, page_size=page_size))
-            task.setProgress(100.0 * (n + 1) / max(1, len(sequence_ids)))
-        return found
+        clients = PerThread(account)
+        found, failures = {}, []
+        lock = threading.Lock()
+
+        def one(sequence_id):
+            if task.isCanceled() or failures:
+                return
+            try:
+                try:
+                    pictures = list(clients.get().iter_pictures(sequence_id, page_size=page_size))
+                except RuntimeError:  # a stale Qt wrapper (see the QGIS transport): once more
+                    pictures = list(clients.get().iter_pictures(sequence_id, page_size=page_size))
+            except (PanoramaxError, RuntimeError) as exc:
+                with lock:
+                    failures.append(exc)
+                return
+            with lock:
+                found[sequence_id] = pictures
+                task.setProgress(100.0 * len(found) / max(1, len(sequence_ids)))
+
+        if len(sequence_ids) > 1 and workers > 1:
+            run_in_qthreads(one, sequence_ids, min(workers, len(sequence_ids)))
+        else:
+            for sequence_id in sequence_ids:
+                one(sequence_id)
+        task.check_canceled()
+        if failures:
+            failure = failures[0]
+            if isinstance(failure, PanoramaxError):
+                raise failure
+            raise PanoramaxError(str(failure)) from failure
+        return {s: found[s] for s in sequence_ids if s in found}
 
     return work
 

@@ -19,6 +19,8 @@ from qgis.PyQt.QtWidgets import (
 from ..background.core_task import CoreTask, start_task
 from ..browse.box import BrowseBox
 from ..browse.controller import BrowseController
+from ..browse.tagged_box import TaggedBox
+from ..browse.tagged_controller import TaggedController
 from ..core.client import PanoramaxClient
 from ..core.errors import InvalidInstanceUrl, PanoramaxError
 from ..current_instance import CurrentInstance
@@ -78,8 +80,11 @@ class PanoramaxPanel(QDockWidget):
         layout.addWidget(self.status_label)
         self.browse_box = BrowseBox(body)
         layout.addWidget(self.browse_box)
+        # tagged pictures (#14): the extent's pictures matching a tag filter, as a layer
+        self.tagged_box = TaggedBox(body)
+        layout.addWidget(self.tagged_box)
         # "My pictures" (#15): the signed-in account's own sequences and pictures
-        self.mine_box = MineBox(logger, self.current, body)
+        self.mine_box = MineBox(logger, self.current, body, canvas=canvas)
         layout.addWidget(self.mine_box)
         layout.addStretch(1)
         self.setWidget(body)
@@ -87,6 +92,7 @@ class PanoramaxPanel(QDockWidget):
         self.connect_button.clicked.connect(self.connect_instance)
         self.picker.changed.connect(self._remember_choice)
         self.controller = None
+        self.tagged = None
         if canvas is not None:
             self._wire_browse(canvas)
 
@@ -114,6 +120,12 @@ class PanoramaxPanel(QDockWidget):
             checkbox.setChecked(value)
             checkbox.blockSignals(False)
         self.controller.coverage_wanted = self.settings.show_coverage
+        self.tagged = TaggedController(self.controller, self)
+        self.tagged_box.load_requested.connect(self.load_tagged_in_view)
+        self.tagged_box.cancel_requested.connect(self.tagged.cancel)
+        self.tagged_box.refused.connect(lambda text: self._tagged_message("warning", text))
+        self.tagged.loading_changed.connect(self.tagged_box.set_loading)
+        self.tagged.message.connect(self._tagged_message)
 
     def select_instance(self, report: bool = True) -> bool:
         """Make the picked instance the current one; False if invalid (and, with
@@ -139,6 +151,21 @@ class PanoramaxPanel(QDockWidget):
         if self.controller is None or not self._select_instance():
             return None
         return self.controller.load_in_view()
+
+    def load_tagged_in_view(self, query, annotations: bool = False):
+        """A slot: the controller reports its own errors."""
+        if self.tagged is None or not self.select_instance():
+            return None
+        return self.tagged.load_in_view(query, annotations)
+
+    def _tagged_message(self, level: str, text: str) -> None:
+        self.tagged_box.status.setText(text)
+        {
+            "info": self.logger.info,
+            "success": self.logger.success,
+            "warning": self.logger.warning,
+            "critical": self.logger.error,
+        }[level](text)
 
     def _set_auto_refresh(self, enabled: bool) -> None:
         self.settings.auto_refresh = enabled
@@ -175,6 +202,8 @@ class PanoramaxPanel(QDockWidget):
             except RuntimeError:
                 pass
         self.mine_box.unload()
+        if self.tagged is not None:
+            self.tagged.unload()
         if self.controller is not None:
             self.controller.unload()
 

@@ -235,8 +235,15 @@ class AreaRun:
             return sequences, repr(exc)
         return sequences, None
 
-    def run(self, *, with_sequences: bool = True, max_sequences: int | None = MAX_SEQUENCES):
-        """Search (and list the sequences beside); raises Processing errors, cancel included."""
+    def run(
+        self,
+        *,
+        with_sequences: bool = True,
+        max_sequences: int | None = MAX_SEQUENCES,
+        parse=None,
+    ):
+        """Search (and list the sequences beside); raises Processing errors, cancel included.
+        ``parse``: how items are built (``search_area``; default ``Picture``)."""
         try:
             instance = self.client.discover()
         except PanoramaxError as error:
@@ -280,6 +287,7 @@ class AreaRun:
                     on_batch=on_batch,
                     is_canceled=self._canceled,
                     expected_total=expected_total if with_sequences else None,
+                    parse=parse,
                 )
         except PanoramaxError as error:
             raise processing_error(error) from error

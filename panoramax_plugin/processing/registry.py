@@ -9,11 +9,13 @@ def algorithm_classes() -> list:
     from .coverage_along_lines import CoverageAlongLinesAlgorithm
     from .download_pictures import DownloadPicturesAlgorithm
     from .search_pictures import SearchPicturesAlgorithm
+    from .search_tagged import SearchTaggedPicturesAlgorithm
     from .sequences_of_area import SequencesOfAreaAlgorithm
     from .upload_folder import UploadFolderAlgorithm
 
     return [
         SearchPicturesAlgorithm,
+        SearchTaggedPicturesAlgorithm,
         SequencesOfAreaAlgorithm,
         BestPicturesAlgorithm,
         DownloadPicturesAlgorithm,

@@ -26,6 +26,7 @@ from ..core.view_geometry import DEFAULT_FLAT_HFOV
 from ..measure.tool import MeasureTool
 from ..network.session import qgis_http_client
 from ..semantics.viewer_actions import SemanticsActions
+from .annotation_controller import AnnotationController
 from .capture_action import ViewCapture
 from .details import details_text
 from .image_loader import LEVELS, ImageLoader, image_file_heading, image_warning
@@ -45,6 +46,8 @@ class ViewerController(QObject):
 
     picture_shown = pyqtSignal(object)  # Picture
     image_shown = pyqtSignal(str, str)  # picture id, level
+    annotationBoxDrawn = pyqtSignal(tuple)  # (minx, miny, maxx, maxy) source px
+    annotationActivated = pyqtSignal(object)  # the Annotation clicked
 
     def __init__(self, dock, canvas, logger, settings, parent=None):
         super().__init__(parent)
@@ -61,6 +64,9 @@ class ViewerController(QObject):
         self.loader.failed.connect(self._on_image_failed)
         self.map_sync = MapSync(canvas)
         self.overlay = OverlayController(dock, settings, logger, parent=self)
+        self.annotations = AnnotationController(self, parent=self)
+        self.annotations.box_drawn.connect(self.annotationBoxDrawn)
+        self.annotations.activated.connect(self.annotationActivated)
         self.measure = MeasureTool(self, canvas, logger, settings, parent=self)
         self.item_task = None  # the job reading the item to show next (a Job)
         self._prefetch_task = None
@@ -279,6 +285,7 @@ class ViewerController(QObject):
             self.loader.request(picture, level)
         self._sync_map()
         self.overlay.show_picture(picture)
+        self.annotations.show_picture(picture)
         QgsSettings().setValue(
             SETTINGS_LAST, f"{picture.instance_url}|{picture.sequence_id or ''}|{picture.id}"
         )
@@ -311,6 +318,8 @@ class ViewerController(QObject):
             self.dock.flat_view.set_image(image, same_picture=not first)
             if first:
                 self._zoom_flat_toward_target(image)
+        if first:
+            self.annotations.image_shown()
         sharper_failed = [
             message
             for failed, message in self._file_failures.items()
@@ -629,6 +638,7 @@ class ViewerController(QObject):
         self.on_closed()
         self.measure.unload()
         self.overlay.unload()
+        self.annotations.unload()
         self.own_actions.cancel()
         self.semantics.cancel()
         self._alive = False

@@ -112,6 +112,24 @@ class ViewerDock(QDockWidget):
             )
         )
         nav.addWidget(self.measure_button)
+        self.annotations_button = QToolButton(body)
+        self.annotations_button.setText(self.tr("Annotations"))
+        self.annotations_button.setCheckable(True)
+        self.annotations_button.setChecked(True)
+        self.annotations_button.setToolTip(
+            self.tr(
+                "Show the picture's annotations: solid outlines by people, dashed ones by "
+                "detection models (with their confidence)"
+            )
+        )
+        nav.addWidget(self.annotations_button)
+        self.draw_annotation_button = QToolButton(body)
+        self.draw_annotation_button.setText(self.tr("Draw box"))
+        self.draw_annotation_button.setCheckable(True)
+        self.draw_annotation_button.setToolTip(
+            self.tr("Drag a box around something in the picture to annotate it")
+        )
+        nav.addWidget(self.draw_annotation_button)
         nav.addStretch(1)
         layout.addLayout(nav)
 

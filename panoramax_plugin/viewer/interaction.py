@@ -24,9 +24,9 @@ import math
 from typing import Optional
 
 from qgis.core import Qgis
-from qgis.PyQt.QtCore import QEvent, QPointF, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QEvent, QPointF, QRectF, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QNativeGestureEvent
-from qgis.PyQt.QtWidgets import QWidget
+from qgis.PyQt.QtWidgets import QToolTip, QWidget
 
 from ..log import PluginLogger
 
@@ -60,6 +60,10 @@ class PictureWidget(QWidget):
     """An overlay marker was double-clicked."""
     picture_clicked = pyqtSignal(QPointF)
     """A left click (not a drag) on the picture, in widget pixels, while measuring."""
+    annotation_clicked = pyqtSignal(object)
+    """A left click (not a drag) on an annotation (:class:`~..core.semantics.Annotation`)."""
+    annotation_rect_drawn = pyqtSignal(QRectF)
+    """In draw mode, the rectangle the user dragged (widget pixels)."""
 
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
@@ -67,7 +71,12 @@ class PictureWidget(QWidget):
         self._press_at: Optional[QPointF] = None
         self._measuring = False
         self._overlay = None
+        self._annotations = None  # an AnnotationLayer, painted under the overlay
+        self._drawing = False  # draw mode: a drag draws an annotation box
+        self._draw_from: Optional[QPointF] = None
+        self._hover_id = None
         self._logger = PluginLogger()
+        self.setMouseTracking(True)  # annotation tooltips follow the pointer
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.grabGesture(Qt.GestureType.PinchGesture)
 
@@ -117,8 +126,75 @@ class PictureWidget(QWidget):
             )
             return None
 
+    # --- annotations ----------------------------------------------------------------
+
+    @property
+    def annotation_layer(self):
+        return self._annotations
+
+    def set_annotation_layer(self, layer) -> None:
+        """Draw ``layer`` (an :class:`~.annotation_layer.AnnotationLayer`) over the picture,
+        under the overlay's markers; None removes it."""
+        self._annotations = layer
+        self.update()
+
+    @property
+    def drawing(self) -> bool:
+        return self._drawing
+
+    def set_drawing(self, drawing: bool) -> None:
+        """In draw mode a left drag draws a box (:attr:`annotation_rect_drawn` on release)
+        instead of moving the view; the wheel still zooms."""
+        self._drawing = bool(drawing)
+        self._draw_from = None
+        if self._annotations is not None:
+            self._annotations.draft = None
+        if self._drawing:
+            self.setCursor(Qt.CursorShape.CrossCursor)
+        elif not self._measuring:
+            self.unsetCursor()
+        self.update()
+
+    def annotation_at(self, pos: QPointF):
+        """The annotation under widget point ``pos``, or None (never raises)."""
+        if self._annotations is None:
+            return None
+        try:
+            return self._annotations.annotation_at(self.overlay_pose(), pos.x(), pos.y())
+        except Exception as exc:  # called from mouse events: nothing may escape
+            self._logger.log(
+                f"{type(self).__name__}: annotation hit test failed: {exc!r}",
+                Qgis.MessageLevel.Warning,
+            )
+            return None
+
+    def _hover(self, position: QPointF) -> None:
+        annotation = self.annotation_at(position)
+        key = None if annotation is None else annotation.id
+        if key == self._hover_id:
+            return
+        self._hover_id = key
+        if annotation is None:
+            QToolTip.hideText()
+            self.setToolTip("")
+            return
+        from .annotation_layer import tooltip_html
+
+        text = tooltip_html(annotation)
+        self.setToolTip(text)
+        QToolTip.showText(self.mapToGlobal(position.toPoint()), text, self)
+
     def _paint_overlay(self, painter) -> None:
-        """Paint the overlay over the picture just drawn (a failure leaves the picture)."""
+        """Paint the annotations and the overlay over the picture just drawn (a failure
+        leaves the picture)."""
+        if self._annotations is not None:
+            try:
+                self._annotations.paint(painter, self.overlay_pose())
+            except Exception as exc:  # called from paintEvent: nothing may escape
+                self._logger.log(
+                    f"{type(self).__name__}: annotation paint failed: {exc!r}",
+                    Qgis.MessageLevel.Warning,
+                )
         if self._overlay is None:
             return
         try:
@@ -167,7 +243,7 @@ class PictureWidget(QWidget):
     def _stop_drag(self) -> None:
         if self._drag_last is not None:
             self._drag_last = None
-            if self._measuring:
+            if self._measuring or self._drawing:
                 self.setCursor(Qt.CursorShape.CrossCursor)
             else:
                 self.unsetCursor()
@@ -213,6 +289,10 @@ class PictureWidget(QWidget):
         return True
 
     def mousePressEvent(self, event) -> None:
+        if self._drawing and event.button() == Qt.MouseButton.LeftButton and self._interactive():
+            self._draw_from = event_position(event)
+            event.accept()
+            return
         if self._marker_event(event, self.marker_clicked):
             return
         if event.button() == Qt.MouseButton.LeftButton and self._interactive():
@@ -231,8 +311,35 @@ class PictureWidget(QWidget):
                 f"{type(self).__name__}: click failed: {exc!r}", Qgis.MessageLevel.Warning
             )
 
+    def _draft_rect(self, position: QPointF) -> QRectF:
+        return QRectF(self._draw_from, position).normalized()
+
+    def _emit_annotation_click(self, position: QPointF) -> None:
+        annotation = self.annotation_at(position)
+        if annotation is None:
+            return
+        try:
+            self.annotation_clicked.emit(annotation)
+        except Exception as exc:  # a slot's error must not escape the Qt override
+            self._logger.log(
+                f"{type(self).__name__}: annotation click failed: {exc!r}",
+                Qgis.MessageLevel.Warning,
+            )
+
     def mouseMoveEvent(self, event) -> None:
+        if self._draw_from is not None:
+            if self._annotations is not None:
+                self._annotations.draft = self._draft_rect(event_position(event))
+            self.update()
+            event.accept()
+            return
         if self._drag_last is None:
+            try:
+                self._hover(event_position(event))
+            except Exception as exc:  # a Qt override: nothing may escape
+                self._logger.log(
+                    f"{type(self).__name__}: hover failed: {exc!r}", Qgis.MessageLevel.Warning
+                )
             super().mouseMoveEvent(event)
             return
         position = event_position(event)
@@ -247,14 +354,31 @@ class PictureWidget(QWidget):
         super().mouseDoubleClickEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._draw_from is not None:
+            rect = self._draft_rect(event_position(event))
+            self._draw_from = None
+            if self._annotations is not None:
+                self._annotations.draft = None
+            self.update()
+            event.accept()
+            try:
+                self.annotation_rect_drawn.emit(rect)
+            except Exception as exc:  # a slot's error must not escape the Qt override
+                self._logger.log(
+                    f"{type(self).__name__}: drawing failed: {exc!r}", Qgis.MessageLevel.Warning
+                )
+            return
         if event.button() == Qt.MouseButton.LeftButton and self._drag_last is not None:
             self._stop_drag()
             pressed, self._press_at = self._press_at, None
-            if self._measuring and pressed is not None:
+            if pressed is not None:
                 position = event_position(event)
                 moved = position - pressed
                 if abs(moved.x()) <= CLICK_SLOP_PX and abs(moved.y()) <= CLICK_SLOP_PX:
-                    self._emit_click(pressed)
+                    if self._measuring:
+                        self._emit_click(pressed)
+                    else:
+                        self._emit_annotation_click(pressed)
             event.accept()
             return
         super().mouseReleaseEvent(event)

@@ -90,6 +90,13 @@ class PanoView(PictureWidget):
         return self._renderer is not None
 
     @property
+    def picture_size(self) -> Optional[tuple]:
+        """(width, height) of the equirectangular picture shown, None when none."""
+        if self._renderer is None:
+            return None
+        return self._renderer.width, self._renderer.height
+
+    @property
     def is_moving(self) -> bool:
         """True between a change and the smooth frame that follows it."""
         return self._moving

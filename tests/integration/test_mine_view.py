@@ -323,3 +323,41 @@ def test_order_time_and_another_accounts_refusal(view, local_instance, qgis_app,
     assert any("another account" in text for text in errors), errors
     assert actions.pending_retry is None
     assert me.sequence(sequence_id).title != "not mine"
+
+
+def test_a_stale_qt_wrapper_is_sent_again_and_a_lasting_failure_is_reported(
+    view, local_instance, qgis_app, tmp_path, cleanup, monkeypatch
+):
+    """PyQt may wrongly think a reply's wrapper deleted (the transport's _STALE_WRAPPER):
+    the absolute change is sent once more; when it fails again the user is told which
+    change did not go and what to do."""
+    from panoramax_plugin.core.mine import MyPictures
+
+    loader, actions, box, logger = view
+    seeded, _ids, _shots = fresh_sequence(local_instance, tmp_path, count=2)
+    sequence_id = seeded.sequence_ids[0]
+    cleanup.append(sequence_id)
+    me = mine(local_instance.api, local_instance.token)
+    load(qgis_app, loader)
+    real_patch = MyPictures.patch_sequence
+    failures = {"left": 1}
+
+    def flaky_patch(self, *args, **kwargs):
+        if failures["left"]:
+            failures["left"] -= 1
+            raise RuntimeError("wrapped C/C++ object of type QNetworkReply has been deleted")
+        return real_patch(self, *args, **kwargs)
+
+    monkeypatch.setattr(MyPictures, "patch_sequence", flaky_patch)
+    finished = []
+    actions.finished.connect(lambda *args: finished.append(args))
+    wait_task(qgis_app, actions.rename("sent twice", [sequence_id]))
+    assert finished[-1] == ("title", 1, 0)
+    assert me.sequence(sequence_id).title == "sent twice"
+
+    failures["left"] = 2
+    wait_task(qgis_app, actions.rename("never sent", [sequence_id]))
+    assert finished[-1] == ("title", 0, 1)
+    assert me.sequence(sequence_id).title == "sent twice"
+    assert any(sequence_id in text for level, text in logger.lines if level == "error")
+    assert any("not applied" in text for level, text in logger.lines if level == "warning")
