@@ -266,6 +266,7 @@ class PanoramaxPlugin:
             self.viewer = ViewerController(
                 self.viewer_dock, self.iface.mapCanvas(), self.logger, PluginSettings.load()
             )
+            self.viewer.semantics.sign_in = self.open_upload  # its account box signs in
             self.viewer_dock.features_requested.connect(
                 lambda: self.feature_tools.entry_points.for_active_layer_selection()
             )

@@ -30,18 +30,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from .errors import (
-    AuthenticationError,
-    EditRefusedError,
-    HttpError,
     InvalidResponseError,
     NotFoundError,
-    NotOwnerError,
     PanoramaxError,
 )
-from .http import decode_json
 from .i18n import translate
 from .models import finite_float
 from .pager import iter_pages, link_href
+from .signed import server_said, signed_json, signed_send
 
 SORT_ORDERS = ("+gpsdate", "-gpsdate", "+filedate", "-filedate", "+filename", "-filename")
 EARLIEST_PLAUSIBLE_YEAR = 1990
@@ -515,63 +511,10 @@ class MyPictures:
         return body
 
     def _json(self, method: str, url: str, *, what: str, **kwargs):
-        response = self._send(method, url, what=what, **kwargs)
-        if response.status_code == 304 or not response.content:
-            return None
-        return decode_json(response)
+        return signed_json(self.client, method, url, what=what, **kwargs)
 
     def _send(self, method: str, url: str, *, what: str, **kwargs):
-        client = self.client
-        try:
-            return client.http.request(method, url, headers=client.auth_headers(url), **kwargs)
-        except NotFoundError as exc:
-            if not what:
-                raise
-            raise NotFoundError(
-                404,
-                translate(
-                    "PanoramaxCore",
-                    "Not found on the instance: {what} (deleted, or hidden from this account).",
-                ).format(what=what),
-                url=url,
-                details=exc.details,
-            ) from exc
-        except AuthenticationError as exc:
-            said = _server_said(exc)
-            if exc.status == 403 and method != "GET":
-                raise NotOwnerError(
-                    403,
-                    translate(
-                        "PanoramaxCore",
-                        "The instance refused to change {what}: it belongs to another account "
-                        "(or your sign-in does not allow it).",
-                    ).format(what=what or url)
-                    + said,
-                    url=url,
-                    details=exc.details,
-                ) from exc
-            raise AuthenticationError(
-                exc.status,
-                translate(
-                    "PanoramaxCore",
-                    "The instance asks you to sign in again (HTTP {status}); then try again.",
-                ).format(status=exc.status)
-                + said,
-                url=url,
-                details=exc.details,
-            ) from exc
-        except HttpError as exc:
-            if exc.status != 400:
-                raise
-            raise EditRefusedError(
-                400,
-                translate("PanoramaxCore", "The instance refused the change to {what}.").format(
-                    what=what or url
-                )
-                + _server_said(exc),
-                url=url,
-                details=exc.details,
-            ) from exc
+        return signed_send(self.client, method, url, what=what, **kwargs)
 
     def _unexpected(self, url: str) -> InvalidResponseError:
         return InvalidResponseError(
@@ -591,9 +534,4 @@ class MyPictures:
         return translate("PanoramaxCore", "the upload set {id}").format(id=upload_set_id)
 
 
-def _server_said(exc: HttpError) -> str:
-    """The " The server said: …" part of the HTTP layer's message, if it has one."""
-    marker = translate("PanoramaxCore", "The server said: {message}").split("{message}")[0]
-    text = str(exc)
-    index = text.find(marker) if marker else -1
-    return " " + text[index:] if index >= 0 else ""
+_server_said = server_said  # the name older callers know

@@ -25,6 +25,7 @@ from ..core.picture_file import refined_heading
 from ..core.view_geometry import DEFAULT_FLAT_HFOV
 from ..measure.tool import MeasureTool
 from ..network.session import qgis_http_client
+from ..semantics.viewer_actions import SemanticsActions
 from .annotation_controller import AnnotationController
 from .capture_action import ViewCapture
 from .details import details_text
@@ -96,6 +97,7 @@ class ViewerController(QObject):
         dock.pano_view.camera_changed.connect(self._on_camera)
         dock.flat_view.zoom_changed.connect(self._on_flat_zoom)
         self.own_actions = OwnActions(self)  # hide, delete, fix heading: my pictures
+        self.semantics = SemanticsActions(self, dock.tags_section)  # tags, reports
 
     # ------------------------------------------------------------------ opening
     def set_instance(self, api_url: str, instance=None) -> None:
@@ -105,6 +107,7 @@ class ViewerController(QObject):
         if instance is not None:
             self.instance = instance
         self.own_actions.update()
+        self.semantics.update()
 
     def _client(self, api_url: str | None = None) -> PanoramaxClient:
         same = api_url in (None, self.api_url)
@@ -637,5 +640,6 @@ class ViewerController(QObject):
         self.overlay.unload()
         self.annotations.unload()
         self.own_actions.cancel()
+        self.semantics.cancel()
         self._alive = False
         self.loader.cache.clear()

@@ -24,6 +24,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..semantics.tags_section import TagsSection
 from .candidates import CandidateList
 from .flat_view import FlatView
 from .overlay_ui import OverlayButton
@@ -212,6 +213,8 @@ class ViewerDock(QDockWidget):
         layout.addLayout(actions)
         self.own_actions = OwnActionsRow(body)  # hide, delete, fix heading: my pictures
         layout.addWidget(self.own_actions)
+        self.tags_section = TagsSection(body)  # tags, reports (semantics.viewer_actions)
+        layout.addWidget(self.tags_section)
         self.setWidget(body)
         self.set_navigation(prev=False, next=False, sequence=False)
 
