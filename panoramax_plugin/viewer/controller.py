@@ -25,6 +25,7 @@ from ..core.picture_file import refined_heading
 from ..core.view_geometry import DEFAULT_FLAT_HFOV
 from ..measure.tool import MeasureTool
 from ..network.session import qgis_http_client
+from ..semantics.annotation_actions import AnnotationActions
 from ..semantics.viewer_actions import SemanticsActions
 from .annotation_controller import AnnotationController
 from .capture_action import ViewCapture
@@ -98,6 +99,7 @@ class ViewerController(QObject):
         dock.flat_view.zoom_changed.connect(self._on_flat_zoom)
         self.own_actions = OwnActions(self)  # hide, delete, fix heading: my pictures
         self.semantics = SemanticsActions(self, dock.tags_section)  # tags, reports
+        self.annotation_actions = AnnotationActions(self, self.semantics)  # drawn boxes
 
     # ------------------------------------------------------------------ opening
     def set_instance(self, api_url: str, instance=None) -> None:
@@ -641,5 +643,6 @@ class ViewerController(QObject):
         self.annotations.unload()
         self.own_actions.cancel()
         self.semantics.cancel()
+        self.annotation_actions.cancel()
         self._alive = False
         self.loader.cache.clear()

@@ -258,7 +258,11 @@ def test_pano_annotation_over_the_painted_square(
         outline = extent(cyan)
         assert outline == pytest.approx(square, abs=4), (camera, square, outline)
 
-    view.set_camera(Camera(PANO_YAW, 0.0, 70.0))
+    boxes = []
+    viewer.annotationBoxDrawn.connect(boxes.append)
+    viewer.annotations.set_drawing(True)
+    # looking at the square: a dock with less room (the tags section) must not clip it
+    view.set_camera(Camera(PANO_YAW, PANO_PITCH, 70.0))
     view._on_idle()
     qgis_app.processEvents()
     layer.visible = False
@@ -266,10 +270,83 @@ def test_pano_annotation_over_the_painted_square(
     qgis_app.processEvents()
     square = extent(magenta(rgb(view)))
     layer.visible = True
-    boxes = []
-    viewer.annotationBoxDrawn.connect(boxes.append)
-    viewer.annotations.set_drawing(True)
     drag(view, (square[0], square[1]), (square[2], square[3]), qgis_app)
     viewer.annotations.set_drawing(False)
     assert len(boxes) == 1
     assert boxes[0] == pytest.approx(box, abs=4), (boxes, box)
+
+
+class YesBox:
+    """Stands for QMessageBox: every question answered yes."""
+
+    @staticmethod
+    def question(*_args):
+        from qgis.PyQt.QtWidgets import QMessageBox
+
+        return QMessageBox.StandardButton.Yes
+
+
+def server_annotations(api, sequence_id, picture_id) -> list:
+    url = f"{api}/collections/{sequence_id}/items/{picture_id}"
+    return requests.get(url, timeout=30).json()["properties"].get("annotations") or []
+
+
+def test_an_annotation_drawn_tagged_edited_then_deleted_from_the_viewer(
+    viewer, painted, local_instance, qgis_app
+):
+    """The whole round trip through the plugin: a box dragged around the painted square,
+    tagged in the dialog, created on the instance at the square's pixels; clicked, its
+    tags replaced; clicked again, deleted. The views follow each change."""
+    from panoramax_plugin.core.semantics import Tag
+
+    api, token = local_instance.api, local_instance.token
+    picture_id, sequence_id = painted["flat"]
+    viewer.semantics.account_source = lambda url: (token, "qgis-tester")
+    typed = [[Tag("osm|traffic_sign", "FR:B14")], [Tag("osm|traffic_sign", "FR:AB4")]]
+    viewer.semantics.ask_tags = lambda parent, title, initial: typed.pop(0)
+    actions = viewer.annotation_actions
+    actions.message_box = YesBox
+    choices = ["edit", "delete"]
+    actions.menu_choice = lambda annotation: choices.pop(0)
+    headers = {"Authorization": f"Bearer {token}"}
+    try:
+        open_full(viewer, qgis_app, picture_id, sequence_id)
+        wait_annotations(viewer, qgis_app, 0)
+        view = viewer.dock.flat_view
+        square = extent(magenta(rgb(view)))
+        viewer.annotations.set_drawing(True)
+        drag(view, (square[0], square[1]), (square[2], square[3]), qgis_app)
+        viewer.annotations.set_drawing(False)
+        assert actions.job is not None, viewer.dock.status.text()
+        run_until(qgis_app, lambda: actions.job is None)
+        made = server_annotations(api, sequence_id, picture_id)
+        assert len(made) == 1, made
+        ring = made[0]["shape"]["coordinates"][0]
+        box = (
+            min(p[0] for p in ring),
+            min(p[1] for p in ring),
+            max(p[0] for p in ring),
+            max(p[1] for p in ring),
+        )
+        assert box == pytest.approx(FLAT_BOX, abs=3)
+        assert made[0]["semantics"] == [{"key": "osm|traffic_sign", "value": "FR:B14"}]
+        wait_annotations(viewer, qgis_app, 1)
+
+        centre = ((square[0] + square[2]) / 2, (square[1] + square[3]) / 2)
+        drag(view, centre, centre, qgis_app)  # a click: edit
+        run_until(qgis_app, lambda: actions.job is None)
+        made = server_annotations(api, sequence_id, picture_id)
+        assert made[0]["semantics"] == [{"key": "osm|traffic_sign", "value": "FR:AB4"}]
+        run_until(
+            qgis_app,
+            lambda: [a.main_tag.value for a in viewer.annotations.layer.annotations] == ["FR:AB4"],
+        )
+
+        drag(view, centre, centre, qgis_app)  # a click: delete (confirmed)
+        run_until(qgis_app, lambda: actions.job is None)
+        assert server_annotations(api, sequence_id, picture_id) == []
+        wait_annotations(viewer, qgis_app, 0)
+        assert not typed and not choices
+    finally:
+        for left in server_annotations(api, sequence_id, picture_id):
+            requests.delete(f"{api}/annotations/{left['id']}", headers=headers, timeout=30)
