@@ -232,10 +232,11 @@ class AnnotationLayer:
     # --- painting -----------------------------------------------------------------------
 
     def paint(self, painter, pose, moving: bool = False) -> None:
-        """Draw the annotations for ``pose``. ``moving``: a frame of a drag (the view
-        shows a preview), where a detection's dashes are left to Qt's dashed pen, which
-        starts its pattern afresh at each segment of the outline (slightly uneven dashes,
-        for about a third of the cost of cutting them evenly)."""
+        """Draw the annotations for ``pose``. ``moving``: a frame of a drag, which the
+        view shows as a preview; the outlines go without their shadow and a detection's
+        dashes are left to Qt's dashed pen, which starts its pattern afresh at each
+        segment of the outline (slightly uneven dashes, for about a third of the cost of
+        cutting them evenly). The still frame that ends a drag has both."""
         if self.visible and self._prepared:
             frame = self._frame_for(pose)
             if frame is not None:
@@ -256,8 +257,9 @@ class AnnotationLayer:
         try:
             painter.setRenderHint(painter.RenderHint.Antialiasing, False)
             pairs, split = frame.pairs, frame.humans
-            painter.setPen(SHADOW_PEN)
-            painter.drawLines(_point_pairs(pairs))
+            if not moving:
+                painter.setPen(SHADOW_PEN)
+                _draw_lines(painter, pairs)
             selected = self._selected_index(frame)
             human, detection = slice(0, split), slice(split, None)
             if selected is not None:  # drawn last, in its own colour
@@ -266,18 +268,18 @@ class AnnotationLayer:
                 detection[:split] = False
             if split:
                 painter.setPen(HUMAN_PEN)
-                painter.drawLines(_point_pairs(pairs[human]))
+                _draw_lines(painter, pairs[human])
             if split < len(pairs):
                 if moving:
                     painter.setPen(DETECTION_DASHED_PEN)
-                    painter.drawLines(_point_pairs(pairs[detection]))
+                    _draw_lines(painter, pairs[detection])
                 else:
                     dashes = _dashes(pairs[detection], frame.first[detection], 2.0)
                     painter.setPen(DETECTION_PEN)
-                    painter.drawLines(_point_pairs(dashes))
+                    _draw_lines(painter, dashes)
             if selected is not None:
                 painter.setPen(SELECTED_PEN)
-                painter.drawLines(_point_pairs(pairs[frame.owners == selected]))
+                _draw_lines(painter, pairs[frame.owners == selected])
             self._paint_labels(painter, frame)
         finally:
             painter.restore()
@@ -298,6 +300,7 @@ class AnnotationLayer:
         sprites = self._label_sprites
         if len(sprites) > 4 * len(self._prepared) + 64:
             sprites.clear()  # fonts or screens changed many times: start afresh
+        width, height = frame.size or (math.inf, math.inf)
         for index, label_at in sorted(zip(frame.indices, frame.labels)):
             if label_at is None:
                 continue
@@ -307,9 +310,11 @@ class AnnotationLayer:
                 item = self._prepared[index]
                 color = (0, 220, 255) if item.annotation.is_detection else (255, 196, 0)
                 sprite = self._sprites.label_sprite(item.label, font, ratio, color, 3)
-                found = sprites[key] = (sprite, sprite.height() / ratio + 2)
-            sprite, lift = found
-            painter.drawImage(QPointF(round(label_at[0]), round(label_at[1] - lift)), sprite)
+                found = sprites[key] = (sprite, sprite.height() / ratio + 2, sprite.width() / ratio)
+            sprite, lift, wide = found
+            x, y = round(label_at[0]), round(label_at[1] - lift)
+            if x < width and y < height and x + wide > 0 and y + lift > 0:  # else off the view
+                painter.drawImage(QPointF(x, y), sprite)
 
     # --- hit testing --------------------------------------------------------------------
 
@@ -379,7 +384,8 @@ class _Frame(NamedTuple):
     """What a pose shows: segments (S×2×2 widget pixels; humans' first, then the
     detections'), the prepared index of each segment's annotation, whether a segment
     begins a polyline; the annotations shown (prepared indices) and their label points
-    (None: behind the camera); how many segments are humans'."""
+    (None: behind the camera); how many segments are humans'; the widget's size (None:
+    unknown)."""
 
     pairs: np.ndarray
     owners: np.ndarray
@@ -387,6 +393,7 @@ class _Frame(NamedTuple):
     indices: list
     labels: list
     humans: int
+    size: Optional[tuple] = None
 
 
 def _arrays(prepared) -> Optional[_Arrays]:
@@ -452,6 +459,7 @@ def _frame_360(arrays: _Arrays, pose: PanoPose) -> Optional[_Frame]:
         [order[i] for i in shown.tolist()],
         [tuple(xy) if front else None for xy, front in zip(label_xy, label_front)],
         int(np.searchsorted(owners, arrays.humans)),
+        (pose.width, pose.height),
     )
 
 
@@ -466,21 +474,23 @@ def _dashes(pairs: np.ndarray, first: np.ndarray, width: float) -> np.ndarray:
 _PAIRS_FROM_BUFFER: Optional[bool] = None  # whether sip arrays of QPointF can be filled
 
 
-def _point_pairs(pairs: np.ndarray):
-    """Point pairs (S×2×2) for ``QPainter.drawLines``: a ``sip.array`` of QPointF filled
-    straight from numpy when QPointF is two contiguous doubles (no Python object per
-    point), else a list of QPointF."""
+def _draw_lines(painter, pairs: np.ndarray) -> None:
+    """``QPainter.drawLines`` of point pairs (S×2×2): given as a ``sip.array`` of QPointF
+    filled straight from numpy when QPointF is two contiguous doubles (no Python object
+    per point), else as QPointF arguments."""
     global _PAIRS_FROM_BUFFER
-    flat = np.ascontiguousarray(pairs, dtype=np.float64).reshape(-1, 2)
-    count = len(flat)
+    count = 2 * len(pairs)
+    if not count:
+        return
     if _PAIRS_FROM_BUFFER is None:
         _PAIRS_FROM_BUFFER = _sip_arrays_work()
-    if _PAIRS_FROM_BUFFER and count:
+    if _PAIRS_FROM_BUFFER:
         array = sip.array(QPointF, count)
         buffer = sip.voidptr(sip.unwrapinstance(array[0]), count * 16, True)
-        np.frombuffer(buffer, dtype=np.float64)[:] = flat.ravel()
-        return array
-    return [QPointF(x, y) for x, y in flat.tolist()]
+        np.frombuffer(buffer, dtype=np.float64)[:] = pairs.reshape(-1)
+        painter.drawLines(array)
+    else:
+        painter.drawLines(*[QPointF(x, y) for x, y in pairs.reshape(-1, 2).tolist()])
 
 
 def _sip_arrays_work() -> bool:
