@@ -448,7 +448,7 @@ def _frame_360(arrays: _Arrays, pose: PanoPose) -> Optional[_Frame]:
     np.not_equal(starts[1:], starts[:-1] + 1, out=first[1:])
     owners = arrays.owners[starts]
     shown = np.bincount(owners, minlength=len(arrays.order)).nonzero()[0]
-    pairs = outline[np.column_stack((starts, starts + 1))]
+    pairs = outline[np.add.outer(starts, (0, 1))]
     label_xy = points[count + shown].tolist()
     label_front = in_front[count + shown].tolist()
     order = arrays.order
