@@ -189,7 +189,8 @@ class PictureWidget(QWidget):
         leaves the picture)."""
         if self._annotations is not None:
             try:
-                self._annotations.paint(painter, self.overlay_pose())
+                moving = bool(getattr(self, "is_moving", False))  # the 360° view's drags
+                self._annotations.paint(painter, self.overlay_pose(), moving)
             except Exception as exc:  # called from paintEvent: nothing may escape
                 self._logger.log(
                     f"{type(self).__name__}: annotation paint failed: {exc!r}",
