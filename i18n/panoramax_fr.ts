@@ -120,6 +120,64 @@
         </message>
     </context>
     <context>
+        <name>AnnotationActions</name>
+        <message>
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="54" />
+            <source>An annotation change is still being sent.</source>
+            <translation>Une modification d’annotation est encore en cours d’envoi.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="72" />
+            <source>Annotation added to picture {id}.</source>
+            <translation>Annotation ajoutée à la photo {id}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="117" />
+            <source>Annotation deleted.</source>
+            <translation>Annotation supprimée.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="106" />
+            <source>Annotation tags saved.</source>
+            <translation>Étiquettes de l’annotation enregistrées.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="123" />
+            <source>Delete the annotation</source>
+            <translation>Supprimer l’annotation</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="157" />
+            <source>Delete the annotation…</source>
+            <translation>Supprimer l’annotation…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="124" />
+            <source>Delete this annotation and its tags from the picture, for everybody?</source>
+            <translation>Supprimer cette annotation et ses étiquettes de la photo, pour tout le monde ?</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="156" />
+            <source>Edit the tags…</source>
+            <translation>Modifier les étiquettes…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="146" />
+            <source>Sending a Panoramax annotation</source>
+            <translation>Envoi d’une annotation Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="93" />
+            <source>Tags of the annotation</source>
+            <translation>Étiquettes de l’annotation</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="63" />
+            <source>Tags of the new annotation</source>
+            <translation>Étiquettes de la nouvelle annotation</translation>
+        </message>
+    </context>
+    <context>
         <name>AnnotationController</name>
         <message>
             <location filename="../panoramax_plugin/viewer/annotation_controller.py" line="102" />
@@ -135,17 +193,17 @@
     <context>
         <name>AnnotationLayer</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/annotation_layer.py" line="41" />
+            <location filename="../panoramax_plugin/viewer/annotation_layer.py" line="56" />
             <source>(no tag)</source>
             <translation>(sans étiquette)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/annotation_layer.py" line="59" />
+            <location filename="../panoramax_plugin/viewer/annotation_layer.py" line="74" />
             <source>Annotation</source>
             <translation>Annotation</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/annotation_layer.py" line="57" />
+            <location filename="../panoramax_plugin/viewer/annotation_layer.py" line="72" />
             <source>Detection</source>
             <translation>Détection</translation>
         </message>
@@ -1640,27 +1698,27 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>MineLoader</name>
         <message>
-            <location filename="../panoramax_plugin/mine/loader.py" line="168" />
+            <location filename="../panoramax_plugin/mine/loader.py" line="205" />
             <source>Loading my Panoramax pictures</source>
             <translation>Chargement de mes photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/loader.py" line="148" />
+            <location filename="../panoramax_plugin/mine/loader.py" line="185" />
             <source>Loading my Panoramax sequences</source>
             <translation>Chargement de mes séquences Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/loader.py" line="142" />
+            <location filename="../panoramax_plugin/mine/loader.py" line="179" />
             <source>Sign in to the instance to see your pictures.</source>
             <translation>Connectez-vous à l’instance pour voir vos photos.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/loader.py" line="224" />
+            <location filename="../panoramax_plugin/mine/loader.py" line="261" />
             <source>Unexpected error: {error}</source>
             <translation>Erreur inattendue : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/loader.py" line="204" />
+            <location filename="../panoramax_plugin/mine/loader.py" line="241" />
             <source>{count} of my sequences loaded.</source>
             <translation>{count} de mes séquences chargées.</translation>
         </message>
@@ -1671,6 +1729,64 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/mine/layers.py" line="237" />
             <source>My Panoramax pictures</source>
             <translation>Mes photos Panoramax</translation>
+        </message>
+    </context>
+    <context>
+        <name>MyReportsDialog</name>
+        <message>
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="41" />
+            <source>About</source>
+            <translation>Objet</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="42" />
+            <source>Comments</source>
+            <translation>Commentaires</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="30" />
+            <source>Loading the reports of {instance}…</source>
+            <translation>Chargement des signalements de {instance}…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="26" />
+            <source>My reports</source>
+            <translation>Mes signalements</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="84" />
+            <source>No report: none made by you, none about your pictures.</source>
+            <translation>Aucun signalement : aucun fait par vous, aucun sur vos photos.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="38" />
+            <source>Opened</source>
+            <translation>Ouvert le</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="39" />
+            <source>Problem</source>
+            <translation>Problème</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="40" />
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="64" />
+            <source>picture {id}</source>
+            <translation>photo {id}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="64" />
+            <source>sequence {id}</source>
+            <translation>séquence {id}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="80" />
+            <source>{count} reports (yours, and those about your pictures).</source>
+            <translation>{count} signalements (les vôtres, et ceux sur vos photos).</translation>
         </message>
     </context>
     <context>
@@ -1880,6 +1996,16 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Une clé ne peut pas contenir « = » ni commencer ou finir par une espace.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/semantics_api.py" line="124" />
+            <source>A report is about a picture or a sequence.</source>
+            <translation>Un signalement porte sur une photo ou une séquence.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/semantics_api.py" line="108" />
+            <source>A tag change must add or delete.</source>
+            <translation>Une modification d’étiquette doit ajouter ou supprimer.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/semantics.py" line="209" />
             <source>A tag needs a key.</source>
             <translation>Une étiquette doit avoir une clé.</translation>
@@ -1893,6 +2019,11 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/core/instances.py" line="45" />
             <source>All of Panoramax (api.panoramax.xyz, read-only)</source>
             <translation>Tout Panoramax (api.panoramax.xyz, lecture seule)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/semantics_api.py" line="197" />
+            <source>An annotation needs at least one tag.</source>
+            <translation>Une annotation doit avoir au moins une étiquette.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/observation.py" line="56" />
@@ -1991,12 +2122,17 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Aucune URL d'instance. Saisissez une adresse comme https://panoramax.ign.fr</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/semantics_api.py" line="104" />
+            <source>No tag to change.</source>
+            <translation>Aucune étiquette à modifier.</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/http.py" line="289" />
             <source>Not found on the instance ({url}).</source>
             <translation>Introuvable sur l'instance ({url}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="532" />
+            <location filename="../panoramax_plugin/core/signed.py" line="51" />
             <source>Not found on the instance: {what} (deleted, or hidden from this account).</source>
             <translation>Introuvable sur l’instance : {what} (supprimé, ou caché pour ce compte).</translation>
         </message>
@@ -2111,17 +2247,17 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>La date et l'heure de prise de vue de la photo ne sont pas valides ({value}) : Panoramax en demande des valides.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="153" />
+            <location filename="../panoramax_plugin/core/mine.py" line="149" />
             <source>The capture time must be a date and time with its time zone, not {value}.</source>
             <translation>La date de prise de vue doit être une date et heure avec son fuseau horaire, pas {value}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="168" />
+            <location filename="../panoramax_plugin/core/mine.py" line="164" />
             <source>The capture time {time} is before 1990: apply it anyway?</source>
             <translation>La date de prise de vue {time} est avant 1990 : l’appliquer quand même ?</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="162" />
+            <location filename="../panoramax_plugin/core/mine.py" line="158" />
             <source>The capture time {time} is in the future: apply it anyway?</source>
             <translation>La date de prise de vue {time} est dans le futur : l’appliquer quand même ?</translation>
         </message>
@@ -2171,12 +2307,12 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Impossible de rechercher les photos de l'objet {name} : {reason}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="94" />
+            <location filename="../panoramax_plugin/core/mine.py" line="90" />
             <source>The heading must be a number of degrees from 0 to 360 (north 0, east 90), not {value}.</source>
             <translation>L’orientation doit être un nombre de degrés de 0 à 360 (nord 0, est 90), pas {value}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="109" />
+            <location filename="../panoramax_plugin/core/mine.py" line="105" />
             <source>The heading relative to the direction of travel must be a number of degrees from -180 to 180 (0 ahead, 90 to the right), not {value}.</source>
             <translation>L’orientation par rapport au sens de déplacement doit être un nombre de degrés de -180 à 180 (0 devant, 90 à droite), pas {value}.</translation>
         </message>
@@ -2186,7 +2322,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>L'instance a répondu à {url} sans le compte connecté : réessayez, ou signalez-le aux administrateurs de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="555" />
+            <location filename="../panoramax_plugin/core/signed.py" line="74" />
             <source>The instance asks you to sign in again (HTTP {status}); then try again.</source>
             <translation>L’instance demande de vous reconnecter (HTTP {status}) ; puis réessayez.</translation>
         </message>
@@ -2211,7 +2347,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>L'instance n'a pas fourni de jeton à valider.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="129" />
+            <location filename="../panoramax_plugin/core/mine.py" line="125" />
             <source>The instance does not offer the visibility '{value}' (it offers: {offered}).</source>
             <translation>L’instance ne propose pas la visibilité « {value} » (elle propose : {offered}).</translation>
         </message>
@@ -2236,12 +2372,12 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>L'instance a refusé l'accès (HTTP {status}). Reconnectez-vous ou vérifiez que votre compte a ce droit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="568" />
+            <location filename="../panoramax_plugin/core/signed.py" line="87" />
             <source>The instance refused the change to {what}.</source>
             <translation>L’instance a refusé la modification de {what}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="544" />
+            <location filename="../panoramax_plugin/core/signed.py" line="63" />
             <source>The instance refused to change {what}: it belongs to another account (or your sign-in does not allow it).</source>
             <translation>L’instance a refusé de modifier {what} : cela appartient à un autre compte (ou votre connexion ne le permet pas).</translation>
         </message>
@@ -2266,7 +2402,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>La recherche de photos a été annulée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="203" />
+            <location filename="../panoramax_plugin/core/mine.py" line="199" />
             <source>The picture would move {km} km from where it was: apply it anyway?</source>
             <translation>La photo se déplacerait de {km} km : l’appliquer quand même ?</translation>
         </message>
@@ -2291,7 +2427,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Le point trouvé est à {distance:.0f} m d’une caméra (au plus {maximum:.0f} m) : trop loin pour être mesuré depuis des photos. Choisissez des photos plus proches de l’objet.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="192" />
+            <location filename="../panoramax_plugin/core/mine.py" line="188" />
             <source>The position must be a longitude from -180 to 180 and a latitude from -90 to 90 (WGS84), not {lon}, {lat}.</source>
             <translation>La position doit être une longitude de -180 à 180 et une latitude de -90 à 90 (WGS84), pas {lon}, {lat}.</translation>
         </message>
@@ -2322,7 +2458,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="285" />
-            <location filename="../panoramax_plugin/core/mine.py" line="596" />
+            <location filename="../panoramax_plugin/core/signed.py" line="24" />
             <source>The server said: {message}</source>
             <translation>Le serveur indique : {message}</translation>
         </message>
@@ -2337,7 +2473,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Le modèle de terrain s’arrête avant que le rayon ne rencontre le sol : choisissez un modèle qui couvre la rue, ou mesurez sur sol plat.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="121" />
+            <location filename="../panoramax_plugin/core/mine.py" line="117" />
             <source>The title cannot be empty.</source>
             <translation>Le titre ne peut pas être vide.</translation>
         </message>
@@ -2362,9 +2498,19 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Cette direction n’a pas de position ou d’angle utilisable.</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/core/semantics_api.py" line="127" />
+            <source>This e-mail address does not look right: {email}</source>
+            <translation>Cette adresse électronique ne semble pas correcte : {email}</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/core/picture_file.py" line="74" />
             <source>This file could not be checked ({error}); it is left out.</source>
             <translation>Ce fichier n'a pas pu être vérifié ({error}) ; il est laissé de côté.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/semantics_api.py" line="271" />
+            <source>This instance does not take anonymous reports: sign in, then report again.</source>
+            <translation>Cette instance n’accepte pas les signalements anonymes : connectez-vous, puis signalez à nouveau.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/core/semantics.py" line="306" />
@@ -2410,14 +2556,20 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/core/client.py" line="92" />
             <location filename="../panoramax_plugin/core/client.py" line="344" />
             <location filename="../panoramax_plugin/core/client.py" line="505" />
-            <location filename="../panoramax_plugin/core/mine.py" line="578" />
+            <location filename="../panoramax_plugin/core/mine.py" line="521" />
+            <location filename="../panoramax_plugin/core/semantics_api.py" line="307" />
             <location filename="../panoramax_plugin/core/stac.py" line="58" />
             <location filename="../panoramax_plugin/core/stac.py" line="89" />
             <source>Unexpected answer from {url}.</source>
             <translation>Réponse inattendue de {url}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="141" />
+            <location filename="../panoramax_plugin/core/semantics_api.py" line="121" />
+            <source>Unknown kind of issue: {issue}.</source>
+            <translation>Type de problème inconnu : {issue}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="137" />
             <source>Unknown picture order '{value}' (possible orders: {orders}).</source>
             <translation>Ordre des photos inconnu « {value} » (ordres possibles : {orders}).</translation>
         </message>
@@ -2487,17 +2639,44 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>le lecteur EXIF a échoué ({error}) ; celui de l'extension a été utilisé</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="587" />
+            <location filename="../panoramax_plugin/core/semantics_api.py" line="312" />
+            <source>the annotation {id}</source>
+            <translation>l’annotation {id}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/semantics_api.py" line="206" />
+            <source>the annotations of picture {id}</source>
+            <translation>les annotations de la photo {id}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="530" />
+            <location filename="../panoramax_plugin/core/semantics_api.py" line="168" />
             <source>the picture {id}</source>
             <translation>la photo {id}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="583" />
+            <location filename="../panoramax_plugin/core/semantics_api.py" line="263" />
+            <source>the report</source>
+            <translation>le signalement</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="526" />
+            <location filename="../panoramax_plugin/core/semantics_api.py" line="180" />
             <source>the sequence {id}</source>
             <translation>la séquence {id}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="591" />
+            <location filename="../panoramax_plugin/core/semantics_api.py" line="148" />
+            <source>the tags of picture {id}</source>
+            <translation>les étiquettes de la photo {id}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/semantics_api.py" line="158" />
+            <source>the tags of sequence {id}</source>
+            <translation>les étiquettes de la séquence {id}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/core/mine.py" line="534" />
             <source>the upload set {id}</source>
             <translation>le lot d’envoi {id}</translation>
         </message>
@@ -3043,7 +3222,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>&amp;Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="365" />
+            <location filename="../panoramax_plugin/plugin.py" line="366" />
             <source>About Panoramax</source>
             <translation>À propos de Panoramax</translation>
         </message>
@@ -3108,7 +3287,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Afficher ou masquer la visionneuse de photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="377" />
+            <location filename="../panoramax_plugin/plugin.py" line="378" />
             <source>Some Panoramax features need Python packages that are not installed: {packages}. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command}, then restart QGIS.</source>
             <translation>Certaines fonctions de Panoramax ont besoin de paquets Python qui ne sont pas installés : {packages}. Installez-les depuis l'OSGeo4W Shell (Windows) ou un terminal avec : {command}, puis redémarrez QGIS.</translation>
         </message>
@@ -3123,7 +3302,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Envoyer des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="366" />
+            <location filename="../panoramax_plugin/plugin.py" line="367" />
             <source>{name} {version}
 
 Browse, view and upload Panoramax street-level pictures from QGIS. Panoramax is the free, decentralised street-view commons.</source>
@@ -3521,6 +3700,132 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
         </message>
     </context>
     <context>
+        <name>ReportDialog</name>
+        <message>
+            <location filename="../panoramax_plugin/semantics/report_dialog.py" line="59" />
+            <source>Comment</source>
+            <translation>Commentaire</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/report_dialog.py" line="60" />
+            <source>E-mail</source>
+            <translation>Courriel</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/report_dialog.py" line="56" />
+            <source>Optional: to be told when it is handled</source>
+            <translation>Facultatif : pour être prévenu de son traitement</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/report_dialog.py" line="52" />
+            <source>Optional: what is wrong, where in the picture</source>
+            <translation>Facultatif : ce qui ne va pas, où dans la photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/report_dialog.py" line="57" />
+            <source>Problem</source>
+            <translation>Problème</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/report_dialog.py" line="32" />
+            <source>Report a problem with this picture</source>
+            <translation>Signaler un problème sur cette photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/report_dialog.py" line="78" />
+            <source>Send report</source>
+            <translation>Envoyer le signalement</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/report_dialog.py" line="65" />
+            <source>Sent anonymously (you are not signed in on this instance).</source>
+            <translation>Envoyé anonymement (vous n’êtes pas connecté à cette instance).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/report_dialog.py" line="63" />
+            <source>Sent as {account}.</source>
+            <translation>Envoyé en tant que {account}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/report_dialog.py" line="36" />
+            <source>The instance's moderators will look at it. Picture {id}.</source>
+            <translation>Les modérateurs de l’instance l’examineront. Photo {id}.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/report_dialog.py" line="49" />
+            <source>The whole sequence, not only this picture</source>
+            <translation>Toute la séquence, pas seulement cette photo</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportLabels</name>
+        <message>
+            <location filename="../panoramax_plugin/semantics/labels.py" line="11" />
+            <source>A face or plate is not blurred</source>
+            <translation>Un visage ou une plaque n’est pas flouté</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/labels.py" line="22" />
+            <source>Another problem</source>
+            <translation>Un autre problème</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/labels.py" line="32" />
+            <source>Closed: ignored</source>
+            <translation>Clos : ignoré</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/labels.py" line="31" />
+            <source>Closed: solved</source>
+            <translation>Clos : résolu</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/labels.py" line="21" />
+            <source>Copyright infringement</source>
+            <translation>Atteinte au droit d’auteur</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/labels.py" line="15" />
+            <source>Inappropriate content</source>
+            <translation>Contenu inapproprié</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/labels.py" line="28" />
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/labels.py" line="29" />
+            <source>Open (automatic fix pending)</source>
+            <translation>Ouvert (correction automatique en attente)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/labels.py" line="17" />
+            <source>Poor quality (dark, blurry, covered)</source>
+            <translation>Mauvaise qualité (sombre, floue, masquée)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/labels.py" line="16" />
+            <source>Privacy (private place, person)</source>
+            <translation>Vie privée (lieu privé, personne)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/labels.py" line="14" />
+            <source>Too much is blurred</source>
+            <translation>Trop de floutage</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/labels.py" line="30" />
+            <source>Waiting</source>
+            <translation>En attente</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/labels.py" line="20" />
+            <source>Wrong position or heading</source>
+            <translation>Position ou orientation erronée</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchPicturesAlgorithm</name>
         <message>
             <location filename="../panoramax_plugin/processing/search_pictures.py" line="59" />
@@ -3696,6 +4001,100 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
         </message>
     </context>
     <context>
+        <name>SemanticsActions</name>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="204" />
+            <source>Changing Panoramax tags</source>
+            <translation>Modification des étiquettes Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="276" />
+            <source>Loading the reports of {instance}…</source>
+            <translation>Chargement des signalements de {instance}…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="64" />
+            <source>Read-only catalog: open this picture on its own instance to tag it.</source>
+            <translation>Catalogue en lecture seule : ouvrez cette photo sur sa propre instance pour l’étiqueter.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="122" />
+            <source>Reading a Panoramax picture's tags</source>
+            <translation>Lecture des étiquettes d’une photo Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="292" />
+            <source>Reading my Panoramax reports</source>
+            <translation>Lecture de mes signalements Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="103" />
+            <source>Reading the tags…</source>
+            <translation>Lecture des étiquettes…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="165" />
+            <source>Replace the tag</source>
+            <translation>Remplacer l’étiquette</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="239" />
+            <source>Report sent to the instance's moderators (status: {status}).</source>
+            <translation>Signalement envoyé aux modérateurs de l’instance (état : {status}).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="251" />
+            <source>Sending a Panoramax report</source>
+            <translation>Envoi d’un signalement Panoramax</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="67" />
+            <source>Sign in (Upload pictures…) to add or remove tags.</source>
+            <translation>Connectez-vous (Téléverser des photos…) pour ajouter ou retirer des étiquettes.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="80" />
+            <source>Sign in (Upload pictures…) to see your reports.</source>
+            <translation>Connectez-vous (Téléverser des photos…) pour voir vos signalements.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="262" />
+            <source>Sign in now?</source>
+            <translation>Se connecter maintenant ?</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="257" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="261" />
+            <source>Sign in to report</source>
+            <translation>Se connecter pour signaler</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="192" />
+            <source>Tags of picture {id} saved.</source>
+            <translation>Étiquettes de la photo {id} enregistrées.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="194" />
+            <source>Tags of sequence {id} saved.</source>
+            <translation>Étiquettes de la séquence {id} enregistrées.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="144" />
+            <source>Tags to add to the picture</source>
+            <translation>Étiquettes à ajouter à la photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="146" />
+            <source>Tags to add to the whole sequence</source>
+            <translation>Étiquettes à ajouter à toute la séquence</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="154" />
+            <source>These tags are already there.</source>
+            <translation>Ces étiquettes sont déjà présentes.</translation>
+        </message>
+    </context>
+    <context>
         <name>SequencesLayer</name>
         <message>
             <location filename="../panoramax_plugin/layers/sequences.py" line="83" />
@@ -3752,6 +4151,44 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <location filename="../panoramax_plugin/processing/sequences_of_area.py" line="101" />
             <source>{count} sequences written.</source>
             <translation>{count} séquences écrites.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagDialog</name>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="56" />
+            <source>Add to the list</source>
+            <translation>Ajouter à la liste</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="51" />
+            <source>Key</source>
+            <translation>Clé</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="57" />
+            <source>Remove from the list</source>
+            <translation>Retirer de la liste</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="35" />
+            <source>Tags</source>
+            <translation>Étiquettes</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="52" />
+            <source>Value</source>
+            <translation>Valeur</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="50" />
+            <source>e.g. FR:B14[50]</source>
+            <translation>par ex. FR:B14[50]</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="44" />
+            <source>e.g. osm|traffic_sign</source>
+            <translation>par ex. osm|traffic_sign</translation>
         </message>
     </context>
     <context>
@@ -3912,6 +4349,110 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <location filename="../panoramax_plugin/layers/tagged.py" line="135" />
             <source>other tags ({count})</source>
             <translation>autres étiquettes ({count})</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagsSection</name>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="80" />
+            <source>Add tags to the whole sequence of this picture</source>
+            <translation>Ajouter des étiquettes à toute la séquence de cette photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="78" />
+            <source>Add tags to this picture</source>
+            <translation>Ajouter des étiquettes à cette photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="82" />
+            <source>Change the chosen tag (removed, then added)</source>
+            <translation>Modifier l’étiquette choisie (retirée, puis ajoutée)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="56" />
+            <source>Key</source>
+            <translation>Clé</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="89" />
+            <source>My reports…</source>
+            <translation>Mes signalements…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="155" />
+            <source>No tag on this picture or its sequence.</source>
+            <translation>Aucune étiquette sur cette photo ni sa séquence.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="56" />
+            <source>On</source>
+            <translation>Sur</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="77" />
+            <source>Remove</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="83" />
+            <source>Remove the chosen tag</source>
+            <translation>Retirer l’étiquette choisie</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="76" />
+            <source>Replace…</source>
+            <translation>Remplacer…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="88" />
+            <source>Report a problem with this picture</source>
+            <translation>Signaler un problème sur cette photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="87" />
+            <source>Report…</source>
+            <translation>Signaler…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="74" />
+            <source>Tag picture…</source>
+            <translation>Étiqueter la photo…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="75" />
+            <source>Tag sequence…</source>
+            <translation>Étiqueter la séquence…</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="48" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="136" />
+            <source>Tags and reports</source>
+            <translation>Étiquettes et signalements</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="134" />
+            <source>Tags and reports ({count} tags)</source>
+            <translation>Étiquettes et signalements ({count} étiquettes)</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="56" />
+            <source>Value</source>
+            <translation>Valeur</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="180" />
+            <source>Your reports and those about your pictures, with their status</source>
+            <translation>Vos signalements et ceux sur vos photos, avec leur état</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="144" />
+            <source>picture</source>
+            <translation>photo</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="144" />
+            <source>sequence</source>
+            <translation>séquence</translation>
         </message>
     </context>
     <context>
@@ -4490,66 +5031,66 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>ViewerController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="130" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="161" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="184" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="135" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="166" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="189" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="551" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="556" />
             <source>JPEG pictures (*.jpg)</source>
             <translation>Photos JPEG (*.jpg)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="168" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="187" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="277" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="173" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="192" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="282" />
             <source>Loading picture…</source>
             <translation>Chargement de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="148" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="153" />
             <source>Looking for a Panoramax picture</source>
             <translation>Recherche d'une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="140" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="145" />
             <source>No Panoramax picture there.</source>
             <translation>Aucune photo Panoramax à cet endroit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="201" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="206" />
             <source>Opening Panoramax picture</source>
             <translation>Ouverture de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="568" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="573" />
             <source>Picture saved to {path}</source>
             <translation>Photo enregistrée dans {path}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="387" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="392" />
             <source>Prefetching Panoramax picture</source>
             <translation>Préchargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="549" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="554" />
             <source>Save HD picture</source>
             <translation>Enregistrer la photo HD</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="565" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="570" />
             <source>Saving Panoramax picture</source>
             <translation>Enregistrement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="571" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="576" />
             <source>The picture could not be saved: {error}</source>
             <translation>La photo n'a pas pu être enregistrée : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="120" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="125" />
             <source>This is not a picture id or a Panoramax picture link.</source>
             <translation>Ce n'est ni un identifiant de photo ni un lien vers une photo Panoramax.</translation>
         </message>
@@ -4557,142 +5098,142 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>ViewerDock</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="88" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="89" />
             <source> s</source>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="115" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="116" />
             <source>Annotations</source>
             <translation>Annotations</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="197" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="198" />
             <source>Capture view</source>
             <translation>Capturer la vue</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="191" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="192" />
             <source>Copy link</source>
             <translation>Copier le lien</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="206" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="207" />
             <source>Copy view to clipboard</source>
             <translation>Copier la vue dans le presse-papiers</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="129" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="130" />
             <source>Drag a box around something in the picture to annotate it</source>
             <translation>Tracez un cadre autour d’un élément de la photo pour l’annoter</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="126" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="127" />
             <source>Draw box</source>
             <translation>Tracer un cadre</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="64" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="65" />
             <source>First picture of the sequence</source>
             <translation>Première photo de la séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="99" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="100" />
             <source>Follow on map</source>
             <translation>Suivre sur la carte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="71" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="72" />
             <source>Last picture of the sequence</source>
             <translation>Dernière photo de la séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="105" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="106" />
             <source>Measure</source>
             <translation>Mesurer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="108" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="109" />
             <source>Measure from pictures: click an object in two pictures to place it on the map, or measure a distance or a height in one</source>
             <translation>Mesurer depuis les photos : cliquez un objet dans deux photos pour le placer sur la carte, ou mesurez une distance ou une hauteur dans une seule</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="67" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="68" />
             <source>Next picture</source>
             <translation>Photo suivante</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="138" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="139" />
             <source>Open</source>
             <translation>Ouvrir</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="190" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="191" />
             <source>Open in web viewer</source>
             <translation>Ouvrir dans la visionneuse web</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="52" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="53" />
             <source>Panoramax picture</source>
             <translation>Photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="137" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="138" />
             <source>Picture id or viewer link</source>
             <translation>Identifiant de photo ou lien de la visionneuse</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="143" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="144" />
             <source>Pictures of selected features</source>
             <translation>Photos des objets sélectionnés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="82" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="83" />
             <source>Play the sequence</source>
             <translation>Lire la séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="66" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="67" />
             <source>Previous picture</source>
             <translation>Photo précédente</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="177" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="178" />
             <source>Same place, other dates</source>
             <translation>Même endroit, autres dates</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="192" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="193" />
             <source>Save HD picture…</source>
             <translation>Enregistrer la photo HD…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="203" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="204" />
             <source>Save view as…</source>
             <translation>Enregistrer la vue sous…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="89" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="90" />
             <source>Seconds per picture while playing</source>
             <translation>Secondes par photo pendant la lecture</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="119" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="120" />
             <source>Show the picture's annotations: solid outlines by people, dashed ones by detection models (with their confidence)</source>
             <translation>Afficher les annotations de la photo : contours pleins par des personnes, pointillés par des modèles de détection (avec leur confiance)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="145" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="146" />
             <source>The Panoramax pictures that show the features selected in the active layer, turned toward them</source>
             <translation>Les photos Panoramax qui montrent les objets sélectionnés dans la couche active, tournées vers eux</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="199" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="200" />
             <source>The view as shown, at full resolution, with author, licence and date</source>
             <translation>La vue telle qu’affichée, en pleine résolution, avec auteur, licence et date</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/dock.py" line="247" />
+            <location filename="../panoramax_plugin/viewer/dock.py" line="250" />
             <source>none nearby</source>
             <translation>aucune à proximité</translation>
         </message>
