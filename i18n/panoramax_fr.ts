@@ -4050,12 +4050,12 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
         <message>
             <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="67" />
             <source>Sign in (Upload pictures…) to add or remove tags.</source>
-            <translation>Connectez-vous (Téléverser des photos…) pour ajouter ou retirer des étiquettes.</translation>
+            <translation>Connectez-vous (Envoyer des photos…) pour ajouter ou retirer des étiquettes.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="80" />
             <source>Sign in (Upload pictures…) to see your reports.</source>
-            <translation>Connectez-vous (Téléverser des photos…) pour voir vos signalements.</translation>
+            <translation>Connectez-vous (Envoyer des photos…) pour voir vos signalements.</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="262" />
