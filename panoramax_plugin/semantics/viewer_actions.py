@@ -3,12 +3,15 @@ reports the picture, lists my reports.
 
 Tags: anyone signed in on the picture's own instance may change them (GeoVisio 2.15.1),
 so the buttons need a token for that instance, not ownership; a picture read from a
-federated catalog is read-only here (as for ``viewer.own_actions``). Reports go to the
+federated catalog is tagged on its own instance (its ``via`` link) when the user is signed
+in there. Reports go to the
 picture's home instance, anonymously when signed out there. Widgets on the main thread;
 every network call is a background job; no exception leaves a slot.
 """
 
 from __future__ import annotations
+
+from urllib.parse import urlsplit
 
 from qgis.PyQt.QtCore import QObject
 from qgis.PyQt.QtWidgets import QDialog, QMessageBox
@@ -56,16 +59,27 @@ class SemanticsActions(QObject):
         return home_api_url(picture.home_url, self.controller.api_url or "")
 
     def reason(self, picture) -> str:
-        """Why the user may not change ``picture``'s tags ("" when they may)."""
+        """Why the user may not change ``picture``'s tags ("" when they may).
+
+        A picture read from a federated catalog is tagged on its own instance (its
+        ``via`` link), with the account signed in there; a read-only catalog's picture
+        without that link cannot be tagged from here."""
         if picture is None:
             return ""
         instance = self.controller.instance
-        if picture.home_url or (instance is not None and getattr(instance, "read_only", False)):
+        read_only = instance is not None and getattr(instance, "read_only", False)
+        if read_only and not picture.home_url:
             return self.tr("Read-only catalog: open this picture on its own instance to tag it.")
-        token, _account = self.account_source(self.home(picture))
-        if not token:
-            return self.tr("Sign in (Upload pictures…) to add or remove tags.")
-        return ""
+        home = self.home(picture)
+        token, _account = self.account_source(home)
+        if token:
+            return ""
+        if picture.home_url:
+            return self.tr(
+                "This picture lives on {host}: choose that instance once and sign in there "
+                "(Upload pictures…) to tag it from here."
+            ).format(host=urlsplit(home).netloc or home)
+        return self.tr("Sign in (Upload pictures…) to add or remove tags.")
 
     def update(self) -> None:
         picture = self.controller.current

@@ -215,3 +215,49 @@ def test_report_anonymous_and_signed_then_my_reports(desktop, local_instance, qg
             assert actions.reports_dialog.grab().save(str(SHOTS / "my-reports.png"))
     finally:
         delete_sequences(api, token, [sequence_id])
+
+
+def test_a_federated_pictures_tags_go_to_its_own_instance(
+    desktop, local_instance, qgis_app, tmp_path
+):
+    """Browsing a read-only federated catalog, a picture with a ``via`` link to its own
+    instance is tagged there, with the account of that instance only; signed out there,
+    the reason names the instance."""
+    import dataclasses
+
+    from panoramax_plugin.core.instances import KNOWN_INSTANCES
+
+    api, token = local_instance.api, local_instance.token
+    seeded, ids, _shots = fresh_sequence(local_instance, tmp_path, count=2, title="it tag via")
+    sequence_id = seeded.sequence_ids[0]
+    asked = []
+    try:
+        with open_viewer(desktop, api) as viewer:
+            actions = viewer.semantics
+            open_and_wait(viewer, qgis_app, ids[0], sequence_id)
+            catalog = next(i for i in KNOWN_INSTANCES if i.read_only)
+            viewer.instance = catalog  # as if read from the federated catalog
+            viewer.api_url = "http://127.0.0.1:9/api"  # the catalog: never asked here
+            viewer.current = dataclasses.replace(
+                viewer.current, home_url=f"{api}/collections/{sequence_id}/items/{ids[0]}"
+            )
+
+            def account(url):
+                asked.append(url)
+                return (token, ME) if url == api else ("", "")
+
+            actions.account_source = account
+            assert actions.reason(viewer.current) == ""
+            actions.ask_tags = lambda parent, title, initial: [Tag("osm|highway", "bus_stop")]
+            assert actions.add(PICTURE) is not None
+            run_until(qgis_app, lambda: actions.job is None, 60)
+            assert server_tags(api, sequence_id, ids[0]) == {("osm|highway", "bus_stop")}
+            assert api in asked  # the token looked up for the home instance
+
+            actions.account_source = lambda url: ("", "")
+            reason = actions.reason(viewer.current)
+            assert "127.0.0.1:5000" in reason, reason
+            viewer.current = dataclasses.replace(viewer.current, home_url=None)
+            assert "Read-only" in actions.reason(viewer.current)
+    finally:
+        delete_sequences(api, token, [sequence_id])
