@@ -4003,95 +4003,100 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>SemanticsActions</name>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="204" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="218" />
             <source>Changing Panoramax tags</source>
             <translation>Modification des étiquettes Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="276" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="290" />
             <source>Loading the reports of {instance}…</source>
             <translation>Chargement des signalements de {instance}…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="64" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="72" />
             <source>Read-only catalog: open this picture on its own instance to tag it.</source>
             <translation>Catalogue en lecture seule : ouvrez cette photo sur sa propre instance pour l’étiqueter.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="122" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="136" />
             <source>Reading a Panoramax picture's tags</source>
             <translation>Lecture des étiquettes d’une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="292" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="306" />
             <source>Reading my Panoramax reports</source>
             <translation>Lecture de mes signalements Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="103" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="117" />
             <source>Reading the tags…</source>
             <translation>Lecture des étiquettes…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="165" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="179" />
             <source>Replace the tag</source>
             <translation>Remplacer l’étiquette</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="239" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="253" />
             <source>Report sent to the instance's moderators (status: {status}).</source>
             <translation>Signalement envoyé aux modérateurs de l’instance (état : {status}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="251" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="265" />
             <source>Sending a Panoramax report</source>
             <translation>Envoi d’un signalement Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="67" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="82" />
             <source>Sign in (Upload pictures…) to add or remove tags.</source>
             <translation>Connectez-vous (Envoyer des photos…) pour ajouter ou retirer des étiquettes.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="80" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="94" />
             <source>Sign in (Upload pictures…) to see your reports.</source>
             <translation>Connectez-vous (Envoyer des photos…) pour voir vos signalements.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="262" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="276" />
             <source>Sign in now?</source>
             <translation>Se connecter maintenant ?</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="257" />
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="261" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="271" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="275" />
             <source>Sign in to report</source>
             <translation>Se connecter pour signaler</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="192" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="206" />
             <source>Tags of picture {id} saved.</source>
             <translation>Étiquettes de la photo {id} enregistrées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="194" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="208" />
             <source>Tags of sequence {id} saved.</source>
             <translation>Étiquettes de la séquence {id} enregistrées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="144" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="158" />
             <source>Tags to add to the picture</source>
             <translation>Étiquettes à ajouter à la photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="146" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="160" />
             <source>Tags to add to the whole sequence</source>
             <translation>Étiquettes à ajouter à toute la séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="154" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="168" />
             <source>These tags are already there.</source>
             <translation>Ces étiquettes sont déjà présentes.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="78" />
+            <source>This picture lives on {host}: choose that instance once and sign in there (Upload pictures…) to tag it from here.</source>
+            <translation>Cette photo est hébergée sur {host} : choisissez une fois cette instance et connectez-vous-y (Envoyer des photos…) pour l’étiqueter d’ici.</translation>
         </message>
     </context>
     <context>
