@@ -7,7 +7,6 @@ thread; HTTP happens only in ``LoadPicturesTask``.
 
 from __future__ import annotations
 
-from collections import deque
 from urllib.parse import urlsplit
 
 from qgis.core import (
@@ -20,13 +19,13 @@ from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
 from ..background.core_task import start_task
 from ..background.lost_task import LostTaskWatch
-from ..core import gc_pause
 from ..core.area_search import SearchFilters
 from ..core.errors import PanoramaxError
 from ..core.sequence_index import SequenceIndex
 from ..layers.pictures import PicturesLayer
 from ..layers.sequences import SequencesLayer
 from .load_task import LoadPicturesTask, LoadResult
+from .main_thread_steps import MainThreadSteps
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 CHUNK = 250  # pictures made into features and added per event-loop turn
@@ -87,15 +86,11 @@ class BrowseController(QObject):
         self.filters = SearchFilters()
         self.layers: dict = {}  # api_url -> InstanceLayers
         self.task: LoadPicturesTask | None = None
-        self._pending: deque = deque()
+        self.steps = MainThreadSteps(self._step_failed, self)  # into the layers, per turn
         self._touched: set = set()
         self._delivered: set = set()
-        self._gc_held = False
         self._lost_watch = LostTaskWatch(self)
         self._task_layers: InstanceLayers | None = None
-        self._drain_timer = QTimer(self)
-        self._drain_timer.setInterval(1)  # 0 would starve other timers of the GUI
-        self._drain_timer.timeout.connect(self._drain)
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(int(settings.auto_refresh_delay_ms))
@@ -298,11 +293,10 @@ class BrowseController(QObject):
         )
         self.task.batch_ready.connect(self._on_batch)
         self.task.taskTerminated.connect(self._on_terminated)
-        self._pending.clear()
         self._touched = set()
         self._delivered = set()
         self._task_layers = layers
-        self._hold_gc(True)
+        self.steps.begin()
         self.loading_changed.emit(True)
         return start_task(self.task, self._lost_watch, lambda: self.load_bbox(bbox))
 
@@ -347,21 +341,16 @@ class BrowseController(QObject):
                 task.cancel()
             except (RuntimeError, TypeError):  # already finished and deleted
                 pass
-        self._pending.clear()
-        self._drain_timer.stop()
-        self._hold_gc(False)
+        self.steps.end()
         self.loading_changed.emit(False)
 
-    def _hold_gc(self, hold: bool) -> None:
-        """Keep the cyclic GC off from a load's start until its layers are complete."""
-        if hold and not self._gc_held:
-            gc_pause.pause()
-        elif not hold and self._gc_held:
-            gc_pause.resume()
-        self._gc_held = hold
+    def _step_failed(self, error) -> None:
+        """Putting the pictures into the layers failed: the load ends, said."""
+        self.cancel()
+        self._on_error(error)
 
     def is_loading(self) -> bool:
-        return self.task is not None or bool(self._pending)
+        return self.task is not None or bool(self.steps)
 
     def _on_batch(self, pictures) -> None:
         if self.sender() is not self.task:
@@ -371,15 +360,7 @@ class BrowseController(QObject):
         self._delivered.update(p.id for p in pictures)
         for start in range(0, len(pictures), CHUNK):
             chunk = pictures[start : start + CHUNK]
-            self._pending.append(lambda chunk=chunk: layers.pictures.add_pictures(chunk))
-        self._drain_timer.start()
-
-    def _drain(self) -> None:
-        """One small step of main-thread work per event-loop turn (no long stall)."""
-        if not self._pending:
-            self._drain_timer.stop()
-            return
-        self._pending.popleft()()
+            self.steps.add(lambda chunk=chunk: layers.pictures.add_pictures(chunk))
 
     def _on_done(self, result: LoadResult) -> None:
         """Queue what is left after the last batch: sequence lines, then the summary."""
@@ -388,23 +369,22 @@ class BrowseController(QObject):
         if result.instance is not None:
             self.instance = result.instance
         layers.metadata.update(result.sequences)
-        self._pending.append(layers.pictures.layer.triggerRepaint)
+        self.steps.add(layers.pictures.layer.triggerRepaint)
 
         def collect_touched():
             touched = sorted(self._touched | {s for s in result.sequences if s in layers.index})
             for start in range(0, len(touched), SEQUENCES_PER_STEP):
                 part = touched[start : start + SEQUENCES_PER_STEP]
-                self._pending.append(
+                self.steps.add(
                     lambda part=part: layers.sequences.update(part, layers.index, layers.metadata)
                 )
-            self._pending.append(lambda: self._complete(result))
+            self.steps.add(lambda: self._complete(result))
 
-        self._pending.append(collect_touched)
-        self._drain_timer.start()  # runs once every batch is in the layer
+        self.steps.add(collect_touched)  # runs once every batch is in the layer
 
     def _complete(self, result: LoadResult) -> None:
         layers = self._task_layers
-        self._hold_gc(False)
+        self.steps.end()
         removed = self._reconcile(layers, result)
         self.loading_changed.emit(False)
         self._report(result, removed)
@@ -466,8 +446,7 @@ class BrowseController(QObject):
 
     def _on_error(self, error) -> None:
         self.task = None
-        self._pending.clear()
-        self._hold_gc(False)
+        self.steps.end()
         self.loading_changed.emit(False)
         if isinstance(error, PanoramaxError):
             text = str(error)
@@ -485,8 +464,7 @@ class BrowseController(QObject):
         """Canceled from QGIS's task manager, or failed: the load is over."""
         if self.sender() is self.task:
             self.task = None
-            self._pending.clear()
-            self._hold_gc(False)
+            self.steps.end()
             self.loading_changed.emit(False)
 
     def unload(self) -> None:

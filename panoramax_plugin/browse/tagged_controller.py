@@ -9,19 +9,18 @@ Instance, read-only mode, settings and the extent are the browse controller's.
 
 from __future__ import annotations
 
-from collections import deque
 from urllib.parse import urlsplit
 
-from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..background.core_task import start_task
 from ..background.lost_task import LostTaskWatch
-from ..core import gc_pause
 from ..core.area_search import SearchFilters
 from ..core.errors import PanoramaxError
 from ..core.tagged import TagQuery, rows_for, tagged_picture_from_feature
 from ..layers.tagged import TaggedLayer
 from .load_task import LoadPicturesTask, LoadResult
+from .main_thread_steps import MainThreadSteps
 
 CHUNK = 500  # pictures made into rows and features per event-loop turn
 
@@ -40,12 +39,8 @@ class TaggedController(QObject):
         self.layer: TaggedLayer | None = None  # the layer being loaded, then the last one
         self.query: TagQuery | None = None
         self.last_result: LoadResult | None = None  # the search's outcome, once done
-        self._pending: deque = deque()
-        self._gc_held = False
+        self.steps = MainThreadSteps(self._step_failed, self)  # rows into the layer
         self._lost_watch = LostTaskWatch(self)
-        self._drain_timer = QTimer(self)
-        self._drain_timer.setInterval(1)
-        self._drain_timer.timeout.connect(self._drain)
 
     def load_in_view(self, query: TagQuery, annotations: bool = False):
         """A slot: nothing may leave it."""
@@ -97,8 +92,7 @@ class TaggedController(QObject):
         )
         self.task.batch_ready.connect(self._on_batch)
         self.task.taskTerminated.connect(self._on_terminated)
-        self._pending.clear()
-        self._hold_gc(True)
+        self.steps.begin()
         self.loading_changed.emit(True)
         return start_task(
             self.task, self._lost_watch, lambda: self.load_bbox(bbox, query, annotations)
@@ -113,20 +107,19 @@ class TaggedController(QObject):
                 task.cancel()
             except (RuntimeError, TypeError):  # already finished and deleted
                 pass
-        self._pending.clear()
-        self._drain_timer.stop()
-        self._hold_gc(False)
+        self.steps.end()
         self.loading_changed.emit(False)
 
     def is_loading(self) -> bool:
-        return self.task is not None or bool(self._pending)
+        return self.task is not None or bool(self.steps)
 
-    def _hold_gc(self, hold: bool) -> None:
-        if hold and not self._gc_held:
-            gc_pause.pause()
-        elif not hold and self._gc_held:
-            gc_pause.resume()
-        self._gc_held = hold
+    def _step_failed(self, error) -> None:
+        """Making the layer failed: the load ends, said."""
+        self.cancel()
+        self.message.emit(
+            "critical",
+            self.tr("Tagged pictures could not be loaded: {error}").format(error=error),
+        )
 
     def _on_batch(self, pictures) -> None:
         if self.sender() is not self.task:
@@ -134,41 +127,22 @@ class TaggedController(QObject):
         layer, query = self.layer, self.query
         for start in range(0, len(pictures), CHUNK):
             chunk = pictures[start : start + CHUNK]
-            self._pending.append(
+            self.steps.add(
                 lambda chunk=chunk: layer.add_rows(rows_for(chunk, query, layer.annotations))
-            )
-        self._drain_timer.start()
-
-    def _drain(self) -> None:
-        if not self._pending:
-            self._drain_timer.stop()
-            return
-        step = self._pending.popleft()
-        try:
-            step()
-        except Exception as exc:  # a timer slot: nothing may leave it
-            self._pending.clear()
-            self._drain_timer.stop()
-            self._hold_gc(False)
-            self.loading_changed.emit(False)
-            self.message.emit(
-                "critical",
-                self.tr("Tagged pictures could not be loaded: {error}").format(error=exc),
             )
 
     def _on_done(self, result: LoadResult) -> None:
         self.task = None
         if result.instance is not None and self.browse.instance is None:
             self.browse.instance = result.instance
-        self._pending.append(lambda: self._complete(result))
-        self._drain_timer.start()  # runs once every batch is in the layer
+        self.steps.add(lambda: self._complete(result))  # once every batch is in the layer
 
     def _complete(self, result: LoadResult) -> None:
         self.last_result = result
         layer = self.layer
         layer.finish()
         layer.add_to_project()
-        self._hold_gc(False)
+        self.steps.end()
         self.loading_changed.emit(False)
         self._report(result, layer)
         self.load_finished.emit(layer)
@@ -209,9 +183,7 @@ class TaggedController(QObject):
 
     def _on_error(self, error) -> None:
         self.task = None
-        self._pending.clear()
-        self._drain_timer.stop()
-        self._hold_gc(False)
+        self.steps.end()
         self.loading_changed.emit(False)
         if isinstance(error, PanoramaxError):
             text = str(error)  # a rejected filter: the server's own message is in it
@@ -225,9 +197,7 @@ class TaggedController(QObject):
     def _on_terminated(self) -> None:
         if self.sender() is self.task:
             self.task = None
-            self._pending.clear()
-            self._drain_timer.stop()
-            self._hold_gc(False)
+            self.steps.end()
             self.loading_changed.emit(False)
 
     def unload(self) -> None:

@@ -190,7 +190,7 @@ def test_the_gc_is_held_only_while_loading(make_controller, qgis_app):
         assert gc.isenabled()
         task = controller.load_bbox(BBOX)
         controller.cancel()
-        assert not controller._gc_held
+        assert not controller.steps.gc_held
         # the canceled search may still be parsing in its thread, under a pause of its
         # own: the collector is back once that thread has stopped
         run_until(qgis_app, lambda: task_ended(task), 30)
@@ -242,3 +242,26 @@ def test_a_search_qgis_never_started_is_started_again(make_controller, qgis_app,
     assert manager.dropped == [lost] and task_ended(lost)
     assert len(searches) == 1 and not critical(messages)
     assert controller.layers[server.base_url + "/api"].pictures.layer.featureCount() == 1
+
+
+def test_a_failure_while_filling_the_layers_ends_the_load_and_says_so(
+    make_controller, qgis_app, monkeypatch
+):
+    """A step on the main thread that raises (here the picture layer refusing features)
+    must not leave QGIS's timer slot: the load ends, the GC is back, the user is told."""
+    import gc
+
+    from panoramax_plugin.layers.pictures import PicturesLayer
+
+    def broken(self, pictures):
+        raise RuntimeError("the layer refused the features")
+
+    monkeypatch.setattr(PicturesLayer, "add_pictures", broken)
+    with CannedServer(one_picture_routes()) as server:
+        controller, messages, results = make_controller(server.base_url + "/api")
+        controller.load_bbox(BBOX)
+        run_until(qgis_app, lambda: any(level == "critical" for level, _ in messages), 30)
+        assert not controller.steps.gc_held and gc.isenabled()
+        assert not controller.is_loading()
+        critical = [text for level, text in messages if level == "critical"]
+        assert "refused the features" in critical[-1]
