@@ -456,67 +456,67 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>BrowseController</name>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="133" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="128" />
             <source>Browsing could not follow the instance change: {error}</source>
             <translation>La navigation n'a pas pu suivre le changement d'instance : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="283" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="278" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="288" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="283" />
             <source>Loading Panoramax pictures</source>
             <translation>Chargement des photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="478" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="457" />
             <source>Loading pictures failed after {count} pictures of this area; the layers keep what they hold and are not complete for this area. {error}</source>
             <translation>Le chargement des photos a échoué après {count} photos de cette zone ; les couches gardent leur contenu mais ne sont pas complètes pour cette zone. {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="185" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="180" />
             <source>Panoramax coverage ({host})</source>
             <translation>Couverture Panoramax ({host})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="462" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="442" />
             <source>Sequence details could not be read: {error}</source>
             <translation>Les détails des séquences n'ont pas pu être lus : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="438" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="418" />
             <source>The instance answered with pictures outside the area asked (it seems to ignore the area), so the search could not be split: some pictures of this area may be missing.</source>
             <translation>L'instance a répondu avec des photos hors de la zone demandée (elle semble ignorer la zone) : la recherche n'a pas pu être découpée, des photos de cette zone peuvent manquer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="444" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="424" />
             <source>The search stopped after {count} requests with {parts} parts of the area not searched: zoom in or filter to see the rest.</source>
             <translation>La recherche s'est arrêtée après {count} requêtes, {parts} parties de la zone n'ont pas été cherchées : zoomez ou filtrez pour voir le reste.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="449" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="429" />
             <source>The search stopped at {ceiling} pictures and {parts} parts of the area were not searched: zoom in or filter to see the rest.</source>
             <translation>La recherche s'est arrêtée à {ceiling} photos et {parts} parties de la zone n'ont pas été parcourues : zoomez ou filtrez pour voir le reste.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="475" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="454" />
             <source>Unexpected error while loading pictures: {error}</source>
             <translation>Erreur inattendue pendant le chargement des photos : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="458" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="438" />
             <source>{count} malformed pictures were skipped.</source>
             <translation>{count} photos mal formées ont été ignorées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="454" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="434" />
             <source>{count} pictures no longer on the instance were removed.</source>
             <translation>{count} photos qui ne sont plus sur l'instance ont été retirées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="430" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="410" />
             <source>{loaded} pictures in this area; {total} pictures and {sequences} sequences in the layers.</source>
             <translation>{loaded} photos dans cette zone ; {total} photos et {sequences} séquences dans les couches.</translation>
         </message>
@@ -1051,12 +1051,12 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>InstanceLayers</name>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="58" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="57" />
             <source>Panoramax pictures ({host})</source>
             <translation>Photos Panoramax ({host})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/controller.py" line="63" />
+            <location filename="../panoramax_plugin/browse/controller.py" line="62" />
             <source>Panoramax sequences ({host})</source>
             <translation>Séquences Panoramax ({host})</translation>
         </message>
@@ -4277,73 +4277,73 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>TaggedController</name>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="68" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="63" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="85" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="80" />
             <source>Loading tagged Panoramax pictures</source>
             <translation>Chargement des photos Panoramax étiquetées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="222" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="194" />
             <source>Loading tagged pictures failed: {error}</source>
             <translation>Le chargement des photos étiquetées a échoué : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="78" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="73" />
             <source>Panoramax annotations: {query} ({host})</source>
             <translation>Annotations Panoramax : {query} ({host})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="80" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="75" />
             <source>Panoramax tagged pictures: {query} ({host})</source>
             <translation>Photos Panoramax étiquetées : {query} ({host})</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="60" />
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="156" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="55" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="121" />
             <source>Tagged pictures could not be loaded: {error}</source>
             <translation>Les photos étiquetées n’ont pas pu être chargées : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="54" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="49" />
             <source>The map shows no area to search.</source>
             <translation>La carte ne montre aucune zone où chercher.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="194" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="168" />
             <source>The search could not be completed: some tagged pictures of this area may be missing.</source>
             <translation>La recherche n’a pas pu aboutir : des photos étiquetées de cette zone peuvent manquer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="200" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="174" />
             <source>The search stopped at {ceiling} pictures and {parts} parts of the area were not searched: zoom in or filter to see the rest.</source>
             <translation>La recherche s'est arrêtée à {ceiling} photos et {parts} parties de la zone n'ont pas été parcourues : zoomez ou filtrez pour voir le reste.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="219" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="191" />
             <source>Unexpected error: {error}</source>
             <translation>Erreur inattendue : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="179" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="153" />
             <source>{count} annotations of {pictures} pictures tagged {query}.</source>
             <translation>{count} annotations de {pictures} photos étiquetées {query}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="205" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="179" />
             <source>{count} malformed pictures were skipped.</source>
             <translation>{count} photos mal formées ont été ignorées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="188" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="162" />
             <source>{count} more tag keys have no column of their own: they are in the tags and tags_json fields.</source>
             <translation>{count} autres clés d’étiquette n’ont pas de colonne propre : elles sont dans les champs tags et tags_json.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="183" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="157" />
             <source>{count} pictures tagged {query}.</source>
             <translation>{count} photos étiquetées {query}.</translation>
         </message>
