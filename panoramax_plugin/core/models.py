@@ -113,6 +113,9 @@ class Picture:
     self_url: str | None = None
     instance_url: str | None = None
     home_url: str | None = None  # the picture's own instance when read from a federation
+    tags: tuple | None = None
+    """The picture's own tags (:class:`~.semantics.Tag`, its ``semantics``); None when the
+    item did not list them."""
     annotations: tuple | None = None
     """The item's annotations (:class:`~.semantics.Annotation`); None when the item did not
     list them (a search result, an older instance): read the item itself to know."""
@@ -401,9 +404,18 @@ def picture_from_feature(
         self_url=self_url,
         instance_url=instance_url,
         home_url=home_url,
+        tags=_tags(props),
         annotations=_annotations(props, _id(feature["id"])),
         image_size=_image_size(orientation),
     )
+
+
+def _tags(properties: dict):
+    if "semantics" not in properties:
+        return None
+    from .semantics import parse_tags
+
+    return parse_tags(properties.get("semantics"))
 
 
 def _annotations(properties: dict, picture_id: str | None):

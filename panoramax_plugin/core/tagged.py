@@ -28,11 +28,11 @@ counts them.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .i18n import translate
 from .models import Picture, picture_from_feature
-from .semantics import Tag, main_tag, picture_semantics, tag_filter
+from .semantics import Tag, main_tag, tag_filter
 
 MAX_KEY_COLUMNS = 30
 KEY_COLUMN_PREFIX = "tag:"
@@ -76,21 +76,16 @@ ANNOTATION_COLUMNS = (
 )
 
 
-@dataclass
-class TaggedPicture(Picture):
-    """A picture with its tags (``semantics.Tag``); its annotations are ``Picture``'s,
-    always a tuple here."""
-
-    tags: tuple = ()
+TaggedPicture = Picture
+"""A ``Picture`` whose ``tags`` and ``annotations`` are tuples (never None)."""
 
 
 def tagged_picture_from_feature(
     feature: dict, base_url: str | None = None, instance_url: str | None = None
 ) -> TaggedPicture:
-    """``picture_from_feature`` keeping ``properties.semantics`` and ``annotations``."""
+    """``picture_from_feature``, with no tag and no annotation when the item lists none."""
     picture = picture_from_feature(feature, base_url, instance_url)
-    tags, annotations = picture_semantics(feature)
-    return TaggedPicture(**{**picture.__dict__, "annotations": annotations}, tags=tags)
+    return replace(picture, tags=picture.tags or (), annotations=picture.annotations or ())
 
 
 # ---------------------------------------------------------------------- the query

@@ -113,7 +113,10 @@ class SemanticsActions(QObject):
         if self._read_job is not None:
             self._read_job.cancel()
         self.picture_tags = self.sequence_tags = ()
-        self.section.set_tags()
+        if picture.tags:  # what the search or the item said: shown until read afresh
+            self.section.set_tags(tuple(picture.tags), ())
+        else:
+            self.section.set_tags()
         self.section.set_message(self.tr("Reading the tags…"))
         api = self._api(self.home(picture))
 

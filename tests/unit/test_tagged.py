@@ -137,7 +137,7 @@ def test_search_area_parses_with_the_tagged_parser():
         on_batch=found.extend,
         parse=tagged.tagged_picture_from_feature,
     )
-    assert outcome.loaded == 2 and all(isinstance(p, tagged.TaggedPicture) for p in found)
+    assert outcome.loaded == 2 and all(isinstance(p.tags, tuple) for p in found)
     assert http.params[0]["filter"] == '"semantics.osm|traffic_sign" IS NOT NULL'
 
 
