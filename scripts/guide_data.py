@@ -21,6 +21,10 @@ purpose so that the check has something to say.
 
 Every sequence made here has a title starting with ``TITLE_PREFIX``; ``cleanup`` deletes
 those found in the guide's area, plus the ids the QGIS sessions wrote to ``WORK``.
+
+The street also gets a few tags and two annotations (``tag_street``) for the viewer's
+"Tags and reports" shot: on the guide's own picture and sequence only, so they leave
+with them (no other test's search sees them).
 """
 
 from __future__ import annotations
@@ -63,6 +67,23 @@ SWEDEN = timezone(timedelta(hours=2))  # summer time, June 2014 / May 2020
 PANO_PLACES = [(55.69822, 13.19558), (55.69846, 13.19552)]  # a path ~25 m east
 PANO_START = datetime(2020, 5, 9, 14, 16, 30, tzinfo=SWEDEN)
 UPLOAD_START = (55.69790, 13.19460)  # the uploaded walk: south-west of the street
+TAGGED_PICTURE = 5  # lund_06.jpg: a street-name plate and a house number on the left
+PICTURE_TAGS = [("osm|highway", "living_street"), ("panoramax:weather", "sunny")]
+SEQUENCE_TAGS = [("osm|surface", "sett")]
+ANNOTATIONS = [  # (box in the 1024 x 768 picture's pixels, tags)
+    (
+        (199, 391, 253, 413),
+        [("osm|addr:street", "Trädgårdsgatan"), ("osm|addr:housenumber", "10 A-C")],
+    ),
+    (
+        (52, 374, 72, 392),
+        [
+            ("osm|addr:housenumber", "12A"),
+            ("detection_model[guide-demo]", "1.0"),
+            ("detection_confidence[guide-demo]", "0.87"),
+        ],
+    ),
+]
 
 
 def _dms(value: float):
@@ -204,8 +225,38 @@ def seed(work: Path) -> None:
         },
         "title_prefix": TITLE_PREFIX,
     }
+    data["tagged_id"] = tag_street(api, token, street.sequence_ids[0], data["flat_ids"])
     (work / "seed.json").write_text(json.dumps(data, indent=1))
     print(f"seeded: {len(data['flat_ids'])} flat and {len(data['pano_ids'])} 360° pictures")
+
+
+def tag_street(api: str, token: str, sequence_id: str, flat_ids: list) -> str:
+    """Tags on one street picture and on the street's sequence, and two annotations on
+    that picture (one drawn by a person, one as a detection model writes it); they go
+    when ``cleanup`` deletes the sequence. The tagged picture's id."""
+    headers = {"Authorization": f"Bearer {token}"}
+    picture_id = flat_ids[TAGGED_PICTURE]
+
+    def changes(tags):
+        return {"semantics": [{"key": k, "value": v, "action": "add"} for k, v in tags]}
+
+    calls = [
+        ("PATCH", f"/collections/{sequence_id}/items/{picture_id}", changes(PICTURE_TAGS)),
+        ("PATCH", f"/collections/{sequence_id}", changes(SEQUENCE_TAGS)),
+    ]
+    calls += [
+        (
+            "POST",
+            f"/collections/{sequence_id}/items/{picture_id}/annotations",
+            {"shape": list(box), "semantics": [{"key": k, "value": v} for k, v in tags]},
+        )
+        for box, tags in ANNOTATIONS
+    ]
+    for method, path, body in calls:
+        answer = requests.request(method, api + path, json=body, headers=headers, timeout=30)
+        if answer.status_code >= 300:
+            sys.exit(f"{method} {path}: HTTP {answer.status_code} {answer.text[:300]}")
+    return picture_id
 
 
 def cleanup(work: Path, quiet: bool = False, uploads_only: bool = False) -> None:

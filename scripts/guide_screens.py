@@ -27,7 +27,7 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
 )
-from qgis.PyQt.QtCore import QRect, Qt, QTimer
+from qgis.PyQt.QtCore import QPointF, QRect, Qt, QTimer
 from qgis.PyQt.QtWidgets import QDockWidget
 from qgis.utils import iface, plugins
 
@@ -38,7 +38,7 @@ UPLOAD = os.environ.get("PANORAMAX_GUIDE_UPLOAD") == "1"
 TOKEN = os.environ.get("PANORAMAX_TOKEN", "")
 LANG = OUT.name
 WINDOW = (1400, 900)
-TIME_LIMIT_S = 300
+TIME_LIMIT_S = 420
 SD = 1  # viewer level index: thumb, sd, hd
 
 report = {"shots": [], "failures": [], "notes": [], "sequence_ids": []}
@@ -201,9 +201,19 @@ def steps():
     yield Wait(1)
     save(dialog.grab(), "05-upload-check.png", "the upload dialog after the check")
 
+    if UPLOAD and dialog.token:  # never an anonymous upload
+        yield from upload_steps(plugin, dialog, holding, seeded)
+    dialog.hide()
+    yield from my_pictures_step(plugin, dialog)
+    yield from tags_step(plugin)
+
+
+def upload_steps(plugin, dialog, holding, seeded):
+    window = iface.mainWindow()
+    canvas = iface.mapCanvas()
+    panel = plugin.panel
+    controller = panel.controller
     # (f) the report after sending the ready pictures to the local instance
-    if not UPLOAD or not dialog.token:  # never an anonymous upload
-        return
     dialog.start_upload()
     yield Wait(240, lambda: dialog.task is None and bool(dialog.results), "the upload")
     report["sequence_ids"] = sorted(
@@ -231,6 +241,92 @@ def steps():
     yield Wait(1)
     yield Wait(20, canvas_idle(canvas), "the map rendering")
     save(window.grab(), "07-upload-map.png", "the uploaded sequence on the map")
+
+
+def my_pictures_step(plugin, dialog):
+    """(h) "My pictures": the signed-in account's sequences of the guide, with their
+    pictures, on the map; the browse layers hidden so that only mine show."""
+    window = iface.mainWindow()
+    canvas = iface.mapCanvas()
+    plugin.viewer_dock.hide()
+    if plugin.viewer is not None:
+        plugin.viewer.map_sync.clear()  # the last picture's cone: not one of this step
+    plugin.panel_action.setChecked(True)
+    panel = plugin.panel
+    box = panel.mine_box
+    yield Wait(15, lambda: box.loader.account is not None)
+    if box.loader.account is None:
+        # the upload dialog announces the account before it stores the token, so the
+        # box found no token when it looked: it looks again, as a new state would make it
+        report["notes"].append(
+            f"My pictures not enabled by the sign-in (state account: "
+            f"{panel.current.state.account!r}): box.follow called again"
+        )
+        box.follow(panel.current.state)
+    if box.loader.account is None:
+        report["failures"].append("My pictures: nobody signed in")
+        return
+    ours = list(SEED["sequence_ids"]) + list(report["sequence_ids"])
+    yield from attempts(
+        box.loader.load,
+        lambda: all(s in box.loader.sequences for s in ours),
+        60,
+        "my sequences",
+        failed=lambda: box.loader.task is None or not box.cancel_button.isEnabled(),
+    )
+    box.loader.sequences.select(ours)
+    pictures = box.loader.pictures
+    yield from attempts(
+        lambda: box.loader.load_pictures(ours),
+        lambda: len({f["sequence_id"] for f in pictures.layer.getFeatures()}) >= len(ours),
+        60,
+        "the pictures of my sequences",
+    )
+    box.loader.sequences.select([SEED["sequence_ids"][0]])  # the street, as a user would
+    root = QgsProject.instance().layerTreeRoot()
+    mine = {box.loader.sequences.layer.id(), pictures.layer.id()}
+    for node in root.findLayers():
+        if node.layerId() not in mine:
+            node.setItemVisibilityChecked(False)
+    show_bbox(canvas, SEED["bbox"])
+    yield Wait(1)
+    yield Wait(20, canvas_idle(canvas), "the map rendering")
+    yield Wait(0.5)
+    save(window.grab(), "08-my-pictures.png", "My pictures: my sequences and pictures on the map")
+    for node in root.findLayers():
+        node.setItemVisibilityChecked(True)
+
+
+def tags_step(plugin):
+    """(i) the viewer on a tagged street picture: its annotations drawn (a person's and a
+    detection) and the "Tags and reports" section unfolded."""
+    window = iface.mainWindow()
+    canvas = iface.mapCanvas()
+    plugin.panel_action.setChecked(False)
+    plugin.ensure_viewer()
+    viewer = plugin.viewer
+    plugin.viewer_dock.show()
+    window.resizeDocks([plugin.viewer_dock], [620], Qt.Orientation.Horizontal)
+    picture_id = SEED["tagged_id"]
+    section = viewer.dock.tags_section
+
+    def ready():
+        return (
+            viewer.current is not None
+            and viewer.current.id == picture_id
+            and viewer.shown_level >= SD
+            and len(viewer.annotations.layer.annotations) >= 2
+            and section.table.rowCount() >= 3
+        )
+
+    yield from attempts(lambda: plugin.open_picture(picture_id), ready, 45, "the tagged picture")
+    section.set_expanded(True)
+    yield Wait(1)
+    view = viewer.dock.flat_view  # closer to the two plates, on the left of the street
+    view.zoom_by(1.7, view.widget_point_at(QPointF(150, 400)))
+    yield Wait(3)  # the sharper file once zoomed
+    yield Wait(20, canvas_idle(canvas), "the map rendering")
+    save(window.grab(), "09-tags-annotations.png", "the viewer's annotations and tags section")
 
 
 def finish() -> None:

@@ -37,7 +37,7 @@ for lang in ${GUIDE_LANGS:-en fr}; do
     PANORAMAX_GUIDE_SEED="$work/seed.json" PANORAMAX_GUIDE_OUT="$PWD/$out" \
     PANORAMAX_GUIDE_RESULT="$work/uploaded-$lang.json" \
     PANORAMAX_GUIDE_UPLOAD="${GUIDE_UPLOAD:-1}" \
-    timeout -k 10 420 bash scripts/run-qgis.sh "$zip" >"build/screenshots-qgis-$lang.log" 2>&1 || true
+    timeout -k 10 540 bash scripts/run-qgis.sh "$zip" >"build/screenshots-qgis-$lang.log" 2>&1 || true
   # the French session must not see the English upload on its map
   $py scripts/guide_data.py uploads "$work"
   if [ ! -s "$work/uploaded-$lang.json" ]; then
