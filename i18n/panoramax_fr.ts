@@ -64,7 +64,7 @@
             <translation>Se déconnecter</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/account_box.py" line="173" />
+            <location filename="../panoramax_plugin/upload/account_box.py" line="174" />
             <source>Sign-in failed: {error}</source>
             <translation>Échec de la connexion : {error}</translation>
         </message>
@@ -74,7 +74,7 @@
             <translation>Connecté en tant que {name}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/account_box.py" line="164" />
+            <location filename="../panoramax_plugin/upload/account_box.py" line="165" />
             <source>Signed in as {name}.</source>
             <translation>Connecté en tant que {name}.</translation>
         </message>
@@ -84,12 +84,12 @@
             <translation>Connecté pour cette session seulement : le jeton n'a pas pu être enregistré dans la base d'authentification de QGIS ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/account_box.py" line="166" />
+            <location filename="../panoramax_plugin/upload/account_box.py" line="167" />
             <source>Signed in to {url} as {name}.</source>
             <translation>Connecté à {url} en tant que {name}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/account_box.py" line="180" />
+            <location filename="../panoramax_plugin/upload/account_box.py" line="181" />
             <source>Signed out; the token was removed from QGIS.</source>
             <translation>Déconnecté ; le jeton a été retiré de QGIS.</translation>
         </message>
@@ -99,7 +99,7 @@
             <translation>La base d'authentification de QGIS ne peut pas être utilisée ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/account_box.py" line="171" />
+            <location filename="../panoramax_plugin/upload/account_box.py" line="172" />
             <source>The instance does not accept this token. Sign in again.</source>
             <translation>L'instance n'accepte pas ce jeton. Reconnectez-vous.</translation>
         </message>
@@ -1508,189 +1508,189 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>MineBox</name>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="88" />
+            <location filename="../panoramax_plugin/mine/box.py" line="96" />
             <source>Any status</source>
             <translation>Tout état</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="212" />
+            <location filename="../panoramax_plugin/mine/box.py" line="220" />
             <source>Any visibility</source>
             <translation>Toute visibilité</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="74" />
+            <location filename="../panoramax_plugin/mine/box.py" line="82" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="275" />
+            <location filename="../panoramax_plugin/mine/box.py" line="294" />
             <source>Capture time</source>
             <translation>Date de prise de vue</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="113" />
+            <location filename="../panoramax_plugin/mine/box.py" line="121" />
             <source>Capture time…</source>
             <translation>Date de prise de vue…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="93" />
+            <location filename="../panoramax_plugin/mine/box.py" line="101" />
             <source>Captured between</source>
             <translation>Prises entre</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="276" />
+            <location filename="../panoramax_plugin/mine/box.py" line="295" />
             <source>Date and time with its time zone (ISO 8601):</source>
             <translation>Date et heure avec son fuseau horaire (ISO 8601) :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="267" />
+            <location filename="../panoramax_plugin/mine/box.py" line="286" />
             <source>Degrees (north 0, east 90):</source>
             <translation>Degrés (nord 0, est 90) :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="252" />
+            <location filename="../panoramax_plugin/mine/box.py" line="265" />
             <source>Degrees from the direction of travel (0 ahead, 90 to the right):</source>
             <translation>Degrés depuis le sens de déplacement (0 devant, 90 à droite) :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="115" />
+            <location filename="../panoramax_plugin/mine/box.py" line="123" />
             <source>Delete…</source>
             <translation>Supprimer…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="124" />
+            <location filename="../panoramax_plugin/mine/box.py" line="132" />
             <source>Drag one of my pictures' points on the map; Escape cancels</source>
             <translation>Faites glisser le point d’une de mes photos sur la carte ; Échap annule</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="108" />
+            <location filename="../panoramax_plugin/mine/box.py" line="116" />
             <source>Hide / show…</source>
             <translation>Masquer / montrer…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="62" />
+            <location filename="../panoramax_plugin/mine/box.py" line="70" />
             <source>Load my sequences</source>
             <translation>Charger mes séquences</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="233" />
+            <location filename="../panoramax_plugin/mine/box.py" line="241" />
             <source>Load the pictures of my sequences first.</source>
             <translation>Chargez d’abord les photos de mes séquences.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="63" />
+            <location filename="../panoramax_plugin/mine/box.py" line="71" />
             <source>Load their pictures</source>
             <translation>Charger leurs photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="114" />
+            <location filename="../panoramax_plugin/mine/box.py" line="122" />
             <source>Move a picture…</source>
             <translation>Déplacer une photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="67" />
-            <location filename="../panoramax_plugin/mine/box.py" line="188" />
+            <location filename="../panoramax_plugin/mine/box.py" line="75" />
+            <location filename="../panoramax_plugin/mine/box.py" line="196" />
             <source>My coverage</source>
             <translation>Ma couverture</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="190" />
+            <location filename="../panoramax_plugin/mine/box.py" line="198" />
             <source>My coverage could not be loaded</source>
             <translation>Ma couverture n’a pas pu être chargée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="46" />
+            <location filename="../panoramax_plugin/mine/box.py" line="54" />
             <source>My pictures</source>
             <translation>Mes photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="69" />
+            <location filename="../panoramax_plugin/mine/box.py" line="77" />
             <source>My sequences and pictures as vector tiles, at any zoom, hidden and still-processing ones included</source>
             <translation>Mes séquences et photos en tuiles vectorielles, à toute échelle, y compris celles masquées ou encore en traitement</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="245" />
+            <location filename="../panoramax_plugin/mine/box.py" line="258" />
             <source>New title:</source>
             <translation>Nouveau titre :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="261" />
+            <location filename="../panoramax_plugin/mine/box.py" line="277" />
             <source>Order by:</source>
             <translation>Trier par :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="267" />
+            <location filename="../panoramax_plugin/mine/box.py" line="286" />
             <source>Picture heading</source>
             <translation>Orientation de la photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="112" />
+            <location filename="../panoramax_plugin/mine/box.py" line="120" />
             <source>Picture heading…</source>
             <translation>Orientation de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="261" />
+            <location filename="../panoramax_plugin/mine/box.py" line="276" />
             <source>Picture order</source>
             <translation>Ordre des photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="111" />
+            <location filename="../panoramax_plugin/mine/box.py" line="119" />
             <source>Picture order…</source>
             <translation>Ordre des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="251" />
+            <location filename="../panoramax_plugin/mine/box.py" line="264" />
             <source>Relative heading</source>
             <translation>Orientation relative</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="110" />
+            <location filename="../panoramax_plugin/mine/box.py" line="118" />
             <source>Relative heading…</source>
             <translation>Orientation relative…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="245" />
+            <location filename="../panoramax_plugin/mine/box.py" line="258" />
             <source>Rename</source>
             <translation>Renommer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="109" />
+            <location filename="../panoramax_plugin/mine/box.py" line="117" />
             <source>Rename…</source>
             <translation>Renommer…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="116" />
+            <location filename="../panoramax_plugin/mine/box.py" line="124" />
             <source>Retry</source>
             <translation>Réessayer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="127" />
+            <location filename="../panoramax_plugin/mine/box.py" line="135" />
             <source>Send again the change an expired sign-in stopped</source>
             <translation>Renvoyer la modification qu’une connexion expirée a arrêtée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="174" />
-            <source>Sign in to the instance (Upload, Account) to see and change your pictures</source>
-            <translation>Connectez-vous à l’instance (Envoi, Compte) pour voir et modifier vos photos</translation>
+            <location filename="../panoramax_plugin/mine/box.py" line="182" />
+            <source>Sign in to the instance (Upload pictures…) to see and change your pictures</source>
+            <translation>Connectez-vous à l’instance (Envoyer des photos…) pour voir et modifier vos photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="92" />
+            <location filename="../panoramax_plugin/mine/box.py" line="100" />
             <source>Status</source>
             <translation>État</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="65" />
+            <location filename="../panoramax_plugin/mine/box.py" line="73" />
             <source>The pictures of the selected sequences (all when none is selected)</source>
             <translation>Les photos des séquences sélectionnées (toutes si aucune n’est sélectionnée)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="91" />
-            <location filename="../panoramax_plugin/mine/box.py" line="240" />
+            <location filename="../panoramax_plugin/mine/box.py" line="99" />
+            <location filename="../panoramax_plugin/mine/box.py" line="249" />
             <source>Visibility</source>
             <translation>Visibilité</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="240" />
+            <location filename="../panoramax_plugin/mine/box.py" line="250" />
             <source>Who may see them:</source>
             <translation>Qui peut les voir :</translation>
         </message>
@@ -1726,7 +1726,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>MyPicturesLayer</name>
         <message>
-            <location filename="../panoramax_plugin/mine/layers.py" line="237" />
+            <location filename="../panoramax_plugin/mine/layers.py" line="239" />
             <source>My Panoramax pictures</source>
             <translation>Mes photos Panoramax</translation>
         </message>
@@ -1792,9 +1792,32 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>MySequencesLayer</name>
         <message>
-            <location filename="../panoramax_plugin/mine/layers.py" line="189" />
+            <location filename="../panoramax_plugin/mine/layers.py" line="190" />
             <source>My Panoramax sequences</source>
             <translation>Mes séquences Panoramax</translation>
+        </message>
+    </context>
+    <context>
+        <name>MyStyles</name>
+        <message>
+            <location filename="../panoramax_plugin/mine/styles.py" line="33" />
+            <source>Being deleted</source>
+            <translation>En cours de suppression</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/styles.py" line="37" />
+            <source>Hidden</source>
+            <translation>Masquée</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/styles.py" line="42" />
+            <source>Not ready</source>
+            <translation>Pas prête</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/styles.py" line="44" />
+            <source>Public</source>
+            <translation>Publique</translation>
         </message>
     </context>
     <context>
@@ -2533,12 +2556,12 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Cette valeur ne peut pas être recherchée (elle contient une apostrophe) : {value}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/tagged.py" line="113" />
+            <location filename="../panoramax_plugin/core/tagged.py" line="108" />
             <source>Type the tag key to search for.</source>
             <translation>Saisissez la clé d’étiquette à rechercher.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/tagged.py" line="120" />
+            <location filename="../panoramax_plugin/core/tagged.py" line="115" />
             <source>Type the value(s) to search for, separated by |.</source>
             <translation>Saisissez la ou les valeurs à rechercher, séparées par |.</translation>
         </message>
@@ -2579,7 +2602,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Écrivez l’étiquette sous la forme clé=valeur, par ex. osm|highway=bus_stop.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/tagged.py" line="131" />
+            <location filename="../panoramax_plugin/core/tagged.py" line="126" />
             <source>any tag</source>
             <translation>toute étiquette</translation>
         </message>
@@ -2933,6 +2956,56 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>PanoramaxMine</name>
         <message>
+            <location filename="../panoramax_plugin/mine/labels.py" line="21" />
+            <source>Anyone</source>
+            <translation>Tout le monde</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/labels.py" line="15" />
+            <source>Being processed</source>
+            <translation>En traitement</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/labels.py" line="16" />
+            <source>Broken</source>
+            <translation>En erreur</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/labels.py" line="31" />
+            <source>File name, A to Z</source>
+            <translation>Nom de fichier, de A à Z</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/labels.py" line="32" />
+            <source>File name, Z to A</source>
+            <translation>Nom de fichier, de Z à A</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/labels.py" line="30" />
+            <source>File time, newest first</source>
+            <translation>Date du fichier, la plus récente d’abord</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/labels.py" line="29" />
+            <source>File time, oldest first</source>
+            <translation>Date du fichier, la plus ancienne d’abord</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/labels.py" line="28" />
+            <source>GPS time, newest first</source>
+            <translation>Heure GPS, la plus récente d’abord</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/labels.py" line="27" />
+            <source>GPS time, oldest first</source>
+            <translation>Heure GPS, la plus ancienne d’abord</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/labels.py" line="17" />
+            <source>Hidden</source>
+            <translation>Masquée</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/mine/coverage.py" line="148" />
             <source>My coverage</source>
             <translation>Ma couverture</translation>
@@ -2948,9 +3021,29 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Mes séquences</translation>
         </message>
         <message>
+            <location filename="../panoramax_plugin/mine/labels.py" line="22" />
+            <source>Only me</source>
+            <translation>Moi seulement</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/labels.py" line="13" />
+            <source>Ready</source>
+            <translation>Prête</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/labels.py" line="23" />
+            <source>Signed-in users</source>
+            <translation>Utilisateurs connectés</translation>
+        </message>
+        <message>
             <location filename="../panoramax_plugin/mine/actions.py" line="325" />
             <source>The change to {what} could not be sent ({error}); try again.</source>
             <translation>La modification de {what} n’a pas pu être envoyée ({error}) ; réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/labels.py" line="14" />
+            <source>Waiting to be processed</source>
+            <translation>En attente de traitement</translation>
         </message>
     </context>
     <context>
@@ -3217,92 +3310,92 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>PanoramaxPlugin</name>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="53" />
+            <location filename="../panoramax_plugin/plugin.py" line="63" />
             <source>&amp;Panoramax</source>
             <translation>&amp;Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="366" />
+            <location filename="../panoramax_plugin/plugin.py" line="376" />
             <source>About Panoramax</source>
             <translation>À propos de Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="128" />
+            <location filename="../panoramax_plugin/plugin.py" line="138" />
             <source>About Panoramax…</source>
             <translation>À propos de Panoramax…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="100" />
+            <location filename="../panoramax_plugin/plugin.py" line="110" />
             <source>Click near a picture or a sequence on the map to open it</source>
             <translation>Cliquez près d'une photo ou d'une séquence sur la carte pour l'ouvrir</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="108" />
+            <location filename="../panoramax_plugin/plugin.py" line="118" />
             <source>Click on a feature of one of your layers to see the Panoramax pictures that show it, turned toward it</source>
             <translation>Cliquez sur un objet de l'une de vos couches pour voir les photos Panoramax qui le montrent, tournées vers lui</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="97" />
+            <location filename="../panoramax_plugin/plugin.py" line="107" />
             <source>Open the picture clicked on the map</source>
             <translation>Ouvrir la photo cliquée sur la carte</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="78" />
+            <location filename="../panoramax_plugin/plugin.py" line="88" />
             <source>Panoramax</source>
             <translation>Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="83" />
+            <location filename="../panoramax_plugin/plugin.py" line="93" />
             <source>Panoramax panel</source>
             <translation>Panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="105" />
+            <location filename="../panoramax_plugin/plugin.py" line="115" />
             <source>Panoramax pictures of a feature</source>
             <translation>Photos Panoramax d'un objet</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="115" />
+            <location filename="../panoramax_plugin/plugin.py" line="125" />
             <source>Panoramax pictures of the selected features</source>
             <translation>Photos Panoramax des objets sélectionnés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="90" />
+            <location filename="../panoramax_plugin/plugin.py" line="100" />
             <source>Picture viewer</source>
             <translation>Visionneuse de photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="124" />
+            <location filename="../panoramax_plugin/plugin.py" line="134" />
             <source>Send pictures from your computer to the Panoramax instance</source>
             <translation>Envoyer des photos de votre ordinateur vers l'instance Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="86" />
+            <location filename="../panoramax_plugin/plugin.py" line="96" />
             <source>Show or hide the Panoramax panel</source>
             <translation>Afficher ou masquer le panneau Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="93" />
+            <location filename="../panoramax_plugin/plugin.py" line="103" />
             <source>Show or hide the Panoramax picture viewer</source>
             <translation>Afficher ou masquer la visionneuse de photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="378" />
+            <location filename="../panoramax_plugin/plugin.py" line="388" />
             <source>Some Panoramax features need Python packages that are not installed: {packages}. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command}, then restart QGIS.</source>
             <translation>Certaines fonctions de Panoramax ont besoin de paquets Python qui ne sont pas installés : {packages}. Installez-les depuis l'OSGeo4W Shell (Windows) ou un terminal avec : {command}, puis redémarrez QGIS.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="70" />
+            <location filename="../panoramax_plugin/plugin.py" line="80" />
             <source>The Panoramax Processing provider is registered already.</source>
             <translation>Le fournisseur de traitements Panoramax est déjà enregistré.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="122" />
+            <location filename="../panoramax_plugin/plugin.py" line="132" />
             <source>Upload pictures…</source>
             <translation>Envoyer des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/plugin.py" line="367" />
+            <location filename="../panoramax_plugin/plugin.py" line="377" />
             <source>{name} {version}
 
 Browse, view and upload Panoramax street-level pictures from QGIS. Panoramax is the free, decentralised street-view commons.</source>
@@ -3792,7 +3885,7 @@ Parcourez, affichez et envoyez des photos de terrain Panoramax depuis QGIS. Pano
         <message>
             <location filename="../panoramax_plugin/semantics/labels.py" line="28" />
             <source>Open</source>
-            <translation>Ouvrir</translation>
+            <translation>Ouvert</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/semantics/labels.py" line="29" />
@@ -4003,12 +4096,12 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>SemanticsActions</name>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="218" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="221" />
             <source>Changing Panoramax tags</source>
             <translation>Modification des étiquettes Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="290" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="293" />
             <source>Loading the reports of {instance}…</source>
             <translation>Chargement des signalements de {instance}…</translation>
         </message>
@@ -4018,32 +4111,32 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <translation>Catalogue en lecture seule : ouvrez cette photo sur sa propre instance pour l’étiqueter.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="136" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="139" />
             <source>Reading a Panoramax picture's tags</source>
             <translation>Lecture des étiquettes d’une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="306" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="309" />
             <source>Reading my Panoramax reports</source>
             <translation>Lecture de mes signalements Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="117" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="120" />
             <source>Reading the tags…</source>
             <translation>Lecture des étiquettes…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="179" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="182" />
             <source>Replace the tag</source>
             <translation>Remplacer l’étiquette</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="253" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="256" />
             <source>Report sent to the instance's moderators (status: {status}).</source>
             <translation>Signalement envoyé aux modérateurs de l’instance (état : {status}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="265" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="268" />
             <source>Sending a Panoramax report</source>
             <translation>Envoi d’un signalement Panoramax</translation>
         </message>
@@ -4058,38 +4151,38 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <translation>Connectez-vous (Envoyer des photos…) pour voir vos signalements.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="276" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="279" />
             <source>Sign in now?</source>
             <translation>Se connecter maintenant ?</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="271" />
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="275" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="274" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="278" />
             <source>Sign in to report</source>
             <translation>Se connecter pour signaler</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="206" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="209" />
             <source>Tags of picture {id} saved.</source>
             <translation>Étiquettes de la photo {id} enregistrées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="208" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="211" />
             <source>Tags of sequence {id} saved.</source>
             <translation>Étiquettes de la séquence {id} enregistrées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="158" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="161" />
             <source>Tags to add to the picture</source>
             <translation>Étiquettes à ajouter à la photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="160" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="163" />
             <source>Tags to add to the whole sequence</source>
             <translation>Étiquettes à ajouter à toute la séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="168" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="171" />
             <source>These tags are already there.</source>
             <translation>Ces étiquettes sont déjà présentes.</translation>
         </message>

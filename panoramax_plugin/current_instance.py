@@ -35,9 +35,13 @@ class CurrentInstance(QObject):
 
     changed = pyqtSignal(object)  # InstanceState
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, remembered_account=None):
         super().__init__(parent)
         self.state = InstanceState()
+        # api_url -> the account name kept from an earlier sign-in ("" when none): a
+        # chosen instance starts signed in as it was left, the token staying in the
+        # QGIS authentication database until something needs it
+        self.remembered_account = remembered_account or (lambda api_url: "")
 
     @property
     def api_url(self) -> str | None:
@@ -56,7 +60,8 @@ class CurrentInstance(QObject):
         if _same_url(api_url, self.state.api_url):
             self._set(replace(self.state, api_url=api_url, read_only=read_only))
         else:
-            self._set(InstanceState(api_url=api_url, read_only=read_only))
+            account = self.remembered_account(api_url) if api_url else ""
+            self._set(InstanceState(api_url=api_url, read_only=read_only, account=account))
 
     def discovered(self, instance, configuration: dict) -> None:
         """The instance answered (landing page and configuration)."""

@@ -17,6 +17,16 @@ from .translation import install_translator, remove_translator
 ICONS = PLUGIN_ROOT / "resources" / "icons"
 
 
+def _remembered_account(api_url: str) -> str:
+    """The account signed in on ``api_url`` in an earlier session (settings only)."""
+    from .upload.token_store import TokenStore
+
+    try:
+        return TokenStore().account_name(api_url)
+    except Exception:  # settings unreadable: nobody is signed in
+        return ""
+
+
 class PanoramaxPlugin:
     """What QGIS loads: owns every GUI object it adds, and removes them all on unload."""
 
@@ -39,7 +49,7 @@ class PanoramaxPlugin:
         self.uploads = None  # UploadLauncher, made on first use
         self.integration = None  # QgisIntegration: locator, expression functions, actions
         self.selection_sync = None
-        self.current = CurrentInstance()
+        self.current = CurrentInstance(remembered_account=_remembered_account)
         self.provider = None  # the Processing provider
         self.options_factory = None  # Settings → Options → Panoramax
         self.api = None  # api.PanoramaxApi: for other plugins and the Python console

@@ -28,6 +28,14 @@ from qgis.PyQt.QtWidgets import (
 from ..core.mine import SORT_ORDERS
 from . import coverage
 from .actions import MineActions
+from .labels import (
+    ORDER_LABELS,
+    STATUS_LABELS,
+    VISIBILITY_LABELS,
+    code_of,
+    label,
+    labelled,
+)
 from .loader import MineLoader, account_credentials
 
 STATUSES = ("ready", "waiting-for-process", "preparing", "broken", "hidden")
@@ -86,8 +94,8 @@ class MineBox(QGroupBox):
         self.visibility = QComboBox(self)
         self.status = QComboBox(self)
         self.status.addItem(self.tr("Any status"), "")
-        for status in STATUSES:
-            self.status.addItem(status, status)
+        for text, status in labelled(STATUS_LABELS, STATUSES):
+            self.status.addItem(text, status)
         form.addRow(self.tr("Visibility"), self.visibility)
         form.addRow(self.tr("Status"), self.status)
         self.use_dates = QCheckBox(self.tr("Captured between"), self)
@@ -172,7 +180,7 @@ class MineBox(QGroupBox):
             ""
             if enabled
             else self.tr(
-                "Sign in to the instance (Upload, Account) to see and change your pictures"
+                "Sign in to the instance (Upload pictures…) to see and change your pictures"
             )
         )
 
@@ -211,7 +219,7 @@ class MineBox(QGroupBox):
         self.visibility.clear()
         self.visibility.addItem(self.tr("Any visibility"), "")
         for value in values:
-            self.visibility.addItem(value, value)
+            self.visibility.addItem(label(VISIBILITY_LABELS, value), value)
         index = self.visibility.findData(chosen)
         self.visibility.setCurrentIndex(max(0, index))
         self.visibility.blockSignals(False)
@@ -235,11 +243,16 @@ class MineBox(QGroupBox):
         return self.move_tool
 
     def _ask_visibility(self):
-        values = list(self.loader.visibilities)
+        pairs = labelled(VISIBILITY_LABELS, self.loader.visibilities)
         value, ok = self.inputs.getItem(
-            self, self.tr("Visibility"), self.tr("Who may see them:"), values, 0, False
+            self,
+            self.tr("Visibility"),
+            self.tr("Who may see them:"),
+            [text for text, _code in pairs],
+            0,
+            False,
         )
-        return self.actions.set_visibility(value) if ok else None
+        return self.actions.set_visibility(code_of(pairs, value)) if ok else None
 
     def _ask_title(self):
         value, ok = self.inputs.getText(self, self.tr("Rename"), self.tr("New title:"))
@@ -257,10 +270,16 @@ class MineBox(QGroupBox):
         return self.actions.set_relative_heading(value) if ok else None
 
     def _ask_order(self):
+        pairs = labelled(ORDER_LABELS, SORT_ORDERS)
         value, ok = self.inputs.getItem(
-            self, self.tr("Picture order"), self.tr("Order by:"), list(SORT_ORDERS), 0, False
+            self,
+            self.tr("Picture order"),
+            self.tr("Order by:"),
+            [text for text, _code in pairs],
+            0,
+            False,
         )
-        return self.actions.set_order(value) if ok else None
+        return self.actions.set_order(code_of(pairs, value)) if ok else None
 
     def _ask_heading(self):
         value, ok = self.inputs.getInt(

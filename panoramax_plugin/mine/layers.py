@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..layers.memory import add_to_project, memory_layer
 from ..layers.pictures import to_qdatetime
+from .styles import apply_my_pictures_style, apply_my_sequences_style
 
 MY_SEQUENCE_FIELDS = (
     ("id", "string"),
@@ -188,6 +189,7 @@ class MySequencesLayer(_KeyedLayer):
     def __init__(self, name: str | None = None):
         name = name or QCoreApplication.translate("MySequencesLayer", "My Panoramax sequences")
         super().__init__("LineString", name, MY_SEQUENCE_FIELDS)
+        apply_my_sequences_style(self.layer)
 
     def set_sequences(self, sequences, replace: bool = True) -> None:
         """Show ``sequences`` (``MySequence``); with ``replace`` the others leave."""
@@ -236,6 +238,7 @@ class MyPicturesLayer(_KeyedLayer):
     def __init__(self, name: str | None = None):
         name = name or QCoreApplication.translate("MyPicturesLayer", "My Panoramax pictures")
         super().__init__("Point", name, MY_PICTURE_FIELDS)
+        apply_my_pictures_style(self.layer)
 
     def set_pictures(self, sequence_id: str, pictures) -> None:
         """The pictures of one sequence (those no longer there leave)."""

@@ -46,7 +46,7 @@ def account_credentials(state, timeout: float = 30.0) -> Account | None:
         token, _name = TokenStore().load(state.api_url)
     except TokenStoreUnavailable:
         return None
-    return Account(state.api_url, token, state.account, timeout) if token else None
+    return Account(state.api_url, token, _name or state.account, timeout) if token else None
 
 
 def my_pictures(account: Account) -> MyPictures:

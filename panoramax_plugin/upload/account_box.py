@@ -151,7 +151,7 @@ class AccountBox(QGroupBox):
             self.use_token(token)
 
     def _signed_in(self, token: str, account) -> None:
-        self._set_account(token, account.name)
+        # stored first: the announcement makes My pictures and the viewer read it back
         try:
             self.tokens.save(self.api_url, token, account.name)
         except TokenStoreUnavailable as exc:
@@ -161,6 +161,7 @@ class AccountBox(QGroupBox):
                     "QGIS authentication database ({error})."
                 ).format(error=exc)
             )
+        self._set_account(token, account.name)
         self.message.emit(self.tr("Signed in as {name}.").format(name=account.name))
         self.logger.info(
             self.tr("Signed in to {url} as {name}.").format(url=self.api_url, name=account.name)

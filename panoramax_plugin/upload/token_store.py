@@ -12,12 +12,20 @@ import hashlib
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsSettings
 
 SETTINGS_KEY = "panoramax/auth/"
+ACCOUNT_KEY = "panoramax/auth-account/"  # the account's public name, shown at start-up
 AUTH_METHOD = "Basic"
 
 
+def _digest(api_url: str) -> str:
+    return hashlib.sha1(api_url.rstrip("/").encode("utf-8")).hexdigest()[:16]
+
+
 def _settings_key(api_url: str) -> str:
-    digest = hashlib.sha1(api_url.rstrip("/").encode("utf-8")).hexdigest()[:16]
-    return SETTINGS_KEY + digest
+    return SETTINGS_KEY + _digest(api_url)
+
+
+def _account_key(api_url: str) -> str:
+    return ACCOUNT_KEY + _digest(api_url)
 
 
 class TokenStoreUnavailable(RuntimeError):
@@ -65,7 +73,16 @@ class TokenStore:
         if not stored or not config.id():
             raise TokenStoreUnavailable("QGIS could not store the token")
         self.settings.setValue(_settings_key(api_url), config.id())
+        self.settings.setValue(_account_key(api_url), account or "")
         return config.id()
+
+    def account_name(self, api_url: str) -> str:
+        """The name of the account whose token is stored for ``api_url`` ("" when none),
+        from the settings alone: the authentication database (and its master password)
+        is not touched."""
+        if not api_url or not self.authcfg(api_url):
+            return ""
+        return str(self.settings.value(_account_key(api_url), "") or "") or "?"
 
     def load(self, api_url: str) -> tuple:
         """(token, account name) or ("", "") when this instance has no token stored."""
@@ -75,6 +92,7 @@ class TokenStore:
         manager = self._manager()
         if authcfg not in manager.configIds():
             self.settings.remove(_settings_key(api_url))
+            self.settings.remove(_account_key(api_url))
             return "", ""
         config = QgsAuthMethodConfig()
         loaded = manager.loadAuthenticationConfig(authcfg, config, True)
@@ -93,3 +111,4 @@ class TokenStore:
             except TokenStoreUnavailable:
                 pass
         self.settings.remove(_settings_key(api_url))
+        self.settings.remove(_account_key(api_url))

@@ -411,16 +411,35 @@ def test_a_revoked_token_is_forgotten_and_the_queue_kept(
 
 
 def test_account_changes_are_announced(dialog, local_instance, qgis_app):
-    """A pasted token, then signing out: the dialog says which account uploads now."""
-    changes = []
-    dialog.account_changed.connect(lambda api, name: changes.append((api, name)))
+    """A pasted token, then signing out: the dialog says which account uploads now. When
+    it says so the token is already stored (My pictures and the viewer read it back on
+    that signal), and a later session starts signed in as it was left."""
+    from panoramax_plugin.current_instance import CurrentInstance
+    from panoramax_plugin.plugin import _remembered_account
+    from panoramax_plugin.upload.token_store import TokenStore
+
+    changes, stored_then = [], []
+
+    def announced(api, name):
+        changes.append((api, name))
+        stored_then.append(TokenStore().load(api)[0])
+
+    dialog.account_changed.connect(announced)
     dialog.use_token(local_instance.token)
     run_until(qgis_app, lambda: bool(dialog.token), 60)
     name = os.environ.get("PANORAMAX_USER", "qgis-tester")
     assert changes == [(local_instance.api.rstrip("/"), name)]
+    assert stored_then == [local_instance.token]
+    next_session = CurrentInstance(remembered_account=_remembered_account)
+    next_session.choose(local_instance.api)
+    assert next_session.state.account == name
     dialog.sign_out()
     dialog.sign_out()  # already signed out: nothing changes
     assert changes[1:] == [(local_instance.api.rstrip("/"), "")]
+    assert _remembered_account(local_instance.api) == ""
+    next_session = CurrentInstance(remembered_account=_remembered_account)
+    next_session.choose(local_instance.api)
+    assert next_session.state.account == ""
 
 
 def test_a_value_left_out_of_a_ready_file_is_shown_in_its_row(dialog, qgis_app):
