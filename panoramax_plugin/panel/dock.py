@@ -244,7 +244,9 @@ class PanoramaxPanel(QDockWidget):
         if isinstance(auth, dict) and auth.get("enabled"):
             auth_text = self.tr("sign-in available")
         elif isinstance(auth, dict):
-            auth_text = self.tr("no sign-in on this instance")
+            auth_text = self.tr(
+                "no browser sign-in on this instance (a token of your account still works)"
+            )
         else:
             auth_text = self.tr("read-only catalog")
         licence = (configuration.get("license") or {}).get("id") if configuration else None

@@ -23,7 +23,7 @@ def test_panel_connects_to_local_instance(local_instance, desktop, qgis_app, see
     assert wait_for(task, qgis_app), (panel.status_label.text(), task.error_trace)
     assert connected and connected[0].version == "2.15.1"
     text = panel.status_label.text()
-    assert "GeoVisio version 2.15.1" in text and "no sign-in on this instance" in text
+    assert "GeoVisio version 2.15.1" in text and "no browser sign-in on this instance" in text
     assert local_instance.api in seen and local_instance.api + "/configuration" in seen
     panel.deleteLater()
 

@@ -378,6 +378,41 @@ def check_pano_view_preview_then_smooth_frame() -> None:
     assert view.render_count == renders + 1  # cached: nothing changed
 
 
+def check_pano_view_draws_annotations() -> None:
+    """Annotations on PyQt6: the numpy-to-QPointF stroking and the label sprites draw an
+    outline around the annotated region, and nothing once hidden."""
+    from panoramax_plugin.core.semantics import Annotation, Tag
+    from panoramax_plugin.viewer.annotation_layer import AnnotationLayer
+
+    view = pano()
+    width, height = 1024, 512
+    box = (width / 2 - 40, height / 2 - 30, width / 2 + 40, height / 2 + 30)  # ahead
+    ring = ((box[0], box[1]), (box[2], box[1]), (box[2], box[3]), (box[0], box[3]), box[:2])
+    people = Annotation("a1", box, (Tag("osm|traffic_sign", "FR:B14"),), "p", ring)
+    layer = AnnotationLayer()
+    layer.set_annotations((people,), (width, height), True)
+    view.set_annotation_layer(layer)
+    view.update()
+    app.processEvents()
+
+    def amber_pixels(image):
+        array, _kept = qimage_to_array(image)
+        r, g, b = (array >> 16) & 255, (array >> 8) & 255, array & 255
+        return (r > 225) & (np.abs(g.astype(int) - 196) < 30) & (b < 60)
+
+    mask = amber_pixels(view.grab().toImage())
+    ys, xs = np.nonzero(mask)
+    cx, cy = view.width() / 2, view.height() / 2
+    assert xs.size > 200, xs.size  # the outline and the label's dot
+    assert xs.min() < cx < xs.max() and ys.min() < cy < ys.max()  # around the centre
+    assert not mask[int(cy), int(cx)]  # an outline, not a fill
+    layer.visible = False
+    view.update()
+    app.processEvents()
+    assert not amber_pixels(view.grab().toImage()).any()
+    layer.visible = True
+
+
 def check_dock_screenshots() -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     dock.set_navigation(prev=True, next=True, sequence=True)
