@@ -3232,7 +3232,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>PanoramaxPanel</name>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="253" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="255" />
             <source>API: {url}</source>
             <translation>API : {url}</translation>
         </message>
@@ -3247,7 +3247,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Connecter</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="252" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="254" />
             <source>Connected to {title}.</source>
             <translation>Connecté à {title}.</translation>
         </message>
@@ -3262,7 +3262,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Connexion à {url}…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="256" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="258" />
             <source>GeoVisio version {version}</source>
             <translation>GeoVisio version {version}</translation>
         </message>
@@ -3282,22 +3282,22 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="259" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="261" />
             <source>Pictures licence: {licence}</source>
             <translation>Licence des photos : {licence}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="270" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="272" />
             <source>Unexpected error: {error}</source>
             <translation>Erreur inattendue : {error}</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/panel/dock.py" line="247" />
-            <source>no sign-in on this instance</source>
-            <translation>pas de connexion de compte sur cette instance</translation>
+            <source>no browser sign-in on this instance (a token of your account still works)</source>
+            <translation>pas de connexion par navigateur sur cette instance (un jeton de votre compte fonctionne quand même)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/panel/dock.py" line="249" />
+            <location filename="../panoramax_plugin/panel/dock.py" line="251" />
             <source>read-only catalog</source>
             <translation>catalogue en lecture seule</translation>
         </message>
