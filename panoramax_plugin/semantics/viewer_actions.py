@@ -43,6 +43,7 @@ class SemanticsActions(QObject):
         self.job = None  # the running change
         self._read_job = None
         self.reports_dialog = None
+        self._draw_tip = None  # the dock's own tooltip of "Draw box"
         self.picture_tags: tuple = ()
         self.sequence_tags: tuple = ()
         section.add_requested.connect(lambda scope: self._guard(self.add, scope))
@@ -86,6 +87,7 @@ class SemanticsActions(QObject):
         reason = self.reason(picture)
         allowed = picture is not None and not reason
         self.section.set_allowed(allowed, reason, busy=self.job is not None)
+        self._update_draw_button(allowed, reason)
         api_url = self.controller.api_url or ""
         signed_here = bool(api_url and self.account_source(api_url)[0])
         self.section.set_report_allowed(
@@ -93,6 +95,19 @@ class SemanticsActions(QObject):
             signed_here,
             self.tr("Sign in (Upload pictures…) to see your reports."),
         )
+
+    def _update_draw_button(self, allowed: bool, reason: str) -> None:
+        """Annotating follows the tagging rule: "Draw box" is off, with the reason, when
+        the user may not tag this picture."""
+        button = getattr(self.controller.dock, "draw_annotation_button", None)
+        if button is None:
+            return
+        if self._draw_tip is None:
+            self._draw_tip = button.toolTip()
+        if not allowed and button.isChecked():
+            button.setChecked(False)
+        button.setEnabled(allowed)
+        button.setToolTip(self._draw_tip if allowed else reason)
 
     def _api(self, api_url: str, signed: bool = True) -> SemanticsApi:
         token = self.account_source(api_url)[0] if signed else ""

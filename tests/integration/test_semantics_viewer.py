@@ -138,6 +138,8 @@ def test_disabled_when_signed_out_and_refusal_shown(desktop, local_instance, qgi
             actions.account_source = lambda url: ("", "")
             open_and_wait(viewer, qgis_app, ids[0], sequence_id)
             assert not section.add_picture_button.isEnabled()
+            draw = viewer.dock.draw_annotation_button  # annotating follows tagging
+            assert not draw.isEnabled() and "Sign in" in draw.toolTip()
             assert not section.add_sequence_button.isEnabled()
             assert "Sign in" in section.reason.text()
             assert "Sign in" in section.add_picture_button.toolTip()
