@@ -28,6 +28,19 @@ def _account_key(api_url: str) -> str:
     return ACCOUNT_KEY + _digest(api_url)
 
 
+_changes = 0  # every save or removal in this process: what a reader's memo checks
+
+
+def changes() -> int:
+    """How many times a token was stored or removed in this process (a memo's stamp)."""
+    return _changes
+
+
+def _changed() -> None:
+    global _changes
+    _changes += 1
+
+
 class TokenStoreUnavailable(RuntimeError):
     """QGIS's authentication database cannot be used (no master password, disabled)."""
 
@@ -74,6 +87,7 @@ class TokenStore:
             raise TokenStoreUnavailable("QGIS could not store the token")
         self.settings.setValue(_settings_key(api_url), config.id())
         self.settings.setValue(_account_key(api_url), account or "")
+        _changed()
         return config.id()
 
     def account_name(self, api_url: str) -> str:
@@ -112,3 +126,4 @@ class TokenStore:
                 pass
         self.settings.remove(_settings_key(api_url))
         self.settings.remove(_account_key(api_url))
+        _changed()
