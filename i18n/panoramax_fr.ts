@@ -180,12 +180,12 @@
     <context>
         <name>AnnotationController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/annotation_controller.py" line="102" />
+            <location filename="../panoramax_plugin/viewer/annotation_controller.py" line="106" />
             <source>Reading Panoramax annotations</source>
             <translation>Lecture des annotations Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/annotation_controller.py" line="97" />
+            <location filename="../panoramax_plugin/viewer/annotation_controller.py" line="101" />
             <source>The annotations could not be read: {error}</source>
             <translation>Les annotations n’ont pas pu être lues : {error}</translation>
         </message>
@@ -1513,7 +1513,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Tout état</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="220" />
+            <location filename="../panoramax_plugin/mine/box.py" line="252" />
             <source>Any visibility</source>
             <translation>Toute visibilité</translation>
         </message>
@@ -1523,7 +1523,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="294" />
+            <location filename="../panoramax_plugin/mine/box.py" line="326" />
             <source>Capture time</source>
             <translation>Date de prise de vue</translation>
         </message>
@@ -1538,17 +1538,17 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Prises entre</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="295" />
+            <location filename="../panoramax_plugin/mine/box.py" line="327" />
             <source>Date and time with its time zone (ISO 8601):</source>
             <translation>Date et heure avec son fuseau horaire (ISO 8601) :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="286" />
+            <location filename="../panoramax_plugin/mine/box.py" line="318" />
             <source>Degrees (north 0, east 90):</source>
             <translation>Degrés (nord 0, est 90) :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="265" />
+            <location filename="../panoramax_plugin/mine/box.py" line="297" />
             <source>Degrees from the direction of travel (0 ahead, 90 to the right):</source>
             <translation>Degrés depuis le sens de déplacement (0 devant, 90 à droite) :</translation>
         </message>
@@ -1573,7 +1573,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Charger mes séquences</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="241" />
+            <location filename="../panoramax_plugin/mine/box.py" line="273" />
             <source>Load the pictures of my sequences first.</source>
             <translation>Chargez d’abord les photos de mes séquences.</translation>
         </message>
@@ -1589,12 +1589,13 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
         </message>
         <message>
             <location filename="../panoramax_plugin/mine/box.py" line="75" />
-            <location filename="../panoramax_plugin/mine/box.py" line="196" />
+            <location filename="../panoramax_plugin/mine/box.py" line="228" />
             <source>My coverage</source>
             <translation>Ma couverture</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="198" />
+            <location filename="../panoramax_plugin/mine/box.py" line="216" />
+            <location filename="../panoramax_plugin/mine/box.py" line="230" />
             <source>My coverage could not be loaded</source>
             <translation>Ma couverture n’a pas pu être chargée</translation>
         </message>
@@ -1609,17 +1610,17 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Mes séquences et photos en tuiles vectorielles, à toute échelle, y compris celles masquées ou encore en traitement</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="258" />
+            <location filename="../panoramax_plugin/mine/box.py" line="290" />
             <source>New title:</source>
             <translation>Nouveau titre :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="277" />
+            <location filename="../panoramax_plugin/mine/box.py" line="309" />
             <source>Order by:</source>
             <translation>Trier par :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="286" />
+            <location filename="../panoramax_plugin/mine/box.py" line="318" />
             <source>Picture heading</source>
             <translation>Orientation de la photo</translation>
         </message>
@@ -1629,7 +1630,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Orientation de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="276" />
+            <location filename="../panoramax_plugin/mine/box.py" line="308" />
             <source>Picture order</source>
             <translation>Ordre des photos</translation>
         </message>
@@ -1639,7 +1640,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Ordre des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="264" />
+            <location filename="../panoramax_plugin/mine/box.py" line="296" />
             <source>Relative heading</source>
             <translation>Orientation relative</translation>
         </message>
@@ -1649,7 +1650,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Orientation relative…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="258" />
+            <location filename="../panoramax_plugin/mine/box.py" line="290" />
             <source>Rename</source>
             <translation>Renommer</translation>
         </message>
@@ -1669,7 +1670,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Renvoyer la modification qu’une connexion expirée a arrêtée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="182" />
+            <location filename="../panoramax_plugin/mine/box.py" line="180" />
             <source>Sign in to the instance (Upload pictures…) to see and change your pictures</source>
             <translation>Connectez-vous à l’instance (Envoyer des photos…) pour voir et modifier vos photos</translation>
         </message>
@@ -1685,12 +1686,12 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
         </message>
         <message>
             <location filename="../panoramax_plugin/mine/box.py" line="99" />
-            <location filename="../panoramax_plugin/mine/box.py" line="249" />
+            <location filename="../panoramax_plugin/mine/box.py" line="281" />
             <source>Visibility</source>
             <translation>Visibilité</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="250" />
+            <location filename="../panoramax_plugin/mine/box.py" line="282" />
             <source>Who may see them:</source>
             <translation>Qui peut les voir :</translation>
         </message>
@@ -1734,57 +1735,57 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>MyReportsDialog</name>
         <message>
-            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="41" />
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="42" />
             <source>About</source>
             <translation>Objet</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="42" />
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="43" />
             <source>Comments</source>
             <translation>Commentaires</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="30" />
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="31" />
             <source>Loading the reports of {instance}…</source>
             <translation>Chargement des signalements de {instance}…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="26" />
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="27" />
             <source>My reports</source>
             <translation>Mes signalements</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="84" />
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="85" />
             <source>No report: none made by you, none about your pictures.</source>
             <translation>Aucun signalement : aucun fait par vous, aucun sur vos photos.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="38" />
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="39" />
             <source>Opened</source>
             <translation>Ouvert le</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="39" />
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="40" />
             <source>Problem</source>
             <translation>Problème</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="40" />
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="41" />
             <source>Status</source>
             <translation>État</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="64" />
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="65" />
             <source>picture {id}</source>
             <translation>photo {id}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="64" />
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="65" />
             <source>sequence {id}</source>
             <translation>séquence {id}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="80" />
+            <location filename="../panoramax_plugin/semantics/reports_dialog.py" line="81" />
             <source>{count} reports (yours, and those about your pictures).</source>
             <translation>{count} signalements (les vôtres, et ceux sur vos photos).</translation>
         </message>
@@ -1877,62 +1878,62 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>OwnActions</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="160" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="177" />
             <source>Delete picture {id} from the instance? This cannot be undone.</source>
             <translation>Supprimer la photo {id} de l’instance ? C’est irréversible.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="159" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="176" />
             <source>Delete the picture</source>
             <translation>Supprimer la photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="184" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="201" />
             <source>Deleting a Panoramax picture</source>
             <translation>Suppression d’une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="152" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="169" />
             <source>Fixing a Panoramax picture's heading</source>
             <translation>Correction de l’orientation d’une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="147" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="164" />
             <source>Heading of picture {id} set to {heading}°.</source>
             <translation>Orientation de la photo {id} mise à {heading}°.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="135" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="152" />
             <source>Hiding a Panoramax picture</source>
             <translation>Masquage d’une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="62" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="79" />
             <source>Not yours: this picture belongs to {owner}.</source>
             <translation>Pas à vous : cette photo appartient à {owner}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="176" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="193" />
             <source>Picture {id} deleted.</source>
             <translation>Photo {id} supprimée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="130" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="147" />
             <source>Picture {id} hidden: only you see it now (visibility: {value}).</source>
             <translation>Photo {id} masquée : vous seul la voyez maintenant (visibilité : {value}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="179" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="196" />
             <source>Picture {id}: deletion asked; the instance still shows it.</source>
             <translation>Photo {id} : suppression demandée ; l’instance la montre encore.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="57" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="74" />
             <source>Read-only catalog: open this picture on its own instance to change it.</source>
             <translation>Catalogue en lecture seule : ouvrez cette photo sur sa propre instance pour la modifier.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="60" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="77" />
             <source>Sign in (Upload pictures…) to hide, delete or fix your pictures.</source>
             <translation>Connectez-vous (Envoyer des photos…) pour masquer, supprimer ou corriger vos photos.</translation>
         </message>
@@ -3006,17 +3007,17 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Masquée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/coverage.py" line="148" />
+            <location filename="../panoramax_plugin/mine/coverage.py" line="171" />
             <source>My coverage</source>
             <translation>Ma couverture</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/coverage.py" line="163" />
+            <location filename="../panoramax_plugin/mine/coverage.py" line="186" />
             <source>My pictures</source>
             <translation>Mes photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/coverage.py" line="156" />
+            <location filename="../panoramax_plugin/mine/coverage.py" line="179" />
             <source>My sequences</source>
             <translation>Mes séquences</translation>
         </message>
@@ -4096,98 +4097,103 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>SemanticsActions</name>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="221" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="242" />
             <source>Changing Panoramax tags</source>
             <translation>Modification des étiquettes Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="293" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="316" />
             <source>Loading the reports of {instance}…</source>
             <translation>Chargement des signalements de {instance}…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="72" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="74" />
             <source>Read-only catalog: open this picture on its own instance to tag it.</source>
             <translation>Catalogue en lecture seule : ouvrez cette photo sur sa propre instance pour l’étiqueter.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="139" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="155" />
             <source>Reading a Panoramax picture's tags</source>
             <translation>Lecture des étiquettes d’une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="309" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="332" />
             <source>Reading my Panoramax reports</source>
             <translation>Lecture de mes signalements Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="120" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="136" />
             <source>Reading the tags…</source>
             <translation>Lecture des étiquettes…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="182" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="198" />
             <source>Replace the tag</source>
             <translation>Remplacer l’étiquette</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="256" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="277" />
             <source>Report sent to the instance's moderators (status: {status}).</source>
             <translation>Signalement envoyé aux modérateurs de l’instance (état : {status}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="268" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="289" />
             <source>Sending a Panoramax report</source>
             <translation>Envoi d’un signalement Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="82" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="84" />
             <source>Sign in (Upload pictures…) to add or remove tags.</source>
             <translation>Connectez-vous (Envoyer des photos…) pour ajouter ou retirer des étiquettes.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="94" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="97" />
             <source>Sign in (Upload pictures…) to see your reports.</source>
             <translation>Connectez-vous (Envoyer des photos…) pour voir vos signalements.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="279" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="302" />
             <source>Sign in now?</source>
             <translation>Se connecter maintenant ?</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="274" />
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="278" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="296" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="301" />
             <source>Sign in to report</source>
             <translation>Se connecter pour signaler</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="209" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="230" />
             <source>Tags of picture {id} saved.</source>
             <translation>Étiquettes de la photo {id} enregistrées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="211" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="232" />
             <source>Tags of sequence {id} saved.</source>
             <translation>Étiquettes de la séquence {id} enregistrées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="161" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="177" />
             <source>Tags to add to the picture</source>
             <translation>Étiquettes à ajouter à la photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="163" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="179" />
             <source>Tags to add to the whole sequence</source>
             <translation>Étiquettes à ajouter à toute la séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="171" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="206" />
+            <source>The tag is unchanged.</source>
+            <translation>L’étiquette est inchangée.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="187" />
             <source>These tags are already there.</source>
             <translation>Ces étiquettes sont déjà présentes.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="78" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="80" />
             <source>This picture lives on {host}: choose that instance once and sign in there (Upload pictures…) to tag it from here.</source>
             <translation>Cette photo est hébergée sur {host} : choisissez une fois cette instance et connectez-vous-y (Envoyer des photos…) pour l’étiqueter d’ici.</translation>
         </message>
@@ -4254,37 +4260,37 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>TagDialog</name>
         <message>
-            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="56" />
+            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="57" />
             <source>Add to the list</source>
             <translation>Ajouter à la liste</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="51" />
+            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="52" />
             <source>Key</source>
             <translation>Clé</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="57" />
+            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="58" />
             <source>Remove from the list</source>
             <translation>Retirer de la liste</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="35" />
+            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="36" />
             <source>Tags</source>
             <translation>Étiquettes</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="52" />
+            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="53" />
             <source>Value</source>
             <translation>Valeur</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="50" />
+            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="51" />
             <source>e.g. FR:B14[50]</source>
             <translation>par ex. FR:B14[50]</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="44" />
+            <location filename="../panoramax_plugin/semantics/tag_dialog.py" line="45" />
             <source>e.g. osm|traffic_sign</source>
             <translation>par ex. osm|traffic_sign</translation>
         </message>
@@ -4452,103 +4458,103 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>TagsSection</name>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="80" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="82" />
             <source>Add tags to the whole sequence of this picture</source>
             <translation>Ajouter des étiquettes à toute la séquence de cette photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="78" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="80" />
             <source>Add tags to this picture</source>
             <translation>Ajouter des étiquettes à cette photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="82" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="84" />
             <source>Change the chosen tag (removed, then added)</source>
             <translation>Modifier l’étiquette choisie (retirée, puis ajoutée)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="56" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="58" />
             <source>Key</source>
             <translation>Clé</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="89" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="91" />
             <source>My reports…</source>
             <translation>Mes signalements…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="155" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="157" />
             <source>No tag on this picture or its sequence.</source>
             <translation>Aucune étiquette sur cette photo ni sa séquence.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="56" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="58" />
             <source>On</source>
             <translation>Sur</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="77" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="79" />
             <source>Remove</source>
             <translation>Retirer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="83" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="85" />
             <source>Remove the chosen tag</source>
             <translation>Retirer l’étiquette choisie</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="76" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="78" />
             <source>Replace…</source>
             <translation>Remplacer…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="88" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="90" />
             <source>Report a problem with this picture</source>
             <translation>Signaler un problème sur cette photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="87" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="89" />
             <source>Report…</source>
             <translation>Signaler…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="74" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="76" />
             <source>Tag picture…</source>
             <translation>Étiqueter la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="75" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="77" />
             <source>Tag sequence…</source>
             <translation>Étiqueter la séquence…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="48" />
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="136" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="50" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="138" />
             <source>Tags and reports</source>
             <translation>Étiquettes et signalements</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="134" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="136" />
             <source>Tags and reports ({count} tags)</source>
             <translation>Étiquettes et signalements ({count} étiquettes)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="56" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="58" />
             <source>Value</source>
             <translation>Valeur</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="180" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="182" />
             <source>Your reports and those about your pictures, with their status</source>
             <translation>Vos signalements et ceux sur vos photos, avec leur état</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="144" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="146" />
             <source>picture</source>
             <translation>photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/tags_section.py" line="144" />
+            <location filename="../panoramax_plugin/semantics/tags_section.py" line="146" />
             <source>sequence</source>
             <translation>séquence</translation>
         </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from qgis.core import Qgis, QgsMessageLog
 
 from .__about__ import __title__
@@ -31,7 +33,9 @@ class PluginLogger:
             bar = self.iface.messageBar()
             if duration is None:
                 duration = 0 if level == Qgis.MessageLevel.Critical else 8
-            bar.pushMessage(title or LOG_TAG, message, level, duration)
+            # the bar shows rich text and opens its links: messages quote servers (their
+            # error text, tag values), so they are escaped to read as typed
+            bar.pushMessage(title or LOG_TAG, html.escape(message, quote=False), level, duration)
 
     def info(self, message: str, push: bool = False) -> None:
         self.log(message, Qgis.MessageLevel.Info, push)

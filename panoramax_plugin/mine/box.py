@@ -145,6 +145,7 @@ class MineBox(QGroupBox):
         self.coverage_button.clicked.connect(lambda: self.add_coverage())
         self.cancel_button.clicked.connect(self.loader.cancel)
         self.loader.loading_changed.connect(self._loading)
+        QgsProject.instance().layersAdded.connect(self._coverage_layers_added)
         self.loader.loaded.connect(lambda _n: self._fill_visibilities(self.loader.visibilities))
         self.loader.message.connect(self._message)
         for signal in (
@@ -164,10 +165,7 @@ class MineBox(QGroupBox):
         account = account_credentials(state)
         previous = self.loader.account
         self.loader.set_account(account)
-        if previous is not None and (account is None or account.api_url != previous.api_url):
-            coverage.sign_out(previous.api_url)
-        if account is not None:
-            coverage.sign_in(account.api_url, account.token)  # layers of saved projects
+        self._follow_coverage(state, previous, account)
         enabled = account is not None
         buttons = [self.load_button, self.pictures_button, self.coverage_button]
         for widget in [*buttons, *self.buttons.values()]:
@@ -184,6 +182,40 @@ class MineBox(QGroupBox):
             )
         )
 
+    def _follow_coverage(self, state, previous, account) -> None:
+        """My coverage layers keep their token in step with the sign-in: removed when the
+        user signs out of that instance (not when another instance is chosen: a layer of
+        this one may still be on the map), renewed when the account or token changes."""
+        same_api = previous is not None and (state.api_url or "").rstrip(
+            "/"
+        ) == previous.api_url.rstrip("/")
+        if same_api and account is None:
+            coverage.sign_out(previous.api_url)
+        changed = account is not None and (
+            previous is None
+            or (previous.api_url, previous.token) != (account.api_url, account.token)
+        )
+        if changed and self._has_coverage_layer(account.api_url):
+            coverage.sign_in(account.api_url, account.token)
+
+    @staticmethod
+    def _has_coverage_layer(api_url: str) -> bool:
+        layers = QgsProject.instance().mapLayers().values()
+        return any(coverage.is_coverage_layer(layer, api_url) for layer in layers)
+
+    def _coverage_layers_added(self, layers) -> None:
+        """A project with My coverage opened: its tiles get the signed-in token."""
+        account = self.loader.account
+        try:
+            if account is not None and any(
+                coverage.is_coverage_layer(layer, account.api_url) for layer in layers
+            ):
+                coverage.sign_in(account.api_url, account.token)
+        except Exception as error:  # a slot: nothing may leave it
+            self.logger.warning(
+                self.tr("My coverage could not be loaded") + f" ({error})", push=False
+            )
+
     def add_coverage(self):
         """Add (or show again) the signed-in user's own tiles layer; the layer or None."""
         account = self.loader.account
@@ -191,7 +223,7 @@ class MineBox(QGroupBox):
             return None
         project = QgsProject.instance()
         for layer in project.mapLayers().values():
-            if layer.customProperty(coverage.LAYER_PROPERTY) == account.api_url.rstrip("/"):
+            if coverage.is_coverage_layer(layer, account.api_url):
                 return layer
         layer = coverage.my_coverage_layer(account.api_url, account.token, self.tr("My coverage"))
         if not layer.isValid():
@@ -306,6 +338,11 @@ class MineBox(QGroupBox):
         return self.actions.set_capture_time(moment)
 
     def unload(self) -> None:
+        try:
+            QgsProject.instance().layersAdded.disconnect(self._coverage_layers_added)
+        except (TypeError, RuntimeError):
+            pass
+        coverage.PREPROCESSOR.clear()  # QGIS 3.22: no Python left in QGIS's requests
         self.loader.cancel()
         if self.move_tool is not None and self.canvas is not None:
             if self.canvas.mapTool() is self.move_tool:

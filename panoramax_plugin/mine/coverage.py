@@ -46,8 +46,18 @@ def my_tiles_url(api_url: str) -> str:
     return api_url.rstrip("/") + TILES_PATH
 
 
+def _digest(api_url: str) -> str:
+    return hashlib.sha1(api_url.rstrip("/").encode("utf-8")).hexdigest()
+
+
 def _key(api_url: str) -> str:
-    return SETTINGS_KEY + hashlib.sha1(api_url.rstrip("/").encode("utf-8")).hexdigest()[:16]
+    return SETTINGS_KEY + _digest(api_url)[:16]
+
+
+def stable_id(api_url: str) -> str:
+    """The auth configuration id of ``api_url``'s tiles, the same at every sign-in: a
+    saved project's layer names it, and keeps drawing after signing out and in again."""
+    return "pnx" + _digest(api_url)[:4]
 
 
 def has_header_method() -> bool:
@@ -110,23 +120,36 @@ def sign_in(api_url: str, token: str, settings: QgsSettings | None = None) -> st
     settings = settings or QgsSettings()
     manager = QgsApplication.authManager()
     config = QgsAuthMethodConfig(HEADER_METHOD)
-    existing = str(settings.value(_key(api_url), "") or "")
-    if existing and existing in manager.configIds():
-        config.setId(existing)
+    wanted = str(settings.value(_key(api_url), "") or "") or stable_id(api_url)
+    config.setId(wanted)
     config.setName(f"Panoramax {api_url.rstrip('/')} (my map)")
     config.setUri(api_url.rstrip("/") + "/users/me/map/")
     config.setConfig("Authorization", f"Bearer {token}")
-    if config.id():
+    if wanted in manager.configIds():
         stored = manager.updateAuthenticationConfig(config)
     else:
-        stored = manager.storeAuthenticationConfig(config)
-        if isinstance(stored, tuple):  # some PyQGIS versions return (ok, config)
-            stored, config = stored[0], stored[-1] if len(stored) > 1 else config
+        stored = _store(manager, config)
+        if not stored:  # a build that makes its own ids: any id will do
+            config.setId("")
+            stored = _store(manager, config)
     if not stored or not config.id():
         PREPROCESSOR.set(api_url, token)  # the database refused: memory only
         return ""
     settings.setValue(_key(api_url), config.id())
     return config.id()
+
+
+def _store(manager, config) -> bool:
+    stored = manager.storeAuthenticationConfig(config)
+    if isinstance(stored, tuple):  # some PyQGIS versions return (ok, config)
+        stored, made = stored[0], stored[-1] if len(stored) > 1 else config
+        config.setId(made.id())
+    return bool(stored)
+
+
+def is_coverage_layer(layer, api_url: str) -> bool:
+    """Whether ``layer`` is the user's own tiles of ``api_url`` (made by this module)."""
+    return layer.customProperty(LAYER_PROPERTY) == api_url.rstrip("/")
 
 
 def sign_out(api_url: str, settings: QgsSettings | None = None) -> None:

@@ -14,6 +14,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..plain_text import as_text
 from .labels import issue_label, status_label
 
 
@@ -73,7 +74,7 @@ class MyReportsDialog(QDialog):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(about_id if column == 3 else text)
+                item.setToolTip(as_text(about_id if column == 3 else text))
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.set_message(

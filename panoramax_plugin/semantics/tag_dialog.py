@@ -24,13 +24,14 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.semantics import COMMON_KEYS, Tag, tag_problems
+from ..plain_text import as_text
 
 
 class TagDialog(QDialog):
     """A key (editable list of the common keys), a value, the tags gathered so far and,
     live, why the typed tag cannot be sent."""
 
-    def __init__(self, parent=None, title: str = "", initial=()):
+    def __init__(self, parent=None, title: str = "", initial=(), typed=None):
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("Tags"))
         self.setMinimumWidth(420)
@@ -74,6 +75,9 @@ class TagDialog(QDialog):
 
         for tag in initial:
             self._append(tag)
+        if typed is not None:  # a tag to edit: in the fields, ready to be changed
+            self.key.setEditText(typed.key)
+            self.value.setText(typed.value)
         self.key.editTextChanged.connect(self._refresh)
         self.value.textChanged.connect(self._refresh)
         self.value.returnPressed.connect(self._add_typed)
@@ -107,7 +111,7 @@ class TagDialog(QDialog):
     def _append(self, tag: Tag) -> None:
         item = QListWidgetItem(tag.text)  # plain text: a value is never markup
         item.setData(Qt.ItemDataRole.UserRole, tag)
-        item.setToolTip(tag.text)
+        item.setToolTip(as_text(tag.text))
         self.list.addItem(item)
 
     def _add_typed(self) -> None:
@@ -136,9 +140,10 @@ class TagDialog(QDialog):
         )
 
 
-def ask_tags(parent, title: str, initial=()) -> list | None:
-    """Tags typed by the user (at least one, each valid), or None when canceled."""
-    dialog = TagDialog(parent, title, initial)
+def ask_tags(parent, title: str, initial=(), typed=None) -> list | None:
+    """Tags typed by the user (at least one, each valid), or None when canceled;
+    ``typed``: a tag to edit, put in the key and value fields."""
+    dialog = TagDialog(parent, title, initial, typed)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None

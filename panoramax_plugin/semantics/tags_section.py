@@ -22,6 +22,8 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..plain_text import as_text
+
 PICTURE, SEQUENCE = "picture", "sequence"
 
 
@@ -147,7 +149,7 @@ class TagsSection(QWidget):
             self.table.insertRow(row)
             for column, text in enumerate((tag.key, tag.value, on[scope])):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(as_text(text))
                 item.setData(Qt.ItemDataRole.UserRole, (scope, tag))
                 self.table.setItem(row, column, item)
         self._count = len(rows)

@@ -23,6 +23,7 @@ from ..core.http import same_origin
 from ..core.semantics import Tag, tag_changes
 from ..core.semantics_api import SemanticsApi, SignInNeeded, home_api_url
 from ..network.session import qgis_http_client
+from ..plain_text import as_text
 from ..viewer.own_actions import stored_account
 from .report_dialog import ReportDialog
 from .reports_dialog import MyReportsDialog
@@ -38,7 +39,7 @@ class SemanticsActions(QObject):
         self.controller = controller
         self.section = section
         self.account_source = account_source  # api_url -> (token, account name)
-        self.ask_tags = tags_source or ask_tags  # (parent, title, initial) -> [Tag] | None
+        self.ask_tags = tags_source or ask_tags  # (parent, title, initial, typed=) -> [Tag]|None
         self.sign_in = None  # optional callable: opens the sign-in (the upload dialog)
         self.job = None  # the running change
         self._read_job = None
@@ -57,7 +58,7 @@ class SemanticsActions(QObject):
     # --- who may act ------------------------------------------------------------------------
     def home(self, picture) -> str:
         """The API of the picture's own instance."""
-        return home_api_url(picture.home_url, self.controller.api_url or "")
+        return home_api_url(picture.home_url, picture.instance_url or self.controller.api_url or "")
 
     def reason(self, picture) -> str:
         """Why the user may not change ``picture``'s tags ("" when they may).
@@ -194,12 +195,17 @@ class SemanticsActions(QObject):
         """The user edits the chosen tag: what disappeared is deleted, then what is new added."""
         if not self._may_change():
             return None
-        tags = self.ask_tags(self.controller.dock, self.tr("Replace the tag"), (tag,))
+        tags = self.ask_tags(self.controller.dock, self.tr("Replace the tag"), (), typed=tag)
         if not tags:
             return None
-        if tag in tags:
-            return self._change(scope, tag_changes(add=[t for t in tags if t != tag]))
-        return self._change(scope, tag_changes(add=tags, remove=[tag]))
+        if tag in tags:  # kept as it was: only what is new is added
+            changes = tag_changes(add=[t for t in tags if t != tag])
+        else:
+            changes = tag_changes(add=tags, remove=[tag])
+        if not changes:
+            self._said(self.tr("The tag is unchanged."))
+            return None
+        return self._change(scope, changes)
 
     def _change(self, scope: str, changes: list):
         picture = self.controller.current
@@ -286,12 +292,14 @@ class SemanticsActions(QObject):
     def _offer_sign_in(self, message: str) -> None:
         self.controller.logger.warning(message)
         if self.sign_in is None:
-            QMessageBox.information(self.controller.dock, self.tr("Sign in to report"), message)
+            QMessageBox.information(
+                self.controller.dock, self.tr("Sign in to report"), as_text(message)
+            )
             return
         answer = QMessageBox.question(
             self.controller.dock,
             self.tr("Sign in to report"),
-            message + "\n\n" + self.tr("Sign in now?"),
+            as_text(message + "\n\n" + self.tr("Sign in now?")),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )

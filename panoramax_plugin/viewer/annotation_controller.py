@@ -14,6 +14,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..background import job_pool as background
 from ..core.semantics import box_problems, box_shape
+from ..core.semantics_api import home_api_url
 from .annotation_layer import AnnotationLayer
 
 
@@ -77,7 +78,10 @@ class AnnotationController(QObject):
             return None
         if self.job is not None:
             self.job.cancel()
-        client = self.viewer._client()
+        # the picture's own instance: where annotations are written, and where they are
+        # read back at once (a federated catalog may lag behind it)
+        home = home_api_url(picture.home_url, picture.instance_url or self.viewer.api_url)
+        client = self.viewer._client(home)
 
         def work(job):
             return client.get_picture(picture.id, picture.sequence_id)

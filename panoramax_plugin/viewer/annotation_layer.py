@@ -23,7 +23,7 @@ from typing import NamedTuple, Optional
 import numpy as np
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from qgis.PyQt.QtGui import QColor, QPen
+from qgis.PyQt.QtGui import QColor, QImage, QPainter, QPen
 
 from ..core import annotation_geometry as ag
 from ..core.camera import Camera
@@ -504,6 +504,15 @@ def _sip_arrays_work() -> bool:
             return False  # qreal is not a double here
         buffer = sip.voidptr(start, 32, True)
         np.frombuffer(buffer, dtype=np.float64)[:] = (1.5, -2.0, 3.0, 4.25)
-        return (array[0].x(), array[0].y(), array[1].x(), array[1].y()) == (1.5, -2.0, 3.0, 4.25)
+        if (array[0].x(), array[0].y(), array[1].x(), array[1].y()) != (1.5, -2.0, 3.0, 4.25):
+            return False
+        # QPainter.drawLines takes a sip.array only from PyQt5 5.15.7: try it once
+        image = QImage(2, 2, QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        try:
+            painter.drawLines(array)
+        finally:
+            painter.end()
+        return True
     except Exception:  # any binding without these: the slow, sure way
         return False

@@ -116,7 +116,25 @@ def test_my_coverage_shows_my_hidden_sequence_without_the_token_in_the_project(
         text = saved.read_text(encoding="utf-8")
         assert "/users/me/map/" in text and local_instance.token not in text
 
+        # another instance chosen, then this one again: the layer (and the saved project)
+        # keep their token, signed in as before, with the same auth configuration
+        authcfg = layer.source().split("authcfg=")[-1].split("&")[0] if "authcfg=" in source else ""
+        current.choose("http://127.0.0.1:9/api")
+        assert not box.coverage_button.isEnabled()
+        if authcfg:
+            assert authcfg == coverage.stable_id(local_instance.api)
+            assert authcfg in manager.configIds()
+        else:
+            assert coverage.PREPROCESSOR._tokens  # QGIS 3.22: kept in memory
+        current.choose(local_instance.api)
+        current.signed_in(local_instance.api, "test")
+        if authcfg:
+            assert authcfg in manager.configIds()
+        assert orange_pixels(layer, shots[0]) >= 5
+
         current.signed_in(local_instance.api, "")  # signed out: the header goes away
+        if authcfg:
+            assert authcfg not in manager.configIds()
         assert not coverage.PREPROCESSOR._tokens
         assert not box.coverage_button.isEnabled()
     finally:

@@ -69,7 +69,7 @@ def test_tags_added_replaced_removed_from_the_viewer(desktop, local_instance, qg
         with open_viewer(desktop, api, dock_size=(640, 900)) as viewer:
             actions = viewer.semantics
             actions.account_source = lambda url: (token, ME)
-            actions.ask_tags = lambda parent, title, initial: typed.pop(0)
+            actions.ask_tags = lambda parent, title, initial, **_: typed.pop(0)
             section = viewer.dock.tags_section
             open_and_wait(viewer, qgis_app, ids[0], sequence_id)
             assert section.add_picture_button.isEnabled(), section.reason.text()
@@ -151,7 +151,7 @@ def test_disabled_when_signed_out_and_refusal_shown(desktop, local_instance, qgi
             actions.account_source = lambda url: ("not.a.token", ME)
             actions.update()
             assert section.add_picture_button.isEnabled()
-            actions.ask_tags = lambda parent, title, initial: [Tag("osm|highway", "bus_stop")]
+            actions.ask_tags = lambda parent, title, initial, **_: [Tag("osm|highway", "bus_stop")]
             section.add_picture_button.click()
             run_until(qgis_app, lambda: actions.job is None, 60)
             level, message = viewer.said[-1]
@@ -250,7 +250,7 @@ def test_a_federated_pictures_tags_go_to_its_own_instance(
 
             actions.account_source = account
             assert actions.reason(viewer.current) == ""
-            actions.ask_tags = lambda parent, title, initial: [Tag("osm|highway", "bus_stop")]
+            actions.ask_tags = lambda parent, title, initial, **_: [Tag("osm|highway", "bus_stop")]
             assert actions.add(PICTURE) is not None
             run_until(qgis_app, lambda: actions.job is None, 60)
             assert server_tags(api, sequence_id, ids[0]) == {("osm|highway", "bus_stop")}

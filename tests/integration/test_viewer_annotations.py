@@ -303,7 +303,7 @@ def test_an_annotation_drawn_tagged_edited_then_deleted_from_the_viewer(
     picture_id, sequence_id = painted["flat"]
     viewer.semantics.account_source = lambda url: (token, "qgis-tester")
     typed = [[Tag("osm|traffic_sign", "FR:B14")], [Tag("osm|traffic_sign", "FR:AB4")]]
-    viewer.semantics.ask_tags = lambda parent, title, initial: typed.pop(0)
+    viewer.semantics.ask_tags = lambda parent, title, initial, **_: typed.pop(0)
     actions = viewer.annotation_actions
     actions.message_box = YesBox
     choices = ["edit", "delete"]

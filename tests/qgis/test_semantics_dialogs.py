@@ -112,3 +112,19 @@ def test_report_dialog_offers_every_issue_with_a_label():
     dialog.comment.setPlainText("  at the window ")
     assert dialog.values() == ("privacy", "at the window", "me@example.org", True)
     dialog.deleteLater()
+
+
+def test_replacing_puts_the_tag_in_the_fields_and_gives_the_edited_one():
+    """Replace…: the chosen tag is in the key and value fields, not in the list, so that
+    editing its value and pressing OK gives the new tag alone (sent as delete then add);
+    its tooltip, like every server text, reads as typed."""
+    from panoramax_plugin.plain_text import as_text
+
+    old = Tag("osm|traffic_sign", "FR:B14[50]")
+    dialog = TagDialog(None, "Replace", typed=old)
+    assert dialog.listed() == [] and dialog.typed() == old
+    assert dialog.tags() == [old] and ok_button(dialog).isEnabled()
+    dialog.value.setText("FR:B14[30]")
+    assert dialog.tags() == [Tag("osm|traffic_sign", "FR:B14[30]")]
+    shown = as_text('a <a href="https://x">link</a>\nnext')
+    assert Qt.mightBeRichText(shown) and "<a href" not in shown and "&lt;a href" in shown
