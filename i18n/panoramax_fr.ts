@@ -1699,27 +1699,27 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>MineLoader</name>
         <message>
-            <location filename="../panoramax_plugin/mine/loader.py" line="205" />
+            <location filename="../panoramax_plugin/mine/loader.py" line="202" />
             <source>Loading my Panoramax pictures</source>
             <translation>Chargement de mes photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/loader.py" line="185" />
+            <location filename="../panoramax_plugin/mine/loader.py" line="182" />
             <source>Loading my Panoramax sequences</source>
             <translation>Chargement de mes séquences Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/loader.py" line="179" />
+            <location filename="../panoramax_plugin/mine/loader.py" line="176" />
             <source>Sign in to the instance to see your pictures.</source>
             <translation>Connectez-vous à l’instance pour voir vos photos.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/loader.py" line="261" />
+            <location filename="../panoramax_plugin/mine/loader.py" line="258" />
             <source>Unexpected error: {error}</source>
             <translation>Erreur inattendue : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/loader.py" line="241" />
+            <location filename="../panoramax_plugin/mine/loader.py" line="238" />
             <source>{count} of my sequences loaded.</source>
             <translation>{count} de mes séquences chargées.</translation>
         </message>
@@ -1727,7 +1727,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>MyPicturesLayer</name>
         <message>
-            <location filename="../panoramax_plugin/mine/layers.py" line="239" />
+            <location filename="../panoramax_plugin/mine/layers.py" line="227" />
             <source>My Panoramax pictures</source>
             <translation>Mes photos Panoramax</translation>
         </message>
@@ -1793,7 +1793,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>MySequencesLayer</name>
         <message>
-            <location filename="../panoramax_plugin/mine/layers.py" line="190" />
+            <location filename="../panoramax_plugin/mine/layers.py" line="178" />
             <source>My Panoramax sequences</source>
             <translation>Mes séquences Panoramax</translation>
         </message>
@@ -1878,62 +1878,62 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>OwnActions</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="177" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="151" />
             <source>Delete picture {id} from the instance? This cannot be undone.</source>
             <translation>Supprimer la photo {id} de l’instance ? C’est irréversible.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="176" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="150" />
             <source>Delete the picture</source>
             <translation>Supprimer la photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="201" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="175" />
             <source>Deleting a Panoramax picture</source>
             <translation>Suppression d’une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="169" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="143" />
             <source>Fixing a Panoramax picture's heading</source>
             <translation>Correction de l’orientation d’une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="164" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="138" />
             <source>Heading of picture {id} set to {heading}°.</source>
             <translation>Orientation de la photo {id} mise à {heading}°.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="152" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="126" />
             <source>Hiding a Panoramax picture</source>
             <translation>Masquage d’une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="79" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="53" />
             <source>Not yours: this picture belongs to {owner}.</source>
             <translation>Pas à vous : cette photo appartient à {owner}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="193" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="167" />
             <source>Picture {id} deleted.</source>
             <translation>Photo {id} supprimée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="147" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="121" />
             <source>Picture {id} hidden: only you see it now (visibility: {value}).</source>
             <translation>Photo {id} masquée : vous seul la voyez maintenant (visibilité : {value}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="196" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="170" />
             <source>Picture {id}: deletion asked; the instance still shows it.</source>
             <translation>Photo {id} : suppression demandée ; l’instance la montre encore.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="74" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="48" />
             <source>Read-only catalog: open this picture on its own instance to change it.</source>
             <translation>Catalogue en lecture seule : ouvrez cette photo sur sa propre instance pour la modifier.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="77" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="51" />
             <source>Sign in (Upload pictures…) to hide, delete or fix your pictures.</source>
             <translation>Connectez-vous (Envoyer des photos…) pour masquer, supprimer ou corriger vos photos.</translation>
         </message>
@@ -2156,7 +2156,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Introuvable sur l'instance ({url}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/signed.py" line="51" />
+            <location filename="../panoramax_plugin/core/signed.py" line="59" />
             <source>Not found on the instance: {what} (deleted, or hidden from this account).</source>
             <translation>Introuvable sur l’instance : {what} (supprimé, ou caché pour ce compte).</translation>
         </message>
@@ -2271,17 +2271,17 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>La date et l'heure de prise de vue de la photo ne sont pas valides ({value}) : Panoramax en demande des valides.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="149" />
+            <location filename="../panoramax_plugin/core/mine.py" line="148" />
             <source>The capture time must be a date and time with its time zone, not {value}.</source>
             <translation>La date de prise de vue doit être une date et heure avec son fuseau horaire, pas {value}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="164" />
+            <location filename="../panoramax_plugin/core/mine.py" line="163" />
             <source>The capture time {time} is before 1990: apply it anyway?</source>
             <translation>La date de prise de vue {time} est avant 1990 : l’appliquer quand même ?</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="158" />
+            <location filename="../panoramax_plugin/core/mine.py" line="157" />
             <source>The capture time {time} is in the future: apply it anyway?</source>
             <translation>La date de prise de vue {time} est dans le futur : l’appliquer quand même ?</translation>
         </message>
@@ -2331,12 +2331,12 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Impossible de rechercher les photos de l'objet {name} : {reason}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="90" />
+            <location filename="../panoramax_plugin/core/mine.py" line="89" />
             <source>The heading must be a number of degrees from 0 to 360 (north 0, east 90), not {value}.</source>
             <translation>L’orientation doit être un nombre de degrés de 0 à 360 (nord 0, est 90), pas {value}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="105" />
+            <location filename="../panoramax_plugin/core/mine.py" line="104" />
             <source>The heading relative to the direction of travel must be a number of degrees from -180 to 180 (0 ahead, 90 to the right), not {value}.</source>
             <translation>L’orientation par rapport au sens de déplacement doit être un nombre de degrés de -180 à 180 (0 devant, 90 à droite), pas {value}.</translation>
         </message>
@@ -2346,7 +2346,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>L'instance a répondu à {url} sans le compte connecté : réessayez, ou signalez-le aux administrateurs de l'instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/signed.py" line="74" />
+            <location filename="../panoramax_plugin/core/signed.py" line="82" />
             <source>The instance asks you to sign in again (HTTP {status}); then try again.</source>
             <translation>L’instance demande de vous reconnecter (HTTP {status}) ; puis réessayez.</translation>
         </message>
@@ -2371,7 +2371,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>L'instance n'a pas fourni de jeton à valider.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="125" />
+            <location filename="../panoramax_plugin/core/mine.py" line="124" />
             <source>The instance does not offer the visibility '{value}' (it offers: {offered}).</source>
             <translation>L’instance ne propose pas la visibilité « {value} » (elle propose : {offered}).</translation>
         </message>
@@ -2396,12 +2396,12 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>L'instance a refusé l'accès (HTTP {status}). Reconnectez-vous ou vérifiez que votre compte a ce droit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/signed.py" line="87" />
+            <location filename="../panoramax_plugin/core/signed.py" line="95" />
             <source>The instance refused the change to {what}.</source>
             <translation>L’instance a refusé la modification de {what}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/signed.py" line="63" />
+            <location filename="../panoramax_plugin/core/signed.py" line="71" />
             <source>The instance refused to change {what}: it belongs to another account (or your sign-in does not allow it).</source>
             <translation>L’instance a refusé de modifier {what} : cela appartient à un autre compte (ou votre connexion ne le permet pas).</translation>
         </message>
@@ -2426,7 +2426,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>La recherche de photos a été annulée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="199" />
+            <location filename="../panoramax_plugin/core/mine.py" line="198" />
             <source>The picture would move {km} km from where it was: apply it anyway?</source>
             <translation>La photo se déplacerait de {km} km : l’appliquer quand même ?</translation>
         </message>
@@ -2451,7 +2451,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Le point trouvé est à {distance:.0f} m d’une caméra (au plus {maximum:.0f} m) : trop loin pour être mesuré depuis des photos. Choisissez des photos plus proches de l’objet.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="188" />
+            <location filename="../panoramax_plugin/core/mine.py" line="187" />
             <source>The position must be a longitude from -180 to 180 and a latitude from -90 to 90 (WGS84), not {lon}, {lat}.</source>
             <translation>La position doit être une longitude de -180 à 180 et une latitude de -90 à 90 (WGS84), pas {lon}, {lat}.</translation>
         </message>
@@ -2482,7 +2482,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
         </message>
         <message>
             <location filename="../panoramax_plugin/core/http.py" line="285" />
-            <location filename="../panoramax_plugin/core/signed.py" line="24" />
+            <location filename="../panoramax_plugin/core/signed.py" line="25" />
             <source>The server said: {message}</source>
             <translation>Le serveur indique : {message}</translation>
         </message>
@@ -2497,7 +2497,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Le modèle de terrain s’arrête avant que le rayon ne rencontre le sol : choisissez un modèle qui couvre la rue, ou mesurez sur sol plat.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="117" />
+            <location filename="../panoramax_plugin/core/mine.py" line="116" />
             <source>The title cannot be empty.</source>
             <translation>Le titre ne peut pas être vide.</translation>
         </message>
@@ -2580,8 +2580,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <location filename="../panoramax_plugin/core/client.py" line="92" />
             <location filename="../panoramax_plugin/core/client.py" line="344" />
             <location filename="../panoramax_plugin/core/client.py" line="505" />
-            <location filename="../panoramax_plugin/core/mine.py" line="521" />
-            <location filename="../panoramax_plugin/core/semantics_api.py" line="307" />
+            <location filename="../panoramax_plugin/core/signed.py" line="34" />
             <location filename="../panoramax_plugin/core/stac.py" line="58" />
             <location filename="../panoramax_plugin/core/stac.py" line="89" />
             <source>Unexpected answer from {url}.</source>
@@ -2593,7 +2592,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Type de problème inconnu : {issue}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="137" />
+            <location filename="../panoramax_plugin/core/mine.py" line="136" />
             <source>Unknown picture order '{value}' (possible orders: {orders}).</source>
             <translation>Ordre des photos inconnu « {value} » (ordres possibles : {orders}).</translation>
         </message>
@@ -2663,7 +2662,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>le lecteur EXIF a échoué ({error}) ; celui de l'extension a été utilisé</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/semantics_api.py" line="312" />
+            <location filename="../panoramax_plugin/core/semantics_api.py" line="307" />
             <source>the annotation {id}</source>
             <translation>l’annotation {id}</translation>
         </message>
@@ -2673,7 +2672,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>les annotations de la photo {id}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="530" />
+            <location filename="../panoramax_plugin/core/mine.py" line="524" />
             <location filename="../panoramax_plugin/core/semantics_api.py" line="168" />
             <source>the picture {id}</source>
             <translation>la photo {id}</translation>
@@ -2684,7 +2683,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>le signalement</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="526" />
+            <location filename="../panoramax_plugin/core/mine.py" line="520" />
             <location filename="../panoramax_plugin/core/semantics_api.py" line="180" />
             <source>the sequence {id}</source>
             <translation>la séquence {id}</translation>
@@ -2700,7 +2699,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>les étiquettes de la séquence {id}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/core/mine.py" line="534" />
+            <location filename="../panoramax_plugin/core/mine.py" line="528" />
             <source>the upload set {id}</source>
             <translation>le lot d’envoi {id}</translation>
         </message>

@@ -30,14 +30,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from .errors import (
-    InvalidResponseError,
     NotFoundError,
     PanoramaxError,
 )
 from .i18n import translate
 from .models import finite_float
 from .pager import iter_pages, link_href
-from .signed import server_said, signed_json, signed_send
+from .signed import server_said, signed_json, signed_send, unexpected_answer
 
 SORT_ORDERS = ("+gpsdate", "-gpsdate", "+filedate", "-filedate", "+filename", "-filename")
 EARLIEST_PLAUSIBLE_YEAR = 1990
@@ -482,7 +481,7 @@ class MyPictures:
         body = self._json("GET", url, what="", params=params)
         sets = body.get("upload_sets") if isinstance(body, dict) else None
         if not isinstance(sets, list):
-            raise self._unexpected(url)
+            raise unexpected_answer(url)
         return [item for item in sets if isinstance(item, dict)]
 
     def upload_set(self, upload_set_id: str) -> dict:
@@ -507,7 +506,7 @@ class MyPictures:
     def _get_page(self, url, params):
         body = self._json("GET", url, what="", params=params)
         if not isinstance(body, dict):
-            raise self._unexpected(url)
+            raise unexpected_answer(url)
         return body
 
     def _json(self, method: str, url: str, *, what: str, **kwargs):
@@ -515,11 +514,6 @@ class MyPictures:
 
     def _send(self, method: str, url: str, *, what: str, **kwargs):
         return signed_send(self.client, method, url, what=what, **kwargs)
-
-    def _unexpected(self, url: str) -> InvalidResponseError:
-        return InvalidResponseError(
-            translate("PanoramaxCore", "Unexpected answer from {url}.").format(url=url), url=url
-        )
 
     @staticmethod
     def _what_sequence(sequence_id: str) -> str:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import AuthenticationError, InvalidResponseError
+from .errors import AuthenticationError
 from .i18n import translate
 from .mine import InvalidEditError
 from .semantics import (
@@ -38,7 +38,7 @@ from .semantics import (
     parse_tags,
     tag_problems,
 )
-from .signed import server_said, signed_json
+from .signed import server_said, signed_json, unexpected_answer
 
 ALL_MY_REPORTS = "reporter = 'me' OR owner = 'me'"
 """Every report I made or that concerns my pictures, whatever its status."""
@@ -168,7 +168,7 @@ class SemanticsApi:
             "GET", url, what=translate("PanoramaxCore", "the picture {id}").format(id=picture_id)
         )
         if not isinstance(answer, dict):
-            raise self._unexpected(url)
+            raise unexpected_answer(url)
         properties = answer.get("properties") if isinstance(answer.get("properties"), dict) else {}
         return (
             parse_tags(properties.get("semantics")),
@@ -206,7 +206,7 @@ class SemanticsApi:
         what = translate("PanoramaxCore", "the annotations of picture {id}").format(id=picture_id)
         annotation = parse_annotation(self._json("POST", url, what=what, json=body), picture_id)
         if annotation is None:
-            raise self._unexpected(url)
+            raise unexpected_answer(url)
         return annotation
 
     def edit_annotation_tags(self, annotation_id: str, changes) -> Annotation | None:
@@ -221,7 +221,7 @@ class SemanticsApi:
             return None
         annotation = parse_annotation(answer)
         if annotation is None:
-            raise self._unexpected(url)
+            raise unexpected_answer(url)
         return annotation
 
     def annotation(self, annotation_id: str) -> Annotation:
@@ -230,7 +230,7 @@ class SemanticsApi:
             self._json("GET", url, what=self._what_annotation(annotation_id))
         )
         if annotation is None:
-            raise self._unexpected(url)
+            raise unexpected_answer(url)
         return annotation
 
     def delete_annotation(self, annotation_id: str) -> None:
@@ -278,7 +278,7 @@ class SemanticsApi:
             ) from exc
         report = parse_report(answer)
         if report is None:
-            raise self._unexpected(url)
+            raise unexpected_answer(url)
         return report
 
     def my_reports(self, filter_text: str = ALL_MY_REPORTS, limit: int = MAX_REPORTS) -> list:
@@ -290,7 +290,7 @@ class SemanticsApi:
         body = self._json("GET", url, what="", params=params)
         raw = body.get("reports") if isinstance(body, dict) else None
         if not isinstance(raw, list):
-            raise self._unexpected(url)
+            raise unexpected_answer(url)
         return [report for report in map(parse_report, raw) if report is not None]
 
     # -------------------------------------------------------------- HTTP
@@ -301,11 +301,6 @@ class SemanticsApi:
     def _check(problems: list) -> None:
         if problems:
             raise InvalidEditError(problems)
-
-    def _unexpected(self, url: str) -> InvalidResponseError:
-        return InvalidResponseError(
-            translate("PanoramaxCore", "Unexpected answer from {url}.").format(url=url), url=url
-        )
 
     @staticmethod
     def _what_annotation(annotation_id: str) -> str:

@@ -12,6 +12,7 @@ from .errors import (
     AuthenticationError,
     EditRefusedError,
     HttpError,
+    InvalidResponseError,
     NotFoundError,
     NotOwnerError,
 )
@@ -25,6 +26,13 @@ def server_said(exc: HttpError) -> str:
     text = str(exc)
     index = text.find(marker) if marker else -1
     return " " + text[index:] if index >= 0 else ""
+
+
+def unexpected_answer(url: str) -> InvalidResponseError:
+    """An answer of the wrong shape (not the JSON object the route gives)."""
+    return InvalidResponseError(
+        translate("PanoramaxCore", "Unexpected answer from {url}.").format(url=url), url=url
+    )
 
 
 def signed_json(client, method: str, url: str, *, what: str, signed: bool = True, **kwargs):

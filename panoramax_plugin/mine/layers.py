@@ -6,11 +6,10 @@ Main thread only (they are ``QgsVectorLayer`` objects): tasks hand ``MySequence`
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..core.timeparse import parse_datetime
 from ..layers.memory import add_to_project, memory_layer
 from ..layers.pictures import to_qdatetime
 from .styles import apply_my_pictures_style, apply_my_sequences_style
@@ -40,17 +39,6 @@ MY_PICTURE_FIELDS = (
 )
 
 
-def parse_time(text):
-    """A server time (ISO 8601 text) as an aware datetime, or None."""
-    if not isinstance(text, str) or not text:
-        return None
-    try:
-        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return value if value.utcoffset() is not None else None
-
-
 def sequence_values(sequence, pending: str = "") -> list:
     return [
         sequence.id,
@@ -58,8 +46,8 @@ def sequence_values(sequence, pending: str = "") -> list:
         sequence.status,
         sequence.visibility,
         sequence.picture_count,
-        to_qdatetime(parse_time(sequence.start)),
-        to_qdatetime(parse_time(sequence.end)),
+        to_qdatetime(parse_datetime(sequence.start)),
+        to_qdatetime(parse_datetime(sequence.end)),
         sequence.length_km,
         sequence.upload_set_id,
         pending,
@@ -73,7 +61,7 @@ def picture_values(picture, pending: str = "") -> list:
         picture.rank,
         picture.heading,
         picture.visibility,
-        to_qdatetime(parse_time(picture.datetime)),
+        to_qdatetime(parse_datetime(picture.datetime)),
         picture.status,
         pending,
     ]

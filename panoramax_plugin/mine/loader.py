@@ -40,13 +40,10 @@ def account_credentials(state, timeout: float = 30.0) -> Account | None:
     or None when nobody is signed in there. Main thread."""
     if not state.api_url or not state.account:
         return None
-    from ..upload.token_store import TokenStore, TokenStoreUnavailable
+    from ..upload.token_store import stored_account
 
-    try:
-        token, _name = TokenStore().load(state.api_url)
-    except TokenStoreUnavailable:
-        return None
-    return Account(state.api_url, token, _name or state.account, timeout) if token else None
+    token, name = stored_account(state.api_url)
+    return Account(state.api_url, token, name or state.account, timeout) if token else None
 
 
 def my_pictures(account: Account) -> MyPictures:

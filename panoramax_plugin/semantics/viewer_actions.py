@@ -24,7 +24,7 @@ from ..core.semantics import Tag, tag_changes
 from ..core.semantics_api import SemanticsApi, SignInNeeded, home_api_url
 from ..network.session import qgis_http_client
 from ..plain_text import as_text
-from ..viewer.own_actions import stored_account
+from ..upload.token_store import stored_account
 from .report_dialog import ReportDialog
 from .reports_dialog import MyReportsDialog
 from .tag_dialog import ask_tags

@@ -20,33 +20,7 @@ from ..core.errors import NotFoundError, PanoramaxError
 from ..core.http import same_origin
 from ..core.mine import MyPictures
 from ..network.session import qgis_http_client
-
-_ACCOUNTS: dict = {}  # api_url -> ((authcfg, changes), (token, account name))
-
-
-def stored_account(api_url: str) -> tuple:
-    """(token, account name) signed in on ``api_url`` (main thread: QGIS's auth database).
-
-    The viewer asks on every picture and every change of state, and decrypting the
-    configuration costs ~2.4 ms: the answer is kept until a token is stored or removed
-    (``token_store.changes``) or the instance's configuration id changes."""
-    from ..upload import token_store
-
-    key = api_url.rstrip("/")
-    try:
-        store = token_store.TokenStore()
-        authcfg = store.authcfg(key)
-        if not authcfg:
-            return "", ""
-        stamp = (authcfg, token_store.changes())
-        known = _ACCOUNTS.get(key)
-        if known is not None and known[0] == stamp:
-            return known[1]
-        account = store.load(key)
-    except Exception:  # no auth database: nobody is signed in
-        return "", ""
-    _ACCOUNTS[key] = (stamp, account)
-    return account
+from ..upload.token_store import stored_account
 
 
 class OwnActions(QObject):

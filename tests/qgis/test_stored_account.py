@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from qgis.core import QgsApplication
 
-from panoramax_plugin.upload.token_store import TokenStore
-from panoramax_plugin.viewer.own_actions import stored_account
+from panoramax_plugin.upload.token_store import TokenStore, stored_account
 
 API = "http://127.0.0.1:9/api"
 
