@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
+from .orientation import parse_orientation, upright_field_of_view
 from .timeparse import parse_datetime
 
 ASSET_KEYS = ("thumb", "sd", "hd")
@@ -120,8 +121,11 @@ class Picture:
     """The item's annotations (:class:`~.semantics.Annotation`); None when the item did not
     list them (a search result, an older instance): read the item itself to know."""
     image_size: tuple | None = None
-    """(width, height) of the full-size picture in pixels, the frame of annotation shapes
-    (``pers:interior_orientation.sensor_array_dimensions``); None when not given."""
+    """(width, height) of the full-size picture in pixels as stored, the frame of annotation
+    shapes (``pers:interior_orientation.sensor_array_dimensions``); None when not given."""
+    orientation: int = 1
+    """The file's EXIF orientation (1-8, :mod:`.orientation`): how the stored pixels turn
+    to show the picture upright. ``field_of_view`` is already the upright one."""
 
     @property
     def camera(self) -> str | None:
@@ -379,6 +383,8 @@ def picture_from_feature(
                 related.append(link)
 
     captured = parse_datetime(props.get("datetimetz")) or parse_datetime(props.get("datetime"))
+    image_size = _image_size(orientation)
+    turned = _exif_orientation(props)
     return Picture(
         id=_id(feature["id"]),
         sequence_id=_id(feature.get("collection")),
@@ -387,7 +393,9 @@ def picture_from_feature(
         captured_at=captured,
         heading=finite_float(props.get("view:azimuth")),
         is_360=is_equirectangular(props),
-        field_of_view=finite_float(orientation.get("field_of_view")),
+        field_of_view=upright_field_of_view(
+            finite_float(orientation.get("field_of_view")), image_size, turned
+        ),
         rank=_int(props.get("geovisio:rank_in_collection")),
         producer=_producer(feature.get("providers"), props.get("geovisio:producer")),
         camera_make=_text(orientation.get("camera_manufacturer")),
@@ -406,7 +414,8 @@ def picture_from_feature(
         home_url=home_url,
         tags=_tags(props),
         annotations=_annotations(props, _id(feature["id"])),
-        image_size=_image_size(orientation),
+        image_size=image_size,
+        orientation=turned,
     )
 
 
@@ -424,6 +433,15 @@ def _annotations(properties: dict, picture_id: str | None):
     from .semantics import parse_annotations  # semantics reads numbers with this module
 
     return parse_annotations(properties.get("annotations"), picture_id)
+
+
+def _exif_orientation(properties: dict) -> int:
+    """A flat picture's EXIF orientation from the item's ``exif`` (1 for a 360° one: an
+    equirectangular picture is never shown turned)."""
+    exif = properties.get("exif")
+    if not isinstance(exif, dict) or is_equirectangular(properties):
+        return 1
+    return parse_orientation(exif.get("Exif.Image.Orientation"))
 
 
 def _image_size(orientation: dict):

@@ -447,7 +447,7 @@ class BestPicturesAlgorithm(PanoramaxAlgorithm):
         if picture.is_360:
             image = render_pano(camera, VIEW_SIZE, data=data)
         else:
-            image = decode_image(data)
+            image = decode_image(data, picture=picture)
         lines = caption_lines(picture, instance.title, instance.api_url)
         image = burn_caption(image, lines)
         image.setText("Description", "\n".join(lines))

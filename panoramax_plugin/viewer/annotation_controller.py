@@ -2,6 +2,10 @@
 background when the item shown did not list them), drawn in both views, shown or hidden,
 clicked, and boxes drawn by the user turned into source-pixel boxes.
 
+A flat picture stored turned (EXIF orientation, :mod:`..core.orientation`) is shown
+upright, while the server counts annotation pixels in the stored frame: the layer draws
+copies turned upright, and a drawn box is turned back before it is sent.
+
 What is done with a drawn box or a clicked annotation (the tag dialog, the write API) is
 not here: :attr:`AnnotationController.box_drawn` and :attr:`AnnotationController.activated`
 (re-emitted by the viewer controller as ``annotationBoxDrawn`` / ``annotationActivated``)
@@ -10,9 +14,12 @@ are the hooks. Main thread only; every slot is guarded.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..background import job_pool as background
+from ..core import orientation as turns
 from ..core.semantics import box_problems, box_shape
 from ..core.semantics_api import home_api_url
 from .annotation_layer import AnnotationLayer
@@ -36,6 +43,8 @@ class AnnotationController(QObject):
         self.layer = AnnotationLayer()
         self.picture = None
         self.job = None
+        self._stored = ()  # the shown picture's annotations, in the server's pixel frame
+        self._frame = (None, 1)  # (stored size, orientation) of the shown picture
         self._views = (self.dock.pano_view, self.dock.flat_view)
         for view in self._views:
             view.set_annotation_layer(self.layer)
@@ -66,6 +75,7 @@ class AnnotationController(QObject):
         if picture.annotations is None:
             if not same:
                 self.layer.clear()
+                self._stored, self._frame = (), (None, turns.UPRIGHT)
             self.reload()
             return
         self._apply(picture, picture.annotations)
@@ -110,10 +120,26 @@ class AnnotationController(QObject):
         return background.start(job)
 
     def _apply(self, picture, annotations) -> None:
-        size = picture.image_size or self._shown_size(picture)
+        self._stored = tuple(annotations)
+        stored_size, orientation = self._frame = self._stored_frame(picture)
+        if stored_size is not None and orientation != turns.UPRIGHT:
+            annotations = [_upright(a, stored_size, orientation) for a in annotations]
+            size = turns.upright_size(stored_size, orientation)
+        else:
+            size = stored_size
         self.layer.set_annotations(annotations, size, picture.is_360)
         self._repaint()
         self.changed.emit()
+
+    def _stored_frame(self, picture) -> tuple:
+        """(size as stored, EXIF orientation) of the picture's annotation pixels; the size
+        is the shown file's turned back when the item does not give it."""
+        orientation = turns.UPRIGHT if picture.is_360 else picture.orientation
+        size = picture.image_size
+        if size is None:
+            shown = self._shown_size(picture)
+            size = None if shown is None else turns.upright_size(shown, orientation)
+        return size, orientation
 
     def _shown_size(self, picture):
         """The size of the file shown, when the item does not give the picture's."""
@@ -125,8 +151,8 @@ class AnnotationController(QObject):
     def image_shown(self) -> None:
         """A file of the picture was shown: its size stands in for a missing one."""
         picture = self.picture
-        if picture is not None and picture.image_size is None and self.layer.annotations:
-            self._apply(picture, self.layer.annotations)
+        if picture is not None and picture.image_size is None and self._stored:
+            self._apply(picture, self._stored)
 
     def set_visible(self, visible: bool) -> None:
         self.layer.visible = bool(visible)
@@ -156,9 +182,12 @@ class AnnotationController(QObject):
         if picture is None:
             return
         box = self.layer.source_box(view.overlay_pose(), rect)
-        size = self.layer.source_size or self._shown_size(picture)
+        size, orientation = self._frame
+        if size is None:
+            size, orientation = self._stored_frame(picture)
         if box is None or size is None:
             return
+        box = turns.box_to_stored(box, size, orientation)
         problems = box_problems(box, size[0], size[1])
         if problems:
             self.dock.set_status(" ".join(problems))
@@ -179,3 +208,13 @@ class AnnotationController(QObject):
             call(*args)
         except Exception as exc:  # a Qt slot: an exception escaping it aborts QGIS
             self.logger.warning(f"Annotations: {what} failed: {exc!r}", push=False)
+
+
+def _upright(annotation, size: tuple, orientation: int):
+    """A copy of ``annotation`` in the upright frame of a picture stored ``size``, turned
+    by EXIF ``orientation`` (same id and tags: what is clicked is edited on the server)."""
+    return replace(
+        annotation,
+        box=turns.box_to_upright(annotation.box, size, orientation),
+        polygon=turns.points_to_upright(annotation.polygon, size, orientation),
+    )

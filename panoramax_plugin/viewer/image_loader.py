@@ -19,6 +19,7 @@ from ..background import job_pool as background
 from ..core.errors import PanoramaxError, ServerError
 from ..core.exif_tiff import read_exif_tags
 from ..core.lru import SizedLRU
+from ..core.orientation import untagged_file_orientation
 from ..core.picture_file import HEAD_BYTES, heading_from_tags
 from ..network.session import qgis_http_client
 
@@ -65,11 +66,15 @@ def image_warning(image: QImage) -> str:
     return image.text(WARNING_KEY)
 
 
-def decode_image(data: bytes, tags: dict | None = None, from_memory: bool = False) -> QImage:
+def decode_image(
+    data: bytes, tags: dict | None = None, from_memory: bool = False, picture=None
+) -> QImage:
     """A ``QImage`` in RGB32 from JPEG bytes, turned as its EXIF orientation says; raises
     ``DamagedImage``.
 
-    ``tags``: the file's EXIF tags when the caller has read them already.
+    ``tags``: the file's EXIF tags when the caller has read them already. ``picture``: the
+    item the file belongs to; a file without an orientation tag (GeoVisio's thumbnails)
+    is turned as the item's ``orientation`` says.
     A truncated file that still decodes in part is returned with a message under
     :data:`WARNING_KEY` (see :func:`image_warning`).
 
@@ -87,7 +92,12 @@ def decode_image(data: bytes, tags: dict | None = None, from_memory: bool = Fals
         )
     if tags is None:
         tags = read_exif_tags(bytes(data[:HEAD_BYTES]))
-    image = _oriented(image, tags.get("Exif.Image.Orientation"))
+    orientation = tags.get("Exif.Image.Orientation")
+    if orientation is None and picture is not None and not picture.is_360:
+        orientation = untagged_file_orientation(
+            picture.orientation, (image.width(), image.height()), picture.image_size
+        )
+    image = _oriented(image, orientation)
     if image.format() != QImage.Format.Format_RGB32:
         image = image.convertToFormat(QImage.Format.Format_RGB32)
     if jpeg_is_truncated(data):
@@ -267,7 +277,7 @@ class ImageLoader(QObject):
             data = fetch_with_retries(qgis_http_client(timeout_s), url, job)
             job.check_canceled()
             tags = read_exif_tags(bytes(data[:HEAD_BYTES]))  # read once: orientation, heading
-            image = decode_image(data, tags)
+            image = decode_image(data, tags, picture=picture)
             heading = heading_from_tags(tags)
             if heading is not None:  # the API's is rounded to whole degrees
                 image.setText(FILE_HEADING_KEY, repr(heading))

@@ -38,6 +38,7 @@ pytestmark = pytest.mark.integration
 MAGENTA = (255, 0, 255)
 FLAT_SIZE = (800, 600)
 FLAT_BOX = (220, 140, 340, 260)  # source pixels from the top-left corner
+TURNED_BOX = (500, 100, 620, 220)  # stored pixels of the picture stored turned (EXIF 6)
 PANO_SIZE = (2048, 1024)
 PANO_YAW, PANO_PITCH, PANO_HALF = 40.0, 12.0, 48  # the square's centre and half size (px)
 SHOTS = Path("/tmp/shots-sem-annot")
@@ -55,6 +56,14 @@ def paint_square(path: Path, box) -> None:
     if xmp:
         options["xmp"] = xmp
     image.save(path, "JPEG", **options)
+
+
+def turn_by_exif(path: Path, orientation: int) -> None:
+    """Give the JPEG at ``path`` an EXIF orientation (its pixels stay as stored)."""
+    image = Image.open(path)
+    exif = image.getexif()
+    exif[0x0112] = orientation
+    image.save(path, "JPEG", quality=95, exif=exif.tobytes())
 
 
 def pano_box() -> tuple:
@@ -75,14 +84,20 @@ def painted(local_instance, tmp_path_factory):
         folder / "flat.jpg", shots[0], width=FLAT_SIZE[0], height=FLAT_SIZE[1], seed=4
     )
     paint_square(flat, FLAT_BOX)
+    # a phone held upright: a landscape array of pixels, to be turned 90° clockwise
+    turned = make_flat_jpeg(
+        folder / "turned.jpg", shots[0], width=FLAT_SIZE[0], height=FLAT_SIZE[1], seed=4
+    )
+    paint_square(turned, TURNED_BOX)
+    turn_by_exif(turned, 6)
     pano = make_pano_jpeg(
         folder / "pano.jpg", shots[1], width=PANO_SIZE[0], height=PANO_SIZE[1], pose_heading=0.0
     )
     paint_square(pano, pano_box())
     api, token = local_instance.api, local_instance.token
-    sets = [upload_set(api, token, [p], f"annot {p.stem} {lat:.5f}") for p in (flat, pano)]
+    sets = [upload_set(api, token, [p], f"annot {p.stem} {lat:.5f}") for p in (flat, pano, turned)]
     ids = {}
-    for kind, seeded in zip(("flat", "pano"), sets):
+    for kind, seeded in zip(("flat", "pano", "turned"), sets):
         assert len(seeded.sequence_ids) == 1 and seeded.picture_ids(), seeded
         ids[kind] = (seeded.picture_ids()[0], seeded.sequence_ids[0])
     yield ids
@@ -227,6 +242,53 @@ def test_flat_picture_annotation_over_the_painted_square(
     centre = ((square[0] + square[2]) / 2, (square[1] + square[3]) / 2)
     drag(view, centre, centre, qgis_app)
     assert [a.id for a in clicked] == [answer["id"]]
+
+
+def test_a_picture_stored_turned_shows_its_annotation_upright(
+    viewer, painted, annotations, local_instance, qgis_app
+):
+    """A phone picture stored landscape with EXIF orientation 6 is shown upright; the
+    server counts annotation pixels in the stored frame (it refuses a box outside it), so
+    the outline is turned with the picture and a drawn box is turned back."""
+    picture_id, sequence_id = painted["turned"]
+    outside_stored = requests.post(
+        f"{local_instance.api}/collections/{sequence_id}/items/{picture_id}/annotations",
+        json={"shape": [0, 650, 100, 750], "semantics": [{"key": "a", "value": "b"}]},
+        headers={"Authorization": f"Bearer {local_instance.token}"},
+        timeout=30,
+    )
+    assert outside_stored.status_code == 400  # inside the upright frame, not the stored one
+    answer = annotations(picture_id, sequence_id, TURNED_BOX, [("osm|traffic_sign", "FR:B14")])
+
+    open_full(viewer, qgis_app, picture_id, sequence_id)
+    wait_annotations(viewer, qgis_app, 1)
+    picture = viewer.current
+    assert picture.orientation == 6 and picture.image_size == FLAT_SIZE
+    assert picture.field_of_view == pytest.approx(54.5, abs=1.0)  # the server's 69° turned
+    view = viewer.dock.flat_view
+    assert view.image.width() < view.image.height()  # shown upright
+    square, outline, _ = outline_around_square(view, qgis_app)
+    assert outline == pytest.approx(square, abs=4), (square, outline)
+
+    boxes = []
+    viewer.annotationBoxDrawn.connect(boxes.append)
+    viewer.annotations.set_drawing(True)
+    drag(view, (square[0], square[1]), (square[2], square[3]), qgis_app)
+    viewer.annotations.set_drawing(False)
+    assert len(boxes) == 1
+    assert boxes[0] == pytest.approx(TURNED_BOX, abs=3), boxes
+
+    clicked = []
+    viewer.annotationActivated.connect(clicked.append)
+    centre = ((square[0] + square[2]) / 2, (square[1] + square[3]) / 2)
+    drag(view, centre, centre, qgis_app)
+    assert [a.id for a in clicked] == [answer["id"]]
+
+    # the server's thumbnail keeps the stored frame without the tag: shown upright too
+    viewer.loader.request(picture, "thumb")
+    run_until(qgis_app, lambda: viewer.loader.cached(picture_id, "thumb") is not None)
+    thumb = viewer.loader.cached(picture_id, "thumb")
+    assert thumb.width() < thumb.height(), (thumb.width(), thumb.height())
 
 
 def test_pano_annotation_over_the_painted_square(

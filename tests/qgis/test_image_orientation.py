@@ -41,3 +41,40 @@ def red_at(image: QImage) -> tuple:
 )
 def test_exif_orientations_turn_the_picture_upright(qgis_app, orientation, expected):
     assert red_at(_oriented(marked(), orientation)) == expected
+
+
+@pytest.mark.parametrize("orientation", range(1, 9))
+def test_the_core_frames_agree_with_the_turned_image(qgis_app, orientation):
+    """Every stored pixel's centre lands, by core.orientation, on the pixel the image turned
+    by Qt shows it at (what the viewer draws annotations with is what it shows)."""
+    from panoramax_plugin.core.orientation import to_upright, upright_size
+
+    for x, y in ((0, 0), (3, 0), (2, 1), (1, 1)):
+        image = QImage(4, 2, QImage.Format.Format_RGB32)
+        image.fill(QColor(0, 0, 0))
+        image.setPixelColor(x, y, QColor(255, 0, 0))
+        shown = red_at(_oriented(image, orientation))
+        ux, uy = to_upright(x + 0.5, y + 0.5, (4, 2), orientation)
+        assert shown == (int(ux), int(uy), *upright_size((4, 2), orientation))
+
+
+def test_a_thumbnail_without_its_tag_is_turned_as_the_item_says(qgis_app):
+    """GeoVisio 2.15.1's thumbnails keep the stored frame and drop the EXIF orientation:
+    the item's orientation turns them; a file already upright is left alone."""
+    from types import SimpleNamespace
+
+    from panoramax_plugin.viewer.image_loader import decode_image
+    from tests.fixtures.pictures import line_of_shots, make_flat_jpeg
+
+    path = make_flat_jpeg(
+        "/tmp/panoramax-untagged.jpg", line_of_shots(45.0, 5.0, 1)[0], width=80, height=60, seed=1
+    )
+    data = path.read_bytes()
+    item = SimpleNamespace(is_360=False, orientation=6, image_size=(800, 600))
+    turned = decode_image(data, tags={}, picture=item)
+    assert (turned.width(), turned.height()) == (60, 80)
+    upright_item = SimpleNamespace(is_360=False, orientation=6, image_size=(600, 800))
+    kept = decode_image(data, tags={}, picture=upright_item)  # already the upright shape
+    assert (kept.width(), kept.height()) == (80, 60)
+    tagged = decode_image(data, tags={"Exif.Image.Orientation": 1}, picture=item)
+    assert (tagged.width(), tagged.height()) == (80, 60)  # the file's own tag wins
