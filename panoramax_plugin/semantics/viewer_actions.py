@@ -11,6 +11,7 @@ every network call is a background job; no exception leaves a slot.
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 from qgis.PyQt.QtCore import QObject
@@ -30,6 +31,9 @@ from .reports_dialog import MyReportsDialog
 from .tag_dialog import ask_tags
 from .tags_section import PICTURE
 
+SEQUENCE_TAGS_FOR_S = 60.0
+"""How long a sequence's tags, once read, stand for every picture of it shown."""
+
 
 class SemanticsActions(QObject):
     """The tags section of ``controller``'s dock, kept in step with its open picture."""
@@ -47,6 +51,7 @@ class SemanticsActions(QObject):
         self._draw_tip = None  # the dock's own tooltip of "Draw box"
         self.picture_tags: tuple = ()
         self.sequence_tags: tuple = ()
+        self._sequence_tags_read: dict = {}  # (api, sequence id) -> (tags, monotonic time)
         section.add_requested.connect(lambda scope: self._guard(self.add, scope))
         section.remove_requested.connect(lambda scope, tag: self._guard(self.remove, scope, tag))
         section.replace_requested.connect(lambda scope, tag: self._guard(self.replace, scope, tag))
@@ -134,17 +139,23 @@ class SemanticsActions(QObject):
         else:
             self.section.set_tags()
         self.section.set_message(self.tr("Reading the tags…"))
-        api = self._api(self.home(picture))
+        home = self.home(picture)
+        api = self._api(home)
+        known = self._known_sequence_tags(home, picture.sequence_id)
 
         def work(job):
             tags = api.picture_tags(picture.sequence_id, picture.id)[0]
             job.check_canceled()
-            sequence = api.sequence_tags(picture.sequence_id) if picture.sequence_id else ()
-            return tags, sequence
+            if known is not None or not picture.sequence_id:
+                return tags, known or (), False
+            return tags, api.sequence_tags(picture.sequence_id), True
 
         def done(result):
             self._read_job = None
-            self._show_tags(picture, *result)
+            tags, sequence, fresh = result
+            if fresh:
+                self._remember_sequence_tags(home, picture.sequence_id, sequence)
+            self._show_tags(picture, tags, sequence)
 
         def failed(error):
             self._read_job = None
@@ -154,6 +165,23 @@ class SemanticsActions(QObject):
         self._read_job = background.start(
             background.Job(self.tr("Reading a Panoramax picture's tags"), work, done, failed)
         )
+
+    def _known_sequence_tags(self, home: str, sequence_id):
+        """The sequence's tags read less than SEQUENCE_TAGS_FOR_S ago (stepping through a
+        sequence reads them once, not at every picture); None when they must be read."""
+        known = self._sequence_tags_read.get((home, sequence_id))
+        if known is None or time.monotonic() - known[1] > SEQUENCE_TAGS_FOR_S:
+            return None
+        return known[0]
+
+    def _remember_sequence_tags(self, home: str, sequence_id, tags) -> None:
+        if not sequence_id:
+            return
+        read = self._sequence_tags_read
+        read.pop((home, sequence_id), None)
+        read[(home, sequence_id)] = (tuple(tags), time.monotonic())
+        while len(read) > 32:
+            read.pop(next(iter(read)))
 
     def _is_current(self, picture) -> bool:
         current = self.controller.current
@@ -211,7 +239,8 @@ class SemanticsActions(QObject):
         picture = self.controller.current
         if picture is None or self.job is not None or self.reason(picture) or not changes:
             return None
-        api = self._api(self.home(picture))
+        home = self.home(picture)
+        api = self._api(home)
         picture_tags, sequence_tags = self.picture_tags, self.sequence_tags  # main thread
 
         def work(job):
@@ -224,6 +253,8 @@ class SemanticsActions(QObject):
             self.job = None
             if not self.controller.alive:
                 return
+            if scope != PICTURE:
+                self._remember_sequence_tags(home, picture.sequence_id, result[1])
             self._show_tags(picture, *result)
             self.update()
             self._said(
@@ -234,6 +265,7 @@ class SemanticsActions(QObject):
 
         def failed(error):
             self.job = None
+            self._sequence_tags_read.pop((home, picture.sequence_id), None)  # may be half done
             if self.controller.alive:
                 self._failed(error)
                 self.update()

@@ -37,6 +37,20 @@ def open_and_wait(viewer, qgis_app, picture_id, sequence_id):
     return viewer.current
 
 
+def count_sequence_reads(actions) -> list:
+    """The sequence ids whose tags ``actions`` reads from now on."""
+    reads, make_api = [], actions._api
+
+    def counting_api(url, signed=True):
+        api = make_api(url, signed)
+        read = api.sequence_tags
+        api.sequence_tags = lambda sequence_id: (reads.append(sequence_id), read(sequence_id))[1]
+        return api
+
+    actions._api = counting_api
+    return reads
+
+
 def server_tags(api, sequence_id, picture_id=None):
     url = f"{api}/collections/{sequence_id}" + (f"/items/{picture_id}" if picture_id else "")
     body = requests.get(url, timeout=30).json()
@@ -95,6 +109,20 @@ def test_tags_added_replaced_removed_from_the_viewer(desktop, local_instance, qg
             run_until(qgis_app, lambda: actions.job is None, 60)
             assert server_tags(api, sequence_id) == {(weather.key, weather.value)}
             assert (weather.key, weather.value, "sequence") in rows(section)
+
+            # the next picture of the sequence: its own tags read, the sequence's known
+            sequence_reads = count_sequence_reads(actions)
+            open_and_wait(viewer, qgis_app, ids[1], sequence_id)
+            assert rows(section) == [(weather.key, weather.value, "sequence")]
+            open_and_wait(viewer, qgis_app, ids[0], sequence_id)
+            assert (weather.key, weather.value, "sequence") in rows(section)
+            assert (sign.key, sign.value, "picture") in rows(section)
+            assert sequence_reads == []
+            actions._sequence_tags_read.clear()  # as after a minute: read again
+            open_and_wait(viewer, qgis_app, ids[1], sequence_id)
+            assert sequence_reads == [sequence_id]
+            assert rows(section) == [(weather.key, weather.value, "sequence")]
+            open_and_wait(viewer, qgis_app, ids[0], sequence_id)
 
             # replace: the chosen tag deleted, the edited one added
             new_sign = Tag(sign.key, "FR:B14[30]")
