@@ -127,52 +127,52 @@
             <translation>Une modification d’annotation est encore en cours d’envoi.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="72" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="74" />
             <source>Annotation added to picture {id}.</source>
             <translation>Annotation ajoutée à la photo {id}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="117" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="119" />
             <source>Annotation deleted.</source>
             <translation>Annotation supprimée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="106" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="108" />
             <source>Annotation tags saved.</source>
             <translation>Étiquettes de l’annotation enregistrées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="123" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="125" />
             <source>Delete the annotation</source>
             <translation>Supprimer l’annotation</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="157" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="159" />
             <source>Delete the annotation…</source>
             <translation>Supprimer l’annotation…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="124" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="126" />
             <source>Delete this annotation and its tags from the picture, for everybody?</source>
             <translation>Supprimer cette annotation et ses étiquettes de la photo, pour tout le monde ?</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="156" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="158" />
             <source>Edit the tags…</source>
             <translation>Modifier les étiquettes…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="146" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="148" />
             <source>Sending a Panoramax annotation</source>
             <translation>Envoi d’une annotation Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="93" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="95" />
             <source>Tags of the annotation</source>
             <translation>Étiquettes de l’annotation</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="63" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="66" />
             <source>Tags of the new annotation</source>
             <translation>Étiquettes de la nouvelle annotation</translation>
         </message>
@@ -180,14 +180,19 @@
     <context>
         <name>AnnotationController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/annotation_controller.py" line="106" />
+            <location filename="../panoramax_plugin/viewer/annotation_controller.py" line="116" />
             <source>Reading Panoramax annotations</source>
             <translation>Lecture des annotations Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/annotation_controller.py" line="101" />
+            <location filename="../panoramax_plugin/viewer/annotation_controller.py" line="111" />
             <source>The annotations could not be read: {error}</source>
             <translation>Les annotations n’ont pas pu être lues : {error}</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/annotation_controller.py" line="192" />
+            <source>The instance does not give this picture's size in pixels: an annotation cannot be placed on it.</source>
+            <translation>L’instance ne donne pas la taille en pixels de cette photo : impossible d’y placer une annotation.</translation>
         </message>
     </context>
     <context>
@@ -1020,22 +1025,22 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>ImageLoader</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="277" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="287" />
             <source>Loading Panoramax picture</source>
             <translation>Chargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="84" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="89" />
             <source>The picture file is damaged or incomplete ({error}).</source>
             <translation>Le fichier de la photo est endommagé ou incomplet ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="96" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="106" />
             <source>The picture file is incomplete: only part of it could be shown.</source>
             <translation>Le fichier de la photo est incomplet : seule une partie a pu être affichée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="261" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="271" />
             <source>This picture has no '{level}' file.</source>
             <translation>Cette photo n'a pas de fichier « {level} ».</translation>
         </message>
@@ -1409,98 +1414,118 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>MineActions</name>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="163" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="441" />
+            <source>Canceled: {count} change(s) applied, {failed} failed, {not_sent} not sent.</source>
+            <translation>Annulé : {count} modification(s) appliquée(s), {failed} en échec, {not_sent} non envoyée(s).</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="405" />
+            <source>Changes sent as {account}: My pictures shows another account now, load it again to see them.</source>
+            <translation>Modifications envoyées en tant que {account} : Mes photos montre maintenant un autre compte, rechargez-le pour les voir.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="202" />
             <source>Changing the picture order</source>
             <translation>Changement de l’ordre des photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="98" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="137" />
             <source>Changing the visibility</source>
             <translation>Changement de la visibilité</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="204" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="243" />
             <source>Correcting capture times</source>
             <translation>Correction des dates de prise de vue</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="132" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="171" />
             <source>Correcting headings</source>
             <translation>Correction des orientations</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="176" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="215" />
             <source>Correcting picture headings</source>
             <translation>Correction des orientations des photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="229" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="277" />
             <source>Delete my pictures</source>
             <translation>Supprimer mes photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="225" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="268" />
             <source>Delete {sequences} sequence(s) and {pictures} picture(s) in all from the instance? This cannot be undone.</source>
             <translation>Supprimer {sequences} séquence(s) et {pictures} photo(s) en tout de l’instance ? C’est irréversible.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="245" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="273" />
+            <source>Delete {sequences} sequence(s) with all their pictures from the instance (how many is not known here)? This cannot be undone.</source>
+            <translation>Supprimer de l’instance {sequences} séquence(s) avec toutes leurs photos (leur nombre n’est pas connu ici) ? C’est irréversible.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="293" />
             <source>Deleting my pictures</source>
             <translation>Suppression de mes photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="190" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="229" />
             <source>Moving a picture</source>
             <translation>Déplacement d’une photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="270" />
-            <location filename="../panoramax_plugin/mine/actions.py" line="273" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="318" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="321" />
             <source>My pictures</source>
             <translation>Mes photos</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="153" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="192" />
             <source>Relative heading</source>
             <translation>Orientation relative</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="110" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="149" />
             <source>Renaming sequences</source>
             <translation>Renommage des séquences</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="285" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="335" />
             <source>Select my sequences or pictures first.</source>
             <translation>Sélectionnez d’abord mes séquences ou photos.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="377" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="105" />
+            <source>Sequences and pictures are both selected: make the layer to act on the active one (Layers panel), or clear one of the selections.</source>
+            <translation>Des séquences et des photos sont sélectionnées à la fois : rendez active la couche sur laquelle agir (panneau Couches), ou videz l’une des sélections.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/actions.py" line="451" />
             <source>Sign in again, then retry: the change is kept until then.</source>
             <translation>Reconnectez-vous, puis réessayez : la modification est gardée d’ici là.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="282" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="332" />
             <source>Sign in to the instance to change your pictures.</source>
             <translation>Connectez-vous à l’instance pour modifier vos photos.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="405" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="479" />
             <source>The sequence {id} is still being deleted by the instance.</source>
             <translation>La séquence {id} est encore en cours de suppression par l’instance.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="149" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="188" />
             <source>Turn the pictures of {sequences} sequence(s) to {degrees}° from the direction of travel? The map shows {pictures} loaded picture(s) turned.</source>
             <translation>Tourner les photos de {sequences} séquence(s) à {degrees}° de la direction de déplacement ? La carte montre {pictures} photo(s) chargée(s) ainsi tournée(s).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="383" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="457" />
             <source>{count} change(s) applied, {failed} not applied: the Panoramax log says why for each; select them and try again.</source>
             <translation>{count} modification(s) appliquée(s), {failed} non appliquée(s) : le journal Panoramax dit pourquoi pour chacune ; sélectionnez-les et réessayez.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="380" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="454" />
             <source>{count} change(s) applied.</source>
             <translation>{count} modification(s) appliquée(s).</translation>
         </message>
@@ -1513,7 +1538,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Tout état</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="252" />
+            <location filename="../panoramax_plugin/mine/box.py" line="254" />
             <source>Any visibility</source>
             <translation>Toute visibilité</translation>
         </message>
@@ -1523,7 +1548,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="326" />
+            <location filename="../panoramax_plugin/mine/box.py" line="328" />
             <source>Capture time</source>
             <translation>Date de prise de vue</translation>
         </message>
@@ -1538,17 +1563,17 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Prises entre</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="327" />
+            <location filename="../panoramax_plugin/mine/box.py" line="329" />
             <source>Date and time with its time zone (ISO 8601):</source>
             <translation>Date et heure avec son fuseau horaire (ISO 8601) :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="318" />
+            <location filename="../panoramax_plugin/mine/box.py" line="320" />
             <source>Degrees (north 0, east 90):</source>
             <translation>Degrés (nord 0, est 90) :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="297" />
+            <location filename="../panoramax_plugin/mine/box.py" line="299" />
             <source>Degrees from the direction of travel (0 ahead, 90 to the right):</source>
             <translation>Degrés depuis le sens de déplacement (0 devant, 90 à droite) :</translation>
         </message>
@@ -1573,7 +1598,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Charger mes séquences</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="273" />
+            <location filename="../panoramax_plugin/mine/box.py" line="275" />
             <source>Load the pictures of my sequences first.</source>
             <translation>Chargez d’abord les photos de mes séquences.</translation>
         </message>
@@ -1589,15 +1614,19 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
         </message>
         <message>
             <location filename="../panoramax_plugin/mine/box.py" line="75" />
-            <location filename="../panoramax_plugin/mine/box.py" line="228" />
+            <location filename="../panoramax_plugin/mine/box.py" line="230" />
             <source>My coverage</source>
             <translation>Ma couverture</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="216" />
-            <location filename="../panoramax_plugin/mine/box.py" line="230" />
+            <location filename="../panoramax_plugin/mine/box.py" line="232" />
             <source>My coverage could not be loaded</source>
             <translation>Ma couverture n’a pas pu être chargée</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/mine/box.py" line="217" />
+            <source>My coverage could not be loaded ({error})</source>
+            <translation>Ma couverture n’a pas pu être chargée ({error})</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/mine/box.py" line="54" />
@@ -1610,17 +1639,17 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Mes séquences et photos en tuiles vectorielles, à toute échelle, y compris celles masquées ou encore en traitement</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="290" />
+            <location filename="../panoramax_plugin/mine/box.py" line="292" />
             <source>New title:</source>
             <translation>Nouveau titre :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="309" />
+            <location filename="../panoramax_plugin/mine/box.py" line="311" />
             <source>Order by:</source>
             <translation>Trier par :</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="318" />
+            <location filename="../panoramax_plugin/mine/box.py" line="320" />
             <source>Picture heading</source>
             <translation>Orientation de la photo</translation>
         </message>
@@ -1630,7 +1659,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Orientation de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="308" />
+            <location filename="../panoramax_plugin/mine/box.py" line="310" />
             <source>Picture order</source>
             <translation>Ordre des photos</translation>
         </message>
@@ -1640,7 +1669,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Ordre des photos…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="296" />
+            <location filename="../panoramax_plugin/mine/box.py" line="298" />
             <source>Relative heading</source>
             <translation>Orientation relative</translation>
         </message>
@@ -1650,7 +1679,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Orientation relative…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="290" />
+            <location filename="../panoramax_plugin/mine/box.py" line="292" />
             <source>Rename</source>
             <translation>Renommer</translation>
         </message>
@@ -1670,7 +1699,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Renvoyer la modification qu’une connexion expirée a arrêtée</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="180" />
+            <location filename="../panoramax_plugin/mine/box.py" line="181" />
             <source>Sign in to the instance (Upload pictures…) to see and change your pictures</source>
             <translation>Connectez-vous à l’instance (Envoyer des photos…) pour voir et modifier vos photos</translation>
         </message>
@@ -1686,12 +1715,12 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
         </message>
         <message>
             <location filename="../panoramax_plugin/mine/box.py" line="99" />
-            <location filename="../panoramax_plugin/mine/box.py" line="281" />
+            <location filename="../panoramax_plugin/mine/box.py" line="283" />
             <source>Visibility</source>
             <translation>Visibilité</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/box.py" line="282" />
+            <location filename="../panoramax_plugin/mine/box.py" line="284" />
             <source>Who may see them:</source>
             <translation>Qui peut les voir :</translation>
         </message>
@@ -1699,29 +1728,37 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>MineLoader</name>
         <message>
-            <location filename="../panoramax_plugin/mine/loader.py" line="202" />
+            <location filename="../panoramax_plugin/mine/loader.py" line="214" />
             <source>Loading my Panoramax pictures</source>
             <translation>Chargement de mes photos Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/loader.py" line="182" />
+            <location filename="../panoramax_plugin/mine/loader.py" line="194" />
             <source>Loading my Panoramax sequences</source>
             <translation>Chargement de mes séquences Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/loader.py" line="176" />
+            <location filename="../panoramax_plugin/mine/loader.py" line="188" />
             <source>Sign in to the instance to see your pictures.</source>
             <translation>Connectez-vous à l’instance pour voir vos photos.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/loader.py" line="258" />
+            <location filename="../panoramax_plugin/mine/loader.py" line="272" />
             <source>Unexpected error: {error}</source>
             <translation>Erreur inattendue : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/loader.py" line="238" />
+            <location filename="../panoramax_plugin/mine/loader.py" line="250" />
             <source>{count} of my sequences loaded.</source>
             <translation>{count} de mes séquences chargées.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MovePictureTool</name>
+        <message>
+            <location filename="../panoramax_plugin/mine/move_tool.py" line="65" />
+            <source>That place of the map has no longitude/latitude: nothing was moved.</source>
+            <translation>Cet endroit de la carte n’a pas de longitude/latitude : rien n’a été déplacé.</translation>
         </message>
     </context>
     <context>
@@ -1878,90 +1915,95 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
     <context>
         <name>OwnActions</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="151" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="163" />
             <source>Delete picture {id} from the instance? This cannot be undone.</source>
             <translation>Supprimer la photo {id} de l’instance ? C’est irréversible.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="150" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="162" />
             <source>Delete the picture</source>
             <translation>Supprimer la photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="175" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="187" />
             <source>Deleting a Panoramax picture</source>
             <translation>Suppression d’une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="143" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="155" />
             <source>Fixing a Panoramax picture's heading</source>
             <translation>Correction de l’orientation d’une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="138" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="150" />
             <source>Heading of picture {id} set to {heading}°.</source>
             <translation>Orientation de la photo {id} mise à {heading}°.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="126" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="138" />
             <source>Hiding a Panoramax picture</source>
             <translation>Masquage d’une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="53" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="54" />
             <source>Not yours: this picture belongs to {owner}.</source>
             <translation>Pas à vous : cette photo appartient à {owner}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="167" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="179" />
             <source>Picture {id} deleted.</source>
             <translation>Photo {id} supprimée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="121" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="133" />
             <source>Picture {id} hidden: only you see it now (visibility: {value}).</source>
             <translation>Photo {id} masquée : vous seul la voyez maintenant (visibilité : {value}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="170" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="182" />
             <source>Picture {id}: deletion asked; the instance still shows it.</source>
             <translation>Photo {id} : suppression demandée ; l’instance la montre encore.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="48" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="49" />
             <source>Read-only catalog: open this picture on its own instance to change it.</source>
             <translation>Catalogue en lecture seule : ouvrez cette photo sur sa propre instance pour la modifier.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions.py" line="51" />
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="52" />
             <source>Sign in (Upload pictures…) to hide, delete or fix your pictures.</source>
             <translation>Connectez-vous (Envoyer des photos…) pour masquer, supprimer ou corriger vos photos.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/own_actions.py" line="96" />
+            <source>The viewer moved to another picture while you were asked: nothing was changed. Open picture {id} and try again.</source>
+            <translation>La visionneuse est passée à une autre photo pendant la question : rien n’a été modifié. Ouvrez la photo {id} et réessayez.</translation>
         </message>
     </context>
     <context>
         <name>OwnActionsRow</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions_row.py" line="25" />
+            <location filename="../panoramax_plugin/viewer/own_actions_row.py" line="27" />
             <source>Delete…</source>
             <translation>Supprimer…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions_row.py" line="30" />
+            <location filename="../panoramax_plugin/viewer/own_actions_row.py" line="32" />
             <source>Fix heading</source>
             <translation>Corriger l’orientation</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions_row.py" line="23" />
+            <location filename="../panoramax_plugin/viewer/own_actions_row.py" line="25" />
             <source>Hide</source>
             <translation>Masquer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions_row.py" line="24" />
+            <location filename="../panoramax_plugin/viewer/own_actions_row.py" line="26" />
             <source>Only you will see this picture</source>
             <translation>Vous seul verrez cette photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/own_actions_row.py" line="32" />
+            <location filename="../panoramax_plugin/viewer/own_actions_row.py" line="34" />
             <source>Send this heading (degrees from north, clockwise) to the instance</source>
             <translation>Envoyer cette orientation (degrés depuis le nord, sens horaire) à l’instance</translation>
         </message>
@@ -3036,7 +3078,7 @@ Ajouter ces champs à la couche ? Ils sont ajoutés à son tampon d’édition :
             <translation>Utilisateurs connectés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/mine/actions.py" line="325" />
+            <location filename="../panoramax_plugin/mine/actions.py" line="375" />
             <source>The change to {what} could not be sent ({error}); try again.</source>
             <translation>La modification de {what} n’a pas pu être envoyée ({error}) ; réessayez.</translation>
         </message>
@@ -4096,103 +4138,108 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>SemanticsActions</name>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="242" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="292" />
             <source>Changing Panoramax tags</source>
             <translation>Modification des étiquettes Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="316" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="366" />
             <source>Loading the reports of {instance}…</source>
             <translation>Chargement des signalements de {instance}…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="74" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="79" />
             <source>Read-only catalog: open this picture on its own instance to tag it.</source>
             <translation>Catalogue en lecture seule : ouvrez cette photo sur sa propre instance pour l’étiqueter.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="155" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="166" />
             <source>Reading a Panoramax picture's tags</source>
             <translation>Lecture des étiquettes d’une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="332" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="382" />
             <source>Reading my Panoramax reports</source>
             <translation>Lecture de mes signalements Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="136" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="141" />
             <source>Reading the tags…</source>
             <translation>Lecture des étiquettes…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="198" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="228" />
             <source>Replace the tag</source>
             <translation>Remplacer l’étiquette</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="277" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="327" />
             <source>Report sent to the instance's moderators (status: {status}).</source>
             <translation>Signalement envoyé aux modérateurs de l’instance (état : {status}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="289" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="339" />
             <source>Sending a Panoramax report</source>
             <translation>Envoi d’un signalement Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="84" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="89" />
             <source>Sign in (Upload pictures…) to add or remove tags.</source>
             <translation>Connectez-vous (Envoyer des photos…) pour ajouter ou retirer des étiquettes.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="97" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="102" />
             <source>Sign in (Upload pictures…) to see your reports.</source>
             <translation>Connectez-vous (Envoyer des photos…) pour voir vos signalements.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="302" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="352" />
             <source>Sign in now?</source>
             <translation>Se connecter maintenant ?</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="296" />
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="301" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="346" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="351" />
             <source>Sign in to report</source>
             <translation>Se connecter pour signaler</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="230" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="279" />
             <source>Tags of picture {id} saved.</source>
             <translation>Étiquettes de la photo {id} enregistrées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="232" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="281" />
             <source>Tags of sequence {id} saved.</source>
             <translation>Étiquettes de la séquence {id} enregistrées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="177" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="205" />
             <source>Tags to add to the picture</source>
             <translation>Étiquettes à ajouter à la photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="179" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="207" />
             <source>Tags to add to the whole sequence</source>
             <translation>Étiquettes à ajouter à toute la séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="206" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="236" />
             <source>The tag is unchanged.</source>
             <translation>L’étiquette est inchangée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="187" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="247" />
+            <source>The viewer moved to another picture while you typed: nothing was changed. Open picture {id} and try again.</source>
+            <translation>La visionneuse est passée à une autre photo pendant la saisie : rien n’a été modifié. Ouvrez la photo {id} et réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="216" />
             <source>These tags are already there.</source>
             <translation>Ces étiquettes sont déjà présentes.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="80" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="85" />
             <source>This picture lives on {host}: choose that instance once and sign in there (Upload pictures…) to tag it from here.</source>
             <translation>Cette photo est hébergée sur {host} : choisissez une fois cette instance et connectez-vous-y (Envoyer des photos…) pour l’étiqueter d’ici.</translation>
         </message>
@@ -4385,7 +4432,7 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <translation>Chargement des photos Panoramax étiquetées</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="194" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="199" />
             <source>Loading tagged pictures failed: {error}</source>
             <translation>Le chargement des photos étiquetées a échoué : {error}</translation>
         </message>
@@ -4411,37 +4458,37 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <translation>La carte ne montre aucune zone où chercher.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="168" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="173" />
             <source>The search could not be completed: some tagged pictures of this area may be missing.</source>
             <translation>La recherche n’a pas pu aboutir : des photos étiquetées de cette zone peuvent manquer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="174" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="179" />
             <source>The search stopped at {ceiling} pictures and {parts} parts of the area were not searched: zoom in or filter to see the rest.</source>
             <translation>La recherche s'est arrêtée à {ceiling} photos et {parts} parties de la zone n'ont pas été parcourues : zoomez ou filtrez pour voir le reste.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="191" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="196" />
             <source>Unexpected error: {error}</source>
             <translation>Erreur inattendue : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="153" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="158" />
             <source>{count} annotations of {pictures} pictures tagged {query}.</source>
             <translation>{count} annotations de {pictures} photos étiquetées {query}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="179" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="184" />
             <source>{count} malformed pictures were skipped.</source>
             <translation>{count} photos mal formées ont été ignorées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="162" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="167" />
             <source>{count} more tag keys have no column of their own: they are in the tags and tags_json fields.</source>
             <translation>{count} autres clés d’étiquette n’ont pas de colonne propre : elles sont dans les champs tags et tags_json.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="157" />
+            <location filename="../panoramax_plugin/browse/tagged_controller.py" line="162" />
             <source>{count} pictures tagged {query}.</source>
             <translation>{count} photos étiquetées {query}.</translation>
         </message>
@@ -4911,147 +4958,152 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>UploadSetsDialog</name>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="335" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="341" />
             <source>An upload is running: wait for it to end.</source>
             <translation>Un envoi est en cours : attendez qu’il se termine.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="139" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="215" />
+            <source>Canceled.</source>
+            <translation>Annulé.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="140" />
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="136" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="137" />
             <source>Complete</source>
             <translation>Terminer</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="270" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="276" />
             <source>Completing a Panoramax upload set</source>
             <translation>Fin d’un lot d’envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="125" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="126" />
             <source>Created</source>
             <translation>Créé</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="282" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="288" />
             <source>Delete the upload set</source>
             <translation>Supprimer le lot d’envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="283" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="289" />
             <source>Delete the upload set {title} and its {count} pictures from the instance? This cannot be undone.</source>
             <translation>Supprimer le lot d’envoi {title} et ses {count} photos de l’instance ? C’est irréversible.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="137" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="138" />
             <source>Delete…</source>
             <translation>Supprimer…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="299" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="305" />
             <source>Deleting a Panoramax upload set</source>
             <translation>Suppression d’un lot d’envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="122" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="123" />
             <source>Files</source>
             <translation>Fichiers</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="126" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="127" />
             <source>Id</source>
             <translation>Id</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="115" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="116" />
             <source>My upload sets</source>
             <translation>Mes lots d’envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="317" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="323" />
             <source>No upload of the set {title} was started from this computer (no saved upload state in {folder}): it cannot be resumed from here.</source>
             <translation>Aucun envoi du lot {title} n’a été lancé depuis cet ordinateur (pas d’état d’envoi enregistré dans {folder}) : il ne peut pas être repris d’ici.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="222" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="228" />
             <source>Reading my Panoramax upload sets</source>
             <translation>Lecture de mes lots d’envoi Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="220" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="226" />
             <source>Reading your upload sets…</source>
             <translation>Lecture de vos lots d’envoi…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="135" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="136" />
             <source>Refresh</source>
             <translation>Actualiser</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="123" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="124" />
             <source>Rejected</source>
             <translation>Refusés</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="138" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="139" />
             <source>Resume upload</source>
             <translation>Reprendre l’envoi</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="340" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="346" />
             <source>Resuming the upload: {count} files left to send.</source>
             <translation>Reprise de l’envoi : {count} fichiers restent à envoyer.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="124" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="125" />
             <source>Sequences</source>
             <translation>Séquences</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="121" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="122" />
             <source>Status</source>
             <translation>État</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="120" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="121" />
             <source>Title</source>
             <translation>Titre</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="261" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="267" />
             <source>Upload set {title} completed: the instance processes it.</source>
             <translation>Lot d’envoi {title} terminé : l’instance le traite.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="292" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="298" />
             <source>Upload set {title} deleted.</source>
             <translation>Lot d’envoi {title} supprimé.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="227" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="233" />
             <source>completed</source>
             <translation>terminé</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="228" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="234" />
             <source>dispatched</source>
             <translation>réparti</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="226" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="232" />
             <source>open</source>
             <translation>ouvert</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="327" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="333" />
             <source>{count} files of this upload are no longer on disk (e.g. {path}): it cannot be resumed.</source>
             <translation>{count} fichiers de cet envoi ne sont plus sur le disque (par ex. {path}) : il ne peut pas être repris.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="249" />
+            <location filename="../panoramax_plugin/upload/sets_dialog.py" line="255" />
             <source>{count} upload sets.</source>
             <translation>{count} lots d’envoi.</translation>
         </message>

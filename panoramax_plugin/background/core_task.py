@@ -27,16 +27,25 @@ class TaskCanceled(Exception):
 class CoreTask(QgsTask):
     """Runs ``work(task)``; then ``on_done(result)`` or ``on_error(exception)``.
 
-    ``work`` may call ``task.setProgress`` and ``task.check_canceled()``.
+    ``work`` may call ``task.setProgress`` and ``task.check_canceled()``. ``on_canceled``:
+    given what ``work`` returned when the user canceled it (a batch of changes reports the
+    ones already sent); without it a canceled task calls nothing.
     """
 
     def __init__(
-        self, description: str, work, on_done=None, on_error=None, flags=QgsTask.Flag.CanCancel
+        self,
+        description: str,
+        work,
+        on_done=None,
+        on_error=None,
+        flags=QgsTask.Flag.CanCancel,
+        on_canceled=None,
     ):
         super().__init__(description, flags)
         self._work = work
         self._on_done = on_done
         self._on_error = on_error
+        self._on_canceled = on_canceled
         self.result = None
         self.error: BaseException | None = None
         self.error_trace: str | None = None
@@ -58,7 +67,12 @@ class CoreTask(QgsTask):
     def finished(self, ok: bool) -> None:
         # finished() is called from C++: an exception here would abort QGIS, e.g. a
         # callback touching a widget deleted while the task ran (plugin unloaded)
-        if ok:
+        # a canceled task was replaced or given up by its owner: an error or a result that
+        # comes after the cancel (a request that ran on) must not end the owner's new work
+        if self.isCanceled():
+            if self._on_canceled is not None:
+                hand_over(self.result, None, self._on_canceled, self._on_error, "task")
+        elif ok:
             hand_over(self.result, None, self._on_done, self._on_error, "task")
         elif self.error is not None:
             hand_over(None, self.error, self._on_done, self._on_error, "task")

@@ -133,8 +133,13 @@ class TaggedController(QObject):
 
     def _on_done(self, result: LoadResult) -> None:
         self.task = None
-        if result.instance is not None and self.browse.instance is None:
-            self.browse.instance = result.instance
+        instance = result.instance
+        if (
+            instance is not None
+            and self.browse.instance is None
+            and (instance.api_url or "").rstrip("/") == (self.browse.api_url or "").rstrip("/")
+        ):  # not when another instance was chosen while this search ran
+            self.browse.instance = instance
         self.steps.add(lambda: self._complete(result))  # once every batch is in the layer
 
     def _complete(self, result: LoadResult) -> None:

@@ -33,12 +33,22 @@ from ..core.mine import (
     check_title,
     check_visibility,
 )
+from ..plain_text import as_text
 from .loader import PerThread
 
 WORKERS = 4
 """Changes sent at once: polite to the instance, much faster than one after another."""
 
 DELETE_TIMEOUT_S = 120.0
+
+
+def _active_layer():
+    """The layer selected in QGIS's Layers panel (None outside the desktop)."""
+    try:
+        from qgis.utils import iface
+    except ImportError:
+        return None
+    return iface.activeLayer() if iface is not None else None
 
 
 class MineActions(QObject):
@@ -55,6 +65,7 @@ class MineActions(QObject):
         workers=WORKERS,
         canvas=None,
         viewer=None,
+        active_layer=None,
     ):
         super().__init__(parent_widget)
         self.canvas = canvas  # for the heading preview (none: no preview)
@@ -65,6 +76,8 @@ class MineActions(QObject):
         self.parent_widget = parent_widget
         self.message_box = message_box or QMessageBox
         self.workers = workers
+        self.active_layer = active_layer or _active_layer  # () -> QGIS's active layer
+        self.refresh_account = None  # () -> None: the loader's account from the stored token
         self.pending_retry = None  # the action an expired sign-in interrupted
         self.tasks: list = []
 
@@ -74,6 +87,30 @@ class MineActions(QObject):
             list(sequence_ids) if sequence_ids is not None else self.loader.sequences.selected_ids()
         )
 
+    def _both_or_either(self, sequence_ids, pictures):
+        """(sequence ids, picture keys) for hide/show and delete: the arguments when given,
+        else the selection of one layer, never both silently. With sequences and pictures
+        both selected, the active layer's selection counts (the one the user works in);
+        when neither is active, nothing is done and the log says why (None)."""
+        if sequence_ids is not None or pictures is not None:
+            return list(sequence_ids or []), self._picture_keys(pictures or [])
+        sequence_ids = self._sequence_ids(None)
+        picture_keys = self._picture_keys(None)
+        if sequence_ids and picture_keys:
+            active = self.active_layer()
+            if active is self.loader.pictures.layer:
+                return [], picture_keys
+            if active is not self.loader.sequences.layer:
+                self.logger.warning(
+                    self.tr(
+                        "Sequences and pictures are both selected: make the layer to act on "
+                        "the active one (Layers panel), or clear one of the selections."
+                    )
+                )
+                return None
+            return sequence_ids, []
+        return sequence_ids, picture_keys
+
     def _picture_keys(self, pictures):
         """(sequence id, picture id) pairs; default: the selected pictures."""
         if pictures is not None:
@@ -82,8 +119,10 @@ class MineActions(QObject):
 
     # ------------------------------------------------------------------ actions
     def set_visibility(self, visibility: str, sequence_ids=None, pictures=None):
-        sequence_ids = self._sequence_ids(sequence_ids)
-        pictures = self._picture_keys(pictures) if pictures is not None or not sequence_ids else []
+        targets = self._both_or_either(sequence_ids, pictures)
+        if targets is None:
+            return None
+        sequence_ids, pictures = targets
         check = check_visibility(visibility, self.loader.visibilities)
         items = [("sequence", s) for s in sequence_ids] + [("picture", p) for p in pictures]
 
@@ -212,20 +251,29 @@ class MineActions(QObject):
 
     def delete(self, sequence_ids=None, pictures=None):
         """Delete after a confirmation saying how many pictures will go."""
-        sequence_ids = self._sequence_ids(sequence_ids)
-        pictures = self._picture_keys(pictures) if pictures is not None or not sequence_ids else []
+        targets = self._both_or_either(sequence_ids, pictures)
+        if targets is None:
+            return None
+        sequence_ids, pictures = targets
         pictures = [p for p in pictures if p[0] not in set(sequence_ids)]
         if not sequence_ids and not pictures:
             return None
-        count = len(pictures)
+        count, counted = len(pictures), True
         for sequence_id in sequence_ids:
             feature = self.loader.sequences.feature(sequence_id)
             value = feature["picture_count"] if feature is not None else None
+            counted = counted and isinstance(value, int)
             count += value if isinstance(value, int) else 0
-        question = self.tr(
-            "Delete {sequences} sequence(s) and {pictures} picture(s) in all from the "
-            "instance? This cannot be undone."
-        ).format(sequences=len(sequence_ids), pictures=count)
+        if counted:
+            question = self.tr(
+                "Delete {sequences} sequence(s) and {pictures} picture(s) in all from the "
+                "instance? This cannot be undone."
+            ).format(sequences=len(sequence_ids), pictures=count)
+        else:  # a sequence not on the map (signed in again, layer reloaded): no count
+            question = self.tr(
+                "Delete {sequences} sequence(s) with all their pictures from the instance "
+                "(how many is not known here)? This cannot be undone."
+            ).format(sequences=len(sequence_ids))
         if not self._ask(self.tr("Delete my pictures"), question):
             return None
         self.loader.sequences.set_pending(sequence_ids, "deleting")
@@ -259,7 +307,7 @@ class MineActions(QObject):
     def _ask(self, title: str, text: str) -> bool:
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         answer = self.message_box.question(
-            self.parent_widget, title, text, buttons, QMessageBox.StandardButton.No
+            self.parent_widget, title, as_text(text), buttons, QMessageBox.StandardButton.No
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -277,6 +325,8 @@ class MineActions(QObject):
     def _start(
         self, name, description, items, job, check, again, reload_pictures=False, asked=False
     ):
+        if self.refresh_account is not None:
+            self.refresh_account()  # a sign-in since: its new token (same account, same layers)
         account = self.loader.account
         if account is None:
             self.logger.warning(self.tr("Sign in to the instance to change your pictures."))
@@ -338,20 +388,37 @@ class MineActions(QObject):
         task = CoreTask(
             description,
             work,
-            on_done=lambda results: self._apply(name, items, results, again),
-            on_error=lambda error: self._failed(name, error, again),
+            on_done=lambda results: self._apply(name, items, results, again, account=account),
+            on_error=lambda error: self._failed(name, items, error, again),
+            on_canceled=lambda results: self._apply(
+                name, items, results or {}, again, True, account
+            ),
         )
         self.tasks = [t for t in self.tasks if not _finished(t)] + [task]
         return start_task(task)
 
-    def _apply(self, name, items, results, again) -> None:
-        ok = failed = 0
+    def _apply(self, name, items, results, again, canceled=False, account=None) -> None:
+        """What the task sent (all of it, or up to a cancel) shown in the layers, unless
+        they show another account by now (signed out or in as someone else meanwhile)."""
+        if account is not None and not self.loader.is_current(account):
+            self.logger.info(
+                self.tr(
+                    "Changes sent as {account}: My pictures shows another account now, "
+                    "load it again to see them."
+                ).format(account=account.name),
+                push=True,
+            )
+            self.finished.emit(name, 0, 0)
+            return
+        ok = failed = not_sent = 0
         auth_error = None
         for item in items:
             outcome = results.get(item)
             kind, key = item
             if outcome is None:  # canceled before it was sent
-                failed += 1
+                not_sent += 1
+                if name == "delete":
+                    self._pending(kind, key, "")
                 continue
             if isinstance(outcome, Exception):
                 failed += 1
@@ -369,7 +436,14 @@ class MineActions(QObject):
             ok += 1
             result, extra = outcome
             self._update(name, kind, key, result, extra)
-        if auth_error is not None:
+        if canceled:
+            self.logger.warning(
+                self.tr(
+                    "Canceled: {count} change(s) applied, {failed} failed, {not_sent} not sent."
+                ).format(count=ok, failed=failed, not_sent=not_sent),
+                push=True,
+            )
+        elif auth_error is not None:
             self.pending_retry = again
             self.logger.error(
                 str(auth_error)
@@ -386,7 +460,7 @@ class MineActions(QObject):
                 ).format(count=ok, failed=failed),
                 push=True,
             )
-        self.finished.emit(name, ok, failed)
+        self.finished.emit(name, ok, failed + not_sent)
 
     def _pending(self, kind, key, text) -> None:
         if kind == "sequence":
@@ -419,7 +493,10 @@ class MineActions(QObject):
             if name == "position":  # the sequence's line goes through the new place
                 sequences.set_line(key[0], pictures.points_of(key[0]))
 
-    def _failed(self, name, error, again) -> None:
+    def _failed(self, name, items, error, again) -> None:
+        if name == "delete":  # nothing is known of what was deleted: no mark stays
+            for kind, key in items:
+                self._pending(kind, key, "")
         if isinstance(error, AuthenticationError) and not isinstance(error, NotOwnerError):
             self.pending_retry = again
         self.logger.error(str(error))

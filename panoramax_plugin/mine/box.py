@@ -157,6 +157,7 @@ class MineBox(QGroupBox):
         ):
             signal.connect(self.apply_filters)
         current.changed.connect(self.follow)
+        self.actions.refresh_account = lambda: self.follow(self.current.state)
         self.follow(current.state)
 
     # ------------------------------------------------------------------ state
@@ -213,7 +214,8 @@ class MineBox(QGroupBox):
                 coverage.sign_in(account.api_url, account.token)
         except Exception as error:  # a slot: nothing may leave it
             self.logger.warning(
-                self.tr("My coverage could not be loaded") + f" ({error})", push=False
+                self.tr("My coverage could not be loaded ({error})").format(error=error),
+                push=False,
             )
 
     def add_coverage(self):

@@ -162,9 +162,21 @@ class MineLoader(QObject):
         self.pictures_task: CoreTask | None = None
         self.filters: dict = {}
 
+    def is_current(self, account) -> bool:
+        """``account`` is the one shown (its token may have been renewed since)."""
+        now = self.account
+        return (
+            account is not None
+            and now is not None
+            and (account.api_url, account.name) == (now.api_url, now.name)
+        )
+
     def set_account(self, account: Account | None) -> None:
-        """A new account (or none): the layers are emptied of another one's material."""
-        if account != self.account:
+        """A new account (or none): the layers are emptied of another one's material. The
+        same account signed in again only gets its new token (layers and tasks kept)."""
+        if self.is_current(account):
+            self.account = account
+        elif account != self.account:
             self.cancel()
             if self.account is not None:
                 self.sequences.clear()
@@ -228,7 +240,7 @@ class MineLoader(QObject):
 
     def _on_loaded(self, account, result) -> None:
         self.loading_changed.emit(False)
-        if account != self.account:
+        if not self.is_current(account):
             return  # signed out or changed account meanwhile
         sequences, visibilities = result
         self.visibilities = list(visibilities)
@@ -240,10 +252,12 @@ class MineLoader(QObject):
         self.loaded.emit(len(sequences))
 
     def _on_pictures(self, account, found) -> None:
-        if account != self.account:
+        if not self.is_current(account):
             return
         total = 0
         for sequence_id, pictures in found.items():
+            if self.sequences.feature(sequence_id) is None:
+                continue  # deleted (or gone from the list) while its pictures were read
             self.pictures.set_pictures(sequence_id, pictures)
             self.sequences.set_line(sequence_id, pictures)
             total += len(pictures)

@@ -8,9 +8,14 @@ before the release.
 
 from __future__ import annotations
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsProject,
+)
 from qgis.gui import QgsMapTool, QgsRubberBand, QgsVertexMarker
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import QPoint, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
 from ..compat import geometry_type
@@ -39,17 +44,27 @@ class MovePictureTool(QgsMapTool):
         crs = self.canvas.mapSettings().destinationCrs()
         return QgsCoordinateTransform(crs, WGS84, QgsProject.instance())
 
-    def _picture_at(self, map_point):
+    def _picture_at(self, pixel):
+        """The picture point under ``pixel`` (a canvas position), or None. Raises
+        QgsCsException where the map's projection has no longitude/latitude."""
         layer = self.actions.loader.pictures.layer
-        point = self._to_wgs84().transform(map_point)
-        # the tolerance in degrees: PICK_PIXELS measured beside the point
-        aside = self.canvas.getCoordinateTransform().toMapCoordinates(PICK_PIXELS, 0)
-        origin = self.canvas.getCoordinateTransform().toMapCoordinates(0, 0)
         transform = self._to_wgs84()
-        a, b = transform.transform(aside), transform.transform(origin)
-        tolerance = max(abs(a.x() - b.x()), abs(a.y() - b.y()), 1e-7)
+        point = transform.transform(self.toMapCoordinates(pixel))
+        # the tolerance in degrees: PICK_PIXELS measured beside the clicked point
+        beside = QPoint(pixel.x() + PICK_PIXELS, pixel.y())
+        aside = transform.transform(self.toMapCoordinates(beside))
+        tolerance = max(abs(aside.x() - point.x()), abs(aside.y() - point.y()), 1e-7)
         feature, _distance = _nearest(layer, point, tolerance)
         return feature
+
+    def _off_the_earth(self) -> None:
+        """A press or release where the map's projection has no longitude/latitude (the
+        corner of a polar or world map): the drag is dropped and nothing is sent."""
+        self.cancel()
+        self.actions.logger.warning(
+            self.tr("That place of the map has no longitude/latitude: nothing was moved."),
+            push=True,
+        )
 
     def _show_marker(self, map_point) -> None:
         if self.marker is None:
@@ -84,14 +99,19 @@ class MovePictureTool(QgsMapTool):
             self.cancel()  # a right click during a drag cancels it, as Escape does
             return
         map_point = self.toMapCoordinates(event.pos())
-        feature = self._picture_at(map_point)
-        if feature is None:
-            self.dragged = None
+        try:
+            feature = self._picture_at(event.pos())
+            if feature is None:
+                self.dragged = None
+                return
+            where = feature.geometry().asPoint()
+            crs = self.canvas.mapSettings().destinationCrs()
+            origin = QgsCoordinateTransform(WGS84, crs, QgsProject.instance()).transform(where)
+        except QgsCsException:
+            self._off_the_earth()
             return
-        where = feature.geometry().asPoint()
         self.dragged = (feature["sequence_id"], feature["id"], (where.x(), where.y()))
-        crs = self.canvas.mapSettings().destinationCrs()
-        self._origin = QgsCoordinateTransform(WGS84, crs, QgsProject.instance()).transform(where)
+        self._origin = origin
         self._show_marker(map_point)
 
     def canvasMoveEvent(self, event):
@@ -104,7 +124,11 @@ class MovePictureTool(QgsMapTool):
         sequence_id, picture_id, before = self.dragged
         self.dragged = None
         self._drop_marker()
-        point = self._to_wgs84().transform(self.toMapCoordinates(event.pos()))
+        try:
+            point = self._to_wgs84().transform(self.toMapCoordinates(event.pos()))
+        except QgsCsException:
+            self._off_the_earth()
+            return
         task = self.actions.move_picture(
             sequence_id, picture_id, (point.x(), point.y()), previous=before
         )

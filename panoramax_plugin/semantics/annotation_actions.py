@@ -59,13 +59,15 @@ class AnnotationActions(QObject):
         picture = self._allowed()
         if picture is None:
             return None
+        # the frame the box is in (the stored one), read before the dialog: the viewer may
+        # show another picture by the time it is closed; the box stays with this one
+        size = self.controller.annotations.stored_size
         tags = self.semantics.ask_tags(
             self.controller.dock, self.tr("Tags of the new annotation"), ()
         )
         if not tags:
             return None
         api = self.semantics._api(self.semantics.home(picture))
-        size = getattr(self.controller.annotations.layer, "source_size", None)
         return self._send(
             picture,
             lambda: api.create_annotation(picture.sequence_id, picture.id, box, tags, size),

@@ -170,7 +170,7 @@ class TagsSection(QWidget):
         """Tag buttons enabled when signed in on the picture's instance; else ``reason``."""
         self._allowed, self._busy = allowed, busy
         for button in self._edit_buttons():
-            button.setToolTip(self._tips[button] if allowed else reason)
+            button.setToolTip(self._tips[button] if allowed else as_text(reason))  # a host
         self.reason.setText("" if allowed else reason)
         self.reason.setVisible(bool(self.reason.text()))
         self._selection_changed()

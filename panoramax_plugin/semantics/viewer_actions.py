@@ -113,7 +113,7 @@ class SemanticsActions(QObject):
         if not allowed and button.isChecked():
             button.setChecked(False)
         button.setEnabled(allowed)
-        button.setToolTip(self._draw_tip if allowed else reason)
+        button.setToolTip(self._draw_tip if allowed else as_text(reason))  # a host
 
     def _api(self, api_url: str, signed: bool = True) -> SemanticsApi:
         token = self.account_source(api_url)[0] if signed else ""
@@ -206,15 +206,16 @@ class SemanticsActions(QObject):
             if scope == PICTURE
             else self.tr("Tags to add to the whole sequence")
         )
+        asked = self.controller.current
         tags = self.ask_tags(self.controller.dock, title, ())
-        if not tags:
+        if not tags or not self._still_shown(asked):
             return None
         existing = self.picture_tags if scope == PICTURE else self.sequence_tags
         new = [tag for tag in tags if tag not in existing]
         if not new:
             self._said(self.tr("These tags are already there."))
             return None
-        return self._change(scope, tag_changes(add=new))
+        return self._change(scope, tag_changes(add=new), asked)
 
     def remove(self, scope: str, tag: Tag):
         return self._change(scope, tag_changes(remove=[tag]))
@@ -223,8 +224,9 @@ class SemanticsActions(QObject):
         """The user edits the chosen tag: what disappeared is deleted, then what is new added."""
         if not self._may_change():
             return None
+        asked = self.controller.current
         tags = self.ask_tags(self.controller.dock, self.tr("Replace the tag"), (), typed=tag)
-        if not tags:
+        if not tags or not self._still_shown(asked):
             return None
         if tag in tags:  # kept as it was: only what is new is added
             changes = tag_changes(add=[t for t in tags if t != tag])
@@ -233,10 +235,26 @@ class SemanticsActions(QObject):
         if not changes:
             self._said(self.tr("The tag is unchanged."))
             return None
-        return self._change(scope, changes)
+        return self._change(scope, changes, asked)
 
-    def _change(self, scope: str, changes: list):
+    def _still_shown(self, asked) -> bool:
+        """The picture the user was asked about is still the one shown (playing, or an
+        item arriving, moves the viewer on while a dialog is open); else say so."""
+        if asked is not None and self._is_current(asked):
+            return True
+        if asked is not None:
+            self._said(
+                self.tr(
+                    "The viewer moved to another picture while you typed: nothing was "
+                    "changed. Open picture {id} and try again."
+                ).format(id=asked.id)
+            )
+        return False
+
+    def _change(self, scope: str, changes: list, asked=None):
         picture = self.controller.current
+        if asked is not None and not self._still_shown(asked):
+            return None
         if picture is None or self.job is not None or self.reason(picture) or not changes:
             return None
         home = self.home(picture)

@@ -31,6 +31,7 @@ from ..core.http import same_origin
 from ..core.mine import MyPictures
 from ..core.upload_state import FINAL_STATES, UploadState
 from ..network.session import qgis_http_client
+from ..plain_text import as_text
 
 OPEN, COMPLETED, DISPATCHED = "open", "completed", "dispatched"
 
@@ -168,7 +169,7 @@ class UploadSetsDialog(QDialog):
         answer = QMessageBox.question(
             self,
             title,
-            text,
+            as_text(text),  # a title from the server reads as typed
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -209,7 +210,12 @@ class UploadSetsDialog(QDialog):
             self.logger.warning(str(error))
             self._update_buttons()
 
-        self.task = start_task(CoreTask(description, work, done, failed))
+        def canceled(_result):  # from QGIS's task list: the dialog is free again
+            self.task = None
+            self.status.setText(self.tr("Canceled."))
+            self._update_buttons()
+
+        self.task = start_task(CoreTask(description, work, done, failed, on_canceled=canceled))
         self._update_buttons()
         return self.task
 

@@ -131,6 +131,12 @@ class AnnotationController(QObject):
         self._repaint()
         self.changed.emit()
 
+    @property
+    def stored_size(self):
+        """(width, height) of the shown picture's annotation pixels as the server counts
+        them (the stored frame), or None."""
+        return self._frame[0]
+
     def _stored_frame(self, picture) -> tuple:
         """(size as stored, EXIF orientation) of the picture's annotation pixels; the size
         is the shown file's turned back when the item does not give it."""
@@ -180,6 +186,14 @@ class AnnotationController(QObject):
     def _on_rect(self, view, rect) -> None:
         picture = self.picture
         if picture is None:
+            return
+        if picture.image_size is None:  # a file's size is not the annotations' frame
+            self.dock.set_status(
+                self.tr(
+                    "The instance does not give this picture's size in pixels: an "
+                    "annotation cannot be placed on it."
+                )
+            )
             return
         box = self.layer.source_box(view.overlay_pose(), rect)
         size, orientation = self._frame

@@ -20,6 +20,7 @@ from ..core.errors import NotFoundError, PanoramaxError
 from ..core.http import same_origin
 from ..core.mine import MyPictures
 from ..network.session import qgis_http_client
+from ..plain_text import as_text
 from ..upload.token_store import stored_account
 
 
@@ -67,7 +68,7 @@ class OwnActions(QObject):
         answer = QMessageBox.question(
             self.controller.dock,
             title,
-            text,
+            as_text(text),  # a title from the server reads as typed
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -85,8 +86,19 @@ class OwnActions(QObject):
         )
         return MyPictures(client)
 
-    def _start(self, description: str, work, on_done):
+    def _start(self, description: str, work, on_done, confirmed=None):
+        """Run ``work`` on the picture shown; ``confirmed``: the picture the user was asked
+        about, which must still be the one shown (the viewer may have moved on, playing or
+        loading, while the question was open)."""
         picture = self.controller.current
+        if confirmed is not None and (picture is None or picture.id != confirmed.id):
+            self._said(
+                self.tr(
+                    "The viewer moved to another picture while you were asked: nothing was "
+                    "changed. Open picture {id} and try again."
+                ).format(id=confirmed.id)
+            )
+            return None
         if picture is None or self.job is not None or self.reason(picture):
             return None
         mine = self._mine()
@@ -172,7 +184,7 @@ class OwnActions(QObject):
                     )
                 )
 
-        return self._start(self.tr("Deleting a Panoramax picture"), work, done)
+        return self._start(self.tr("Deleting a Panoramax picture"), work, done, confirmed=picture)
 
     def _said(self, text: str) -> None:
         self.controller.dock.set_status(text)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
+from ..plain_text import as_text
+
 
 class OwnActionsRow(QWidget):
     """Hide, delete, and a heading to apply; disabled with the reason when not allowed."""
@@ -52,7 +54,7 @@ class OwnActionsRow(QWidget):
         """Enabled for the user's own picture; otherwise ``reason`` says why not."""
         for widget in self._widgets():
             widget.setEnabled(allowed and not busy)
-            widget.setToolTip(self._tips[widget] if allowed else reason)
+            widget.setToolTip(self._tips[widget] if allowed else as_text(reason))  # an owner
         self.reason.setText("" if allowed else reason)
 
     def set_heading(self, heading) -> None:

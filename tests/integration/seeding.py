@@ -32,7 +32,12 @@ def upload_set(
     """Create an upload set, send every file, wait for ``ready`` and return ids."""
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     paths = [Path(p) for p in paths]
-    body = {"title": title, "estimated_nb_files": len(paths), **options}
+    # no estimated_nb_files: with it GeoVisio 2.15.1 completes the set on its last file and
+    # queues its dispatch; the explicit "complete" below then waits for the dispatch job's
+    # row while the worker's dispatch waits for the set's row (two connections of one
+    # worker: no deadlock detected) and both hang 5 minutes (seen once: 500 + a stuck
+    # worker). The plugin's uploader does not send it either.
+    body = {"title": title, **options}
     created = requests.post(f"{api}/upload_sets", json=body, headers=headers, timeout=30)
     created.raise_for_status()
     set_id = created.json()["id"]

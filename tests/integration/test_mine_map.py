@@ -249,3 +249,26 @@ def test_the_box_hands_the_map_over_to_the_mover(canvas, qgis_app):
     without = MineBox(Logger(), CurrentInstance())
     assert without.move_tool is None and without.start_moving() is None
     without.unload()
+
+
+def test_a_press_off_the_earth_of_an_orthographic_map_is_refused_not_raised(view, canvas, qgis_app):
+    """An orthographic map's corners have no longitude/latitude: pressing or releasing
+    there drops the drag with a message instead of raising from the mouse handler."""
+    from panoramax_plugin.mine.move_tool import MovePictureTool
+
+    loader, actions, box, logger, _controller = view
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("ESRI:102035"))  # orthographic
+    assert canvas.mapSettings().destinationCrs().isValid()
+    canvas.setExtent(QgsRectangle(-9.0e6, -9.0e6, 9.0e6, 9.0e6))  # the whole disc and beyond
+    qgis_app.processEvents()
+    tool = MovePictureTool(canvas, actions)
+    tasks = []
+    tool.moved.connect(tasks.append)
+    corner = QPoint(2, 2)
+    tool.canvasPressEvent(mouse(canvas, QEvent.Type.MouseButtonPress, corner))
+    assert tool.dragged is None and tool.marker is None
+    assert any("longitude" in text for level, text in logger.lines if level == "warning")
+
+    tool.dragged = ("s", "p", (5.0, 45.0))  # a drag under way, released off the earth
+    tool.canvasReleaseEvent(mouse(canvas, QEvent.Type.MouseButtonRelease, corner))
+    assert tool.dragged is None and tasks == []

@@ -361,3 +361,108 @@ def test_a_stale_qt_wrapper_is_sent_again_and_a_lasting_failure_is_reported(
     assert me.sequence(sequence_id).title == "sent twice"
     assert any(sequence_id in text for level, text in logger.lines if level == "error")
     assert any("not applied" in text for level, text in logger.lines if level == "warning")
+
+
+def test_with_sequences_and_pictures_selected_the_active_layer_decides(
+    view, local_instance, qgis_app, tmp_path, cleanup
+):
+    """A sequence left selected by "Load their pictures" must not turn a picture's hide
+    into the whole sequence's: the active layer's selection counts, and with neither
+    layer active nothing is sent."""
+    loader, actions, box, logger = view
+    seeded, ids, _shots = fresh_sequence(local_instance, tmp_path, count=2, title="both")
+    sequence_id = seeded.sequence_ids[0]
+    cleanup.append(sequence_id)
+    me = mine(local_instance.api, local_instance.token)
+    load(qgis_app, loader)
+    wait_task(qgis_app, loader.load_pictures([sequence_id]))
+    loader.sequences.select([sequence_id])
+    loader.pictures.select([ids[0]])
+
+    actions.active_layer = lambda: None
+    assert actions.set_visibility("owner-only") is None
+    assert actions.delete() is None and not box.questions
+    assert any("both selected" in text for level, text in logger.lines if level == "warning")
+
+    actions.active_layer = lambda: loader.pictures.layer
+    wait_task(qgis_app, actions.set_visibility("owner-only"))
+    assert me.picture(sequence_id, ids[0]).visibility == "owner-only"
+    assert me.picture(sequence_id, ids[1]).visibility == "anyone"
+    assert me.sequence(sequence_id).visibility == "anyone"
+
+    actions.active_layer = lambda: loader.sequences.layer
+    wait_task(qgis_app, actions.set_visibility("owner-only"))
+    assert me.sequence(sequence_id).visibility == "owner-only"
+
+
+def test_a_canceled_delete_reports_what_was_sent_and_keeps_no_mark(
+    view, local_instance, qgis_app, tmp_path, cleanup
+):
+    loader, actions, box, logger = view
+    sequence_ids = []
+    for n in range(3):
+        seeded, _ids, _shots = fresh_sequence(local_instance, tmp_path / str(n), count=1)
+        sequence_ids += seeded.sequence_ids
+    cleanup.extend(sequence_ids)
+    load(qgis_app, loader)
+    finished = []
+    actions.finished.connect(lambda *args: finished.append(args))
+    task = actions.delete(sequence_ids)
+    task.cancel()
+    wait_task(qgis_app, task, 180)
+    run_until(qgis_app, lambda: finished, 30)
+    assert any(text.startswith("Canceled:") for _level, text in logger.lines), logger.lines
+    me = mine(local_instance.api, local_instance.token)
+    for sequence_id in sequence_ids:
+        try:
+            me.sequence(sequence_id)
+        except NotFoundError:  # deleted before the cancel: gone from the layer too
+            assert sequence_id not in loader.sequences
+        else:  # kept: on the map, no longer marked as being deleted
+            assert attribute(loader.sequences, sequence_id, "pending") == ""
+
+
+def test_signing_in_again_with_the_same_account_lets_the_retry_through(
+    local_instance, qgis_app, roomy_thread_pool, tmp_path, cleanup
+):
+    """An expired token stops an action; signed in again as the same account (the
+    instance state does not change), the retry uses the new token and the layers stay."""
+    from qgis.core import QgsApplication
+
+    from panoramax_plugin.current_instance import CurrentInstance
+    from panoramax_plugin.mine.box import MineBox
+    from panoramax_plugin.upload.token_store import TokenStore
+
+    manager = QgsApplication.authManager()
+    assert manager.setMasterPassword("panoramax-tests", True)
+    seeded, _ids, _shots = fresh_sequence(local_instance, tmp_path, count=1, title="again")
+    sequence_id = seeded.sequence_ids[0]
+    cleanup.append(sequence_id)
+    me = mine(local_instance.api, local_instance.token)
+    current = CurrentInstance()
+    logger = Logger()
+    box = MineBox(logger, current, inputs=Inputs("retried title"))
+    box.actions.message_box = FakeBox()
+    store = TokenStore()
+    try:
+        current.choose(local_instance.api)
+        store.save(local_instance.api, local_instance.token, "test")
+        current.signed_in(local_instance.api, "test")
+        box.load_button.click()
+        run_until(qgis_app, lambda: sequence_id in box.loader.sequences, 60)
+        box.loader.sequences.select([sequence_id])
+        count = len(box.loader.sequences)
+
+        store.save(local_instance.api, "expired.token.value", "test")  # the token expired
+        box.buttons["title"].click()
+        run_until(qgis_app, lambda: box.actions.pending_retry is not None, 60)
+        assert me.sequence(sequence_id).title != "retried title"
+
+        store.save(local_instance.api, local_instance.token, "test")  # signed in again
+        current.signed_in(local_instance.api, "test")  # the same state: no change signal
+        wait_task(qgis_app, box.actions.retry())
+        assert me.sequence(sequence_id).title == "retried title"
+        assert len(box.loader.sequences) == count  # the layers were kept
+    finally:
+        store.remove(local_instance.api)
+        box.unload()

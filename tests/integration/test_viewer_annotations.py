@@ -270,19 +270,44 @@ def test_a_picture_stored_turned_shows_its_annotation_upright(
     square, outline, _ = outline_around_square(view, qgis_app)
     assert outline == pytest.approx(square, abs=4), (square, outline)
 
+    # drawn around the square, tagged and created through the plugin: the stored box
+    # (its x beyond the upright width: checked against the stored frame, not the shown one)
+    from panoramax_plugin.core.semantics import Tag
+
     boxes = []
     viewer.annotationBoxDrawn.connect(boxes.append)
+    viewer.semantics.account_source = lambda url: (local_instance.token, "qgis-tester")
+    viewer.semantics.ask_tags = lambda *_args, **_kw: [Tag("osm|traffic_sign", "FR:AB4")]
+    actions = viewer.annotation_actions
     viewer.annotations.set_drawing(True)
     drag(view, (square[0], square[1]), (square[2], square[3]), qgis_app)
     viewer.annotations.set_drawing(False)
     assert len(boxes) == 1
     assert boxes[0] == pytest.approx(TURNED_BOX, abs=3), boxes
+    assert actions.job is not None, viewer.dock.status.text()
+    run_until(qgis_app, lambda: actions.job is None)
+    made = [
+        a
+        for a in server_annotations(local_instance.api, sequence_id, picture_id)
+        if a["id"] != answer["id"]
+    ]
+    assert len(made) == 1, viewer.dock.status.text()
+    wait_annotations(viewer, qgis_app, 2)  # the views read the picture again
+    requests.delete(
+        f"{local_instance.api}/annotations/{made[0]['id']}",
+        headers={"Authorization": f"Bearer {local_instance.token}"},
+        timeout=30,
+    )
+    ring = made[0]["shape"]["coordinates"][0]
+    made_box = (ring[0][0], ring[0][1], ring[2][0], ring[2][1])
+    assert made_box == pytest.approx(TURNED_BOX, abs=3), made_box
 
     clicked = []
     viewer.annotationActivated.connect(clicked.append)
+    actions.menu_choice = lambda annotation: None  # no menu: only which one was hit
     centre = ((square[0] + square[2]) / 2, (square[1] + square[3]) / 2)
     drag(view, centre, centre, qgis_app)
-    assert [a.id for a in clicked] == [answer["id"]]
+    assert len(clicked) == 1 and clicked[0].id in (answer["id"], made[0]["id"])
 
     # the server's thumbnail keeps the stored frame without the tag: shown upright too
     viewer.loader.request(picture, "thumb")

@@ -7,6 +7,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDialogButtonBox, QLabel
 
 from panoramax_plugin.core.semantics import MAX_KEY_LENGTH, MAX_VALUE_LENGTH, REPORT_ISSUES, Tag
+from panoramax_plugin.plain_text import as_text
 from panoramax_plugin.semantics import tag_dialog
 from panoramax_plugin.semantics.labels import issue_labels, status_label
 from panoramax_plugin.semantics.report_dialog import ReportDialog
@@ -77,7 +78,11 @@ def test_tags_section_shows_markup_as_text_and_says_why_disabled():
     section.set_allowed(False, "Sign in first.")
     assert not section.add_picture_button.isEnabled()
     assert section.reason.text() == "Sign in first."
-    assert section.add_sequence_button.toolTip() == "Sign in first."
+    assert section.add_sequence_button.toolTip() == as_text("Sign in first.")
+    hostile = "This picture lives on x<img src=q>y: sign in there."  # a federated via host
+    section.set_allowed(False, hostile)
+    assert section.add_sequence_button.toolTip() == as_text(hostile)
+    assert "<img" not in section.add_sequence_button.toolTip()
     section.set_allowed(True, "")
     assert section.add_picture_button.isEnabled() and not section.remove_button.isEnabled()
     chosen = []
