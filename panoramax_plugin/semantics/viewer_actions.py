@@ -243,7 +243,7 @@ class SemanticsActions(QObject):
         if asked is not None and self._is_current(asked):
             return True
         if asked is not None:
-            self._said(
+            self._warn(
                 self.tr(
                     "The viewer moved to another picture while you typed: nothing was "
                     "changed. Open picture {id} and try again."
@@ -396,6 +396,10 @@ class SemanticsActions(QObject):
     def _said(self, text: str) -> None:
         self.controller.dock.set_status(text)
         self.controller.logger.success(text)
+
+    def _warn(self, text: str) -> None:
+        self.controller.dock.set_status(text)
+        self.controller.logger.warning(text)
 
     def _guard(self, slot, *args):
         """Run a slot; an unexpected error is logged, never raised into Qt."""

@@ -92,7 +92,7 @@ class OwnActions(QObject):
         loading, while the question was open)."""
         picture = self.controller.current
         if confirmed is not None and (picture is None or picture.id != confirmed.id):
-            self._said(
+            self._warn(
                 self.tr(
                     "The viewer moved to another picture while you were asked: nothing was "
                     "changed. Open picture {id} and try again."
@@ -189,6 +189,10 @@ class OwnActions(QObject):
     def _said(self, text: str) -> None:
         self.controller.dock.set_status(text)
         self.controller.logger.success(text)
+
+    def _warn(self, text: str) -> None:
+        self.controller.dock.set_status(text)
+        self.controller.logger.warning(text)
 
     def cancel(self) -> None:
         job, self.job = self.job, None

@@ -103,6 +103,20 @@ def test_tags_added_replaced_removed_from_the_viewer(desktop, local_instance, qg
             }
             assert "saved" in viewer.said[-1][1]
 
+            # the viewer moves on while the tag dialog is open: nothing is written anywhere
+            def moved_on(parent, title, initial, **_):
+                open_and_wait(viewer, qgis_app, ids[1], sequence_id)
+                return [Tag("panoramax:moved", "no")]
+
+            actions.ask_tags = moved_on
+            section.add_picture_button.click()
+            assert actions.job is None
+            assert not {k for k, _v in server_tags(api, sequence_id, ids[1])} & {"panoramax:moved"}
+            assert not {k for k, _v in server_tags(api, sequence_id, ids[0])} & {"panoramax:moved"}
+            assert "moved to another picture" in viewer.said[-1][1]
+            actions.ask_tags = lambda parent, title, initial, **_: typed.pop(0)
+            open_and_wait(viewer, qgis_app, ids[0], sequence_id)
+
             weather = Tag("panoramax:weather", "sunny")
             typed[:] = [[weather]]
             section.add_sequence_button.click()

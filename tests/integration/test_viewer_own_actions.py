@@ -65,7 +65,22 @@ def test_hide_fix_heading_and_delete_my_picture(desktop, local_instance, qgis_ap
             assert round(viewer.current.heading) == 200
             assert round(viewer.map_sync.last[2]) == 200  # the cone follows
 
-            open_and_wait(viewer, qgis_app, ids[1], sequence_id)
+            # the viewer moves on (playing, an item arriving) while the question is open:
+            # the picture asked about is not the one shown any more, nothing is deleted
+            open_and_wait(viewer, qgis_app, ids[2], sequence_id)
+
+            def moved_on_then_yes(title, text):
+                assert ids[2] in text
+                open_and_wait(viewer, qgis_app, ids[1], sequence_id)
+                return True
+
+            actions.ask = moved_on_then_yes
+            assert actions.delete() is None
+            assert item(api, token, sequence_id, ids[2]).status_code == 200
+            assert item(api, token, sequence_id, ids[1]).status_code == 200
+            assert "moved to another picture" in viewer.dock.status.text()
+            actions.ask = lambda title, text: answers.pop(0)
+
             answers[:] = [False]
             assert actions.delete() is None  # the user said no
             assert item(api, token, sequence_id, ids[1]).status_code == 200
