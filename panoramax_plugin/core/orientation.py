@@ -58,18 +58,14 @@ def to_upright(x: float, y: float, size: tuple, orientation: int) -> tuple:
     }.get(orientation, (x, y))
 
 
+INVERSE = {6: 8, 8: 6}
+"""The orientation that undoes each one (every other one undoes itself)."""
+
+
 def to_stored(x: float, y: float, size: tuple, orientation: int) -> tuple:
     """Upright-frame point ``(x, y)`` → the stored frame of a picture stored ``size``."""
-    width, height = size
-    return {
-        2: (width - x, y),
-        3: (width - x, height - y),
-        4: (x, height - y),
-        5: (y, x),
-        6: (y, height - x),
-        7: (width - y, height - x),
-        8: (width - y, x),
-    }.get(orientation, (x, y))
+    back = INVERSE.get(orientation, orientation)
+    return to_upright(x, y, upright_size(size, orientation), back)
 
 
 def points_to_upright(points, size: tuple, orientation: int) -> tuple:
