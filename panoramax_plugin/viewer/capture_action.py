@@ -14,7 +14,6 @@ from qgis.PyQt.QtWidgets import QApplication, QFileDialog
 
 from ..background.core_task import CoreTask, start_task
 from ..core.caption import caption_lines
-from ..network.session import qgis_http_client
 from .capture import (
     CaptureSpec,
     FlatFrame,
@@ -73,12 +72,12 @@ class ViewCapture(QObject):
             if capture_format(path) is None:
                 self.viewer.logger.warning(self.tr("Save the view as a .jpg or .png file."))
                 return None
-        timeout = self.viewer.settings.timeout_s
+        account = self.viewer.own_account()
 
         def work(task):
             data = None
             if cached is None:  # the hd file was not decoded for the viewer: fetch it
-                data = qgis_http_client(timeout).get_bytes(url)
+                data = self.viewer.reads_http(account).get_bytes(url)
                 task.check_canceled()
             task.setProgress(50)
             image = compose_capture(spec, cached, data)

@@ -21,12 +21,14 @@ from ..core.errors import PanoramaxError
 from ..core.feature_pictures import nearest_picture
 from ..core.instances import picture_id_from_text, viewer_picture_url
 from ..core.look_at import LookTarget, camera_toward_target, flat_point_toward
+from ..core.owner_reads import TokenRefusals, owner_reads
 from ..core.picture_file import refined_heading
 from ..core.view_geometry import DEFAULT_FLAT_HFOV
 from ..measure.tool import MeasureTool
 from ..network.session import qgis_http_client
 from ..semantics.annotation_actions import AnnotationActions
 from ..semantics.viewer_actions import SemanticsActions
+from ..upload.token_store import stored_account
 from .annotation_controller import AnnotationController
 from .capture_action import ViewCapture
 from .details import details_text
@@ -60,7 +62,13 @@ class ViewerController(QObject):
         self.current = None
         self.shown_level: int = -1
         self.camera = Camera()
+        # the signed-in user's token goes with the viewer's reads of their own instance, so
+        # their hidden pictures open too (core.owner_reads); a refused token is dropped
+        self.account_source = stored_account  # api_url -> (token, account name)
+        self.token_refusals = TokenRefusals()
         self.loader = ImageLoader(int(settings.viewer_cache_mb), settings.timeout_s, self)
+        self.loader.account_source = self.own_account
+        self.loader.refusals = self.token_refusals
         self.loader.ready.connect(self._on_image)
         self.loader.failed.connect(self._on_image_failed)
         self.map_sync = MapSync(canvas)
@@ -115,9 +123,25 @@ class ViewerController(QObject):
         same = api_url in (None, self.api_url)
         return PanoramaxClient(
             api_url or self.api_url,
-            http=qgis_http_client(self.settings.timeout_s),
+            http=self.reads_http(),
             instance=self.instance if same else None,
         )
+
+    def own_account(self):
+        """(api_url, token) of the user signed in on the current instance, or None. Main
+        thread (the auth database); what it gives is used by the viewer's jobs."""
+        if not self.api_url:
+            return None
+        token = self.account_source(self.api_url)[0]  # ("", "") without an auth database
+        return (self.api_url, token) if token else None
+
+    def reads_http(self, account=...):
+        """An HTTP client for reads: the owner's token to their own instance (see
+        ``core.owner_reads``). ``account``: as ``own_account()`` gave it on the main
+        thread, when the client is made in a job."""
+        if account is ...:
+            account = self.own_account()
+        return owner_reads(qgis_http_client(self.settings.timeout_s), account, self.token_refusals)
 
     def open_text(self, text: str) -> None:
         picture_id = picture_id_from_text(text)
@@ -558,10 +582,10 @@ class ViewerController(QObject):
         if not path:
             return None
         url = picture.asset_url("hd")
-        timeout = self.settings.timeout_s
+        account = self.own_account()
 
         def work(task):
-            data = qgis_http_client(timeout).get_bytes(url)
+            data = self.reads_http(account).get_bytes(url)
             with open(path, "wb") as stream:
                 stream.write(data)
             return path

@@ -20,6 +20,7 @@ from ..core.errors import PanoramaxError, ServerError
 from ..core.exif_tiff import read_exif_tags
 from ..core.lru import SizedLRU
 from ..core.orientation import untagged_file_orientation
+from ..core.owner_reads import TokenRefusals, owner_reads
 from ..core.picture_file import HEAD_BYTES, heading_from_tags
 from ..network.session import qgis_http_client
 
@@ -234,6 +235,8 @@ class ImageLoader(QObject):
         self.timeout_s = timeout_s
         self._tasks: dict = {}  # (picture id, level) -> (job, started at)
         self.fetches = 0  # network fetches started (tests, prefetch checks)
+        self.account_source = lambda: None  # () -> (api_url, token) whose files it may read
+        self.refusals = TokenRefusals()
 
     def cached(self, picture_id: str, level: str) -> QImage | None:
         return self.cache.get((picture_id, level))
@@ -272,9 +275,11 @@ class ImageLoader(QObject):
             )
             return False
         timeout_s = self.timeout_s
+        account, refusals = self.account_source(), self.refusals  # main thread
 
         def work(job):
-            data = fetch_with_retries(qgis_http_client(timeout_s), url, job)
+            http = owner_reads(qgis_http_client(timeout_s), account, refusals)
+            data = fetch_with_retries(http, url, job)
             job.check_canceled()
             tags = read_exif_tags(bytes(data[:HEAD_BYTES]))  # read once: orientation, heading
             image = decode_image(data, tags, picture=picture)

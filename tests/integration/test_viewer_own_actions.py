@@ -130,3 +130,43 @@ def test_actions_disabled_for_another_account_or_when_signed_out(
             assert "Sign in" in row.reason.text()
     finally:
         delete_sequences(api, token, [sequence_id])
+
+
+def test_my_hidden_pictures_open_in_the_viewer_when_signed_in(
+    desktop, local_instance, qgis_app, tmp_path
+):
+    """A hidden picture answers 404 to anybody, its files too: signed in, the viewer reads
+    it with the owner's token. A token the instance refuses (expired) is dropped at once:
+    public pictures still open."""
+    api, token = local_instance.api, local_instance.token
+    seeded, ids, _shots = fresh_sequence(local_instance, tmp_path, count=2, title="it hidden")
+    sequence_id = seeded.sequence_ids[0]
+    headers = {"Authorization": f"Bearer {token}"}
+    hidden = requests.patch(
+        f"{api}/collections/{sequence_id}/items/{ids[0]}",
+        json={"visibility": "owner-only"},
+        headers=headers,
+        timeout=30,
+    )
+    assert hidden.status_code == 200
+    anybody = requests.get(f"{api}/collections/{sequence_id}/items/{ids[0]}", timeout=30)
+    assert anybody.status_code == 404
+    try:
+        with open_viewer(desktop, api) as viewer:
+            viewer.account_source = lambda url: ("", "")  # signed out: not found
+            viewer.open_id(ids[0], sequence_id)
+            run_until(qgis_app, lambda: "does not exist" in viewer.dock.status.text(), 30)
+            assert viewer.current is None or viewer.current.id != ids[0]
+
+            viewer.account_source = lambda url: (token, ME)  # signed in: it opens
+            open_and_wait(viewer, qgis_app, ids[0], sequence_id)
+            run_until(qgis_app, lambda: (ids[0], "sd") in viewer.images, 60)
+
+            viewer.account_source = lambda url: ("expired.token.value", ME)
+            viewer.prefetched.clear()
+            viewer.loader.cache.clear()
+            open_and_wait(viewer, qgis_app, ids[1], sequence_id)  # public: still opens
+            run_until(qgis_app, lambda: (ids[1], "sd") in viewer.images, 60)
+            assert viewer.token_refusals.refused("expired.token.value")
+    finally:
+        delete_sequences(api, token, [sequence_id])
