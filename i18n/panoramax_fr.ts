@@ -194,6 +194,11 @@
             <source>The instance does not give this picture's size in pixels: an annotation cannot be placed on it.</source>
             <translation>L’instance ne donne pas la taille en pixels de cette photo : impossible d’y placer une annotation.</translation>
         </message>
+        <message>
+            <location filename="../panoramax_plugin/viewer/annotation_controller.py" line="200" />
+            <source>The picture's annotations are still being read: draw the box again.</source>
+            <translation>Les annotations de la photo sont encore en cours de lecture : tracez le cadre à nouveau.</translation>
+        </message>
     </context>
     <context>
         <name>AnnotationLayer</name>
@@ -1025,22 +1030,22 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>ImageLoader</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="287" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="310" />
             <source>Loading Panoramax picture</source>
             <translation>Chargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="89" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="94" />
             <source>The picture file is damaged or incomplete ({error}).</source>
             <translation>Le fichier de la photo est endommagé ou incomplet ({error}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="106" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="115" />
             <source>The picture file is incomplete: only part of it could be shown.</source>
             <translation>Le fichier de la photo est incomplet : seule une partie a pu être affichée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/image_loader.py" line="271" />
+            <location filename="../panoramax_plugin/viewer/image_loader.py" line="292" />
             <source>This picture has no '{level}' file.</source>
             <translation>Cette photo n'a pas de fichier « {level} ».</translation>
         </message>
@@ -5111,17 +5116,17 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>ViewCapture</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/capture_action.py" line="93" />
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="92" />
             <source>Capturing the Panoramax view</source>
             <translation>Capture de la vue Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/capture_action.py" line="131" />
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="130" />
             <source>JPEG pictures (*.jpg *.jpeg)</source>
             <translation>Images JPEG (*.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/capture_action.py" line="54" />
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="53" />
             <source>No picture is shown: there is no view to capture.</source>
             <translation>Aucune photo n’est affichée : il n’y a pas de vue à capturer.</translation>
         </message>
@@ -5131,18 +5136,18 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <translation>Rien de la photo n’est visible dans la visionneuse.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/capture_action.py" line="131" />
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="130" />
             <source>PNG pictures (*.png)</source>
             <translation>Images PNG (*.png)</translation>
         </message>
         <message>
             <location filename="../panoramax_plugin/viewer/capture.py" line="198" />
-            <location filename="../panoramax_plugin/viewer/capture_action.py" line="74" />
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="73" />
             <source>Save the view as a .jpg or .png file.</source>
             <translation>Enregistrez la vue dans un fichier .jpg ou .png.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/capture_action.py" line="134" />
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="133" />
             <source>Save view as</source>
             <translation>Enregistrer la vue sous</translation>
         </message>
@@ -5152,13 +5157,13 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <translation>Le fichier HD de la photo est vide.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/capture_action.py" line="66" />
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="65" />
             <source>The picture is not shown yet: capture the view once it appears.</source>
             <translation>La photo n’est pas encore affichée : capturez la vue une fois qu’elle apparaît.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/capture_action.py" line="47" />
-            <location filename="../panoramax_plugin/viewer/capture_action.py" line="97" />
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="46" />
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="96" />
             <source>The view could not be captured: {error}</source>
             <translation>La vue n’a pas pu être capturée : {error}</translation>
         </message>
@@ -5168,17 +5173,17 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
             <translation>La vue n’a pas pu être écrite dans {path} : vérifiez le dossier et ses droits.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/capture_action.py" line="60" />
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="59" />
             <source>This picture has no HD file: its view cannot be captured in full.</source>
             <translation>Cette photo n’a pas de fichier HD : sa vue ne peut pas être capturée en pleine résolution.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/capture_action.py" line="147" />
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="146" />
             <source>View copied to the clipboard</source>
             <translation>Vue copiée dans le presse-papiers</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/capture_action.py" line="149" />
+            <location filename="../panoramax_plugin/viewer/capture_action.py" line="148" />
             <source>View saved to {path}</source>
             <translation>Vue enregistrée dans {path}</translation>
         </message>
@@ -5186,66 +5191,66 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>ViewerController</name>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="135" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="166" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="189" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="159" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="190" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="213" />
             <source>Choose a Panoramax instance first.</source>
             <translation>Choisissez d'abord une instance Panoramax.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="556" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="580" />
             <source>JPEG pictures (*.jpg)</source>
             <translation>Photos JPEG (*.jpg)</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="173" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="192" />
-            <location filename="../panoramax_plugin/viewer/controller.py" line="282" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="197" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="216" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="306" />
             <source>Loading picture…</source>
             <translation>Chargement de la photo…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="153" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="177" />
             <source>Looking for a Panoramax picture</source>
             <translation>Recherche d'une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="145" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="169" />
             <source>No Panoramax picture there.</source>
             <translation>Aucune photo Panoramax à cet endroit.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="206" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="230" />
             <source>Opening Panoramax picture</source>
             <translation>Ouverture de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="573" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="597" />
             <source>Picture saved to {path}</source>
             <translation>Photo enregistrée dans {path}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="392" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="416" />
             <source>Prefetching Panoramax picture</source>
             <translation>Préchargement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="554" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="578" />
             <source>Save HD picture</source>
             <translation>Enregistrer la photo HD</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="570" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="594" />
             <source>Saving Panoramax picture</source>
             <translation>Enregistrement de la photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="576" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="600" />
             <source>The picture could not be saved: {error}</source>
             <translation>La photo n'a pas pu être enregistrée : {error}</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/viewer/controller.py" line="125" />
+            <location filename="../panoramax_plugin/viewer/controller.py" line="149" />
             <source>This is not a picture id or a Panoramax picture link.</source>
             <translation>Ce n'est ni un identifiant de photo ni un lien vers une photo Panoramax.</translation>
         </message>

@@ -27,9 +27,11 @@ class TaskCanceled(Exception):
 class CoreTask(QgsTask):
     """Runs ``work(task)``; then ``on_done(result)`` or ``on_error(exception)``.
 
-    ``work`` may call ``task.setProgress`` and ``task.check_canceled()``. ``on_canceled``:
-    given what ``work`` returned when the user canceled it (a batch of changes reports the
-    ones already sent); without it a canceled task calls nothing.
+    ``work`` may call ``task.setProgress`` and ``task.check_canceled()``. A canceled
+    task's outcome still goes to ``on_done`` / ``on_error`` (an upload says what was sent
+    and how to resume), unless the owner gives ``on_canceled`` (called with what ``work``
+    returned: a batch of changes reports the ones already sent) or ``quiet_when_canceled``
+    (a search replaced by a newer one: its late error or result must not end the new one).
     """
 
     def __init__(
@@ -40,12 +42,14 @@ class CoreTask(QgsTask):
         on_error=None,
         flags=QgsTask.Flag.CanCancel,
         on_canceled=None,
+        quiet_when_canceled=False,
     ):
         super().__init__(description, flags)
         self._work = work
         self._on_done = on_done
         self._on_error = on_error
         self._on_canceled = on_canceled
+        self._quiet_when_canceled = quiet_when_canceled
         self.result = None
         self.error: BaseException | None = None
         self.error_trace: str | None = None
@@ -67,9 +71,7 @@ class CoreTask(QgsTask):
     def finished(self, ok: bool) -> None:
         # finished() is called from C++: an exception here would abort QGIS, e.g. a
         # callback touching a widget deleted while the task ran (plugin unloaded)
-        # a canceled task was replaced or given up by its owner: an error or a result that
-        # comes after the cancel (a request that ran on) must not end the owner's new work
-        if self.isCanceled():
+        if self.isCanceled() and (self._on_canceled is not None or self._quiet_when_canceled):
             if self._on_canceled is not None:
                 hand_over(self.result, None, self._on_canceled, self._on_error, "task")
         elif ok:

@@ -74,7 +74,9 @@ class LoadPicturesTask(CoreTask):
         on_done=None,
         on_error=None,
     ):
-        super().__init__(description, self._search, on_done=on_done, on_error=on_error)
+        super().__init__(
+            description, self._search, on_done=on_done, on_error=on_error, quiet_when_canceled=True
+        )
         self.api_url = api_url
         self.bbox = tuple(bbox)
         self.filters = filters

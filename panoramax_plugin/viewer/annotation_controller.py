@@ -195,6 +195,11 @@ class AnnotationController(QObject):
                 )
             )
             return
+        if self.layer.source_size is None:  # the annotations are being read again
+            self.dock.set_status(
+                self.tr("The picture's annotations are still being read: draw the box again.")
+            )
+            return
         box = self.layer.source_box(view.overlay_pose(), rect)
         size, orientation = self._frame
         if size is None:

@@ -31,6 +31,10 @@ class DamagedImage(PanoramaxError):
     """The bytes are not a readable picture (corrupt or truncated file)."""
 
 
+ITEM_TURN_KEY = "panoramax-item-orientation"
+"""QImage text: the item orientation a file without its own EXIF orientation was turned
+by (a thumbnail fetched before its item was known was turned by none)."""
+
 WARNING_KEY = "panoramax-warning"
 """``QImage`` text key of a message about a picture shown only in part."""
 
@@ -94,13 +98,17 @@ def decode_image(
     if tags is None:
         tags = read_exif_tags(bytes(data[:HEAD_BYTES]))
     orientation = tags.get("Exif.Image.Orientation")
+    item_turn = ""
     if orientation is None and picture is not None and not picture.is_360:
         orientation = untagged_file_orientation(
             picture.orientation, (image.width(), image.height()), picture.image_size
         )
+        item_turn = str(picture.orientation)
     image = _oriented(image, orientation)
     if image.format() != QImage.Format.Format_RGB32:
         image = image.convertToFormat(QImage.Format.Format_RGB32)
+    if item_turn:
+        image.setText(ITEM_TURN_KEY, item_turn)
     if jpeg_is_truncated(data):
         image.setText(
             WARNING_KEY,
@@ -177,6 +185,11 @@ def _oriented(image: QImage, orientation) -> QImage:
     return image
 
 
+def _item_turn(picture) -> str:
+    """The item orientation a file of ``picture`` without its own tag is turned by."""
+    return "" if picture.is_360 else str(getattr(picture, "orientation", 1) or 1)
+
+
 def fetch_with_retries(http, url: str, task, attempts: int = 3, pause_s: float = 0.4) -> bytes:
     """GET a picture file, retrying server errors (5xx) and empty answers a couple of times.
 
@@ -234,6 +247,7 @@ class ImageLoader(QObject):
         self.cache = SizedLRU(max_mb * 1024 * 1024)
         self.timeout_s = timeout_s
         self._tasks: dict = {}  # (picture id, level) -> (job, started at)
+        self._turns: dict = {}  # (picture id, level) -> the item orientation it was asked with
         self.fetches = 0  # network fetches started (tests, prefetch checks)
         self.account_source = lambda: None  # () -> (api_url, token) whose files it may read
         self.refusals = TokenRefusals()
@@ -255,16 +269,20 @@ class ImageLoader(QObject):
         Returns True when the image is already cached (``ready`` is emitted now).
         """
         key = (picture.id, level)
+        turn = _item_turn(picture)
         image = self.cache.get(key)
-        if image is not None:
+        if image is not None and image.text(ITEM_TURN_KEY) in ("", turn):
             self.ready.emit(picture.id, level, image)
             return True
         pending = self._tasks.get(key)
         if pending is not None:
             job, started = pending
-            if time.monotonic() - started < self._stale_after_s():
+            fresh = time.monotonic() - started < self._stale_after_s()
+            if fresh and self._turns.get(key) == turn:
                 return False
-            job.cancel()  # never waited for: whatever it still does is ignored
+            # never waited for, or turned for another orientation (a preview thumbnail
+            # asked before its item was known): whatever it still does is ignored
+            job.cancel()
             del self._tasks[key]
         url = picture.asset_url(level)
         if not url:
@@ -295,6 +313,7 @@ class ImageLoader(QObject):
             on_error=lambda error: self._failed(key, job, error),
         )
         self._tasks[key] = (job, time.monotonic())
+        self._turns[key] = turn
         self.fetches += 1
         background.start(job, priority)
         return False
@@ -304,6 +323,7 @@ class ImageLoader(QObject):
         pending = self._tasks.get(key)
         if pending is not None and pending[0] is job:
             del self._tasks[key]
+            self._turns.pop(key, None)
 
     def _done(self, key, job, image: QImage) -> None:
         try:
@@ -327,6 +347,7 @@ class ImageLoader(QObject):
             if key[0] not in keep_ids:
                 job.cancel()
                 del self._tasks[key]
+                self._turns.pop(key, None)
 
     def cancel_all(self) -> None:
         self.cancel_except(set())

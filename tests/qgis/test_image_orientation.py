@@ -78,3 +78,45 @@ def test_a_thumbnail_without_its_tag_is_turned_as_the_item_says(qgis_app):
     assert (kept.width(), kept.height()) == (80, 60)
     tagged = decode_image(data, tags={"Exif.Image.Orientation": 1}, picture=item)
     assert (tagged.width(), tagged.height()) == (80, 60)  # the file's own tag wins
+
+
+def test_a_preview_thumbnail_turned_for_no_item_is_fetched_again_for_the_item(qgis_app):
+    """The viewer asks for the thumbnail before the item arrives (no orientation known):
+    once the item says 6, that stored-frame image is not reused, cached or pending."""
+    from panoramax_plugin.core.models import Picture
+    from panoramax_plugin.viewer.image_loader import ImageLoader
+    from tests.fixtures.pictures import line_of_shots, make_flat_jpeg
+    from tests.hostile_server import HostileServer, Reply
+    from tests.qt_wait import run_until
+
+    path = make_flat_jpeg(
+        "/tmp/panoramax-preview.jpg", line_of_shots(45.0, 5.0, 1)[0], width=80, height=60, seed=2
+    )
+    from PIL import Image
+
+    Image.open(path).save(path, "JPEG")  # no EXIF at all, as GeoVisio's thumbnails
+    thumb = Reply(body=path.read_bytes(), content_type="image/jpeg")
+    with HostileServer({"/thumb.jpg": thumb}) as server:
+        url = server.base_url + "/thumb.jpg"
+        preview = Picture("p1", None, 0.0, 0.0, assets={"thumb": url})
+        item = Picture(
+            "p1", "s1", 5.0, 45.0, assets={"thumb": url}, orientation=6, image_size=(800, 600)
+        )
+        loader = ImageLoader(10, 10.0)
+        shown = []
+        loader.ready.connect(lambda pid, level, image: shown.append(image.size()))
+
+        loader.request(preview, "thumb")
+        loader.request(item, "thumb")  # while the preview's fetch is pending
+        run_until(qgis_app, lambda: shown, 20)
+        assert [(s.width(), s.height()) for s in shown] == [(60, 80)]  # upright only
+
+        shown.clear()
+        loader.cache.clear()
+        loader.request(preview, "thumb")
+        run_until(qgis_app, lambda: shown, 20)
+        assert (shown[-1].width(), shown[-1].height()) == (80, 60)  # as stored: no item yet
+        loader.request(item, "thumb")  # cached for no orientation: fetched again
+        run_until(qgis_app, lambda: len(shown) == 2, 20)
+        assert (shown[-1].width(), shown[-1].height()) == (60, 80)
+        assert loader.request(item, "thumb") is True  # now cached for the item
