@@ -115,6 +115,12 @@ class SemanticsActions(QObject):
         button.setEnabled(allowed)
         button.setToolTip(self._draw_tip if allowed else as_text(reason))  # a host
 
+    def _reader(self, api_url: str) -> SemanticsApi:
+        """Reads as the viewer reads: with the owner's token to their own instance (their
+        hidden pictures), as anybody once the instance refuses it (an expired sign-in must
+        not hide the tags of public pictures)."""
+        return SemanticsApi(PanoramaxClient(api_url, http=self.controller.reads_http()))
+
     def _api(self, api_url: str, signed: bool = True) -> SemanticsApi:
         token = self.account_source(api_url)[0] if signed else ""
 
@@ -140,7 +146,7 @@ class SemanticsActions(QObject):
             self.section.set_tags()
         self.section.set_message(self.tr("Reading the tags…"))
         home = self.home(picture)
-        api = self._api(home)
+        api = self._reader(home)
         known = self._known_sequence_tags(home, picture.sequence_id)
 
         def work(job):

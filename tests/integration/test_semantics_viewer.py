@@ -39,15 +39,15 @@ def open_and_wait(viewer, qgis_app, picture_id, sequence_id):
 
 def count_sequence_reads(actions) -> list:
     """The sequence ids whose tags ``actions`` reads from now on."""
-    reads, make_api = [], actions._api
+    reads, make_reader = [], actions._reader
 
-    def counting_api(url, signed=True):
-        api = make_api(url, signed)
+    def counting_reader(url):
+        api = make_reader(url)
         read = api.sequence_tags
         api.sequence_tags = lambda sequence_id: (reads.append(sequence_id), read(sequence_id))[1]
         return api
 
-    actions._api = counting_api
+    actions._reader = counting_reader
     return reads
 
 

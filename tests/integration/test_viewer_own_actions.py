@@ -161,12 +161,17 @@ def test_my_hidden_pictures_open_in_the_viewer_when_signed_in(
             viewer.account_source = lambda url: (token, ME)  # signed in: it opens
             open_and_wait(viewer, qgis_app, ids[0], sequence_id)
             run_until(qgis_app, lambda: (ids[0], "sd") in viewer.images, 60)
+            section = viewer.dock.tags_section  # its tags are read too
+            run_until(qgis_app, lambda: viewer.semantics._read_job is None, 30)
+            assert "No tag" in section.message.text(), section.message.text()
 
             viewer.account_source = lambda url: ("expired.token.value", ME)
             viewer.prefetched.clear()
             viewer.loader.cache.clear()
             open_and_wait(viewer, qgis_app, ids[1], sequence_id)  # public: still opens
             run_until(qgis_app, lambda: (ids[1], "sd") in viewer.images, 60)
+            run_until(qgis_app, lambda: viewer.semantics._read_job is None, 30)
+            assert "No tag" in section.message.text(), section.message.text()  # read too
             assert viewer.token_refusals.refused("expired.token.value")
     finally:
         delete_sequences(api, token, [sequence_id])
