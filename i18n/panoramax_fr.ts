@@ -122,59 +122,64 @@
     <context>
         <name>AnnotationActions</name>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="54" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="55" />
             <source>An annotation change is still being sent.</source>
             <translation>Une modification d’annotation est encore en cours d’envoi.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="74" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="76" />
             <source>Annotation added to picture {id}.</source>
             <translation>Annotation ajoutée à la photo {id}.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="119" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="122" />
             <source>Annotation deleted.</source>
             <translation>Annotation supprimée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="108" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="111" />
             <source>Annotation tags saved.</source>
             <translation>Étiquettes de l’annotation enregistrées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="125" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="128" />
             <source>Delete the annotation</source>
             <translation>Supprimer l’annotation</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="159" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="169" />
             <source>Delete the annotation…</source>
             <translation>Supprimer l’annotation…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="126" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="129" />
             <source>Delete this annotation and its tags from the picture, for everybody?</source>
             <translation>Supprimer cette annotation et ses étiquettes de la photo, pour tout le monde ?</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="158" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="168" />
             <source>Edit the tags…</source>
             <translation>Modifier les étiquettes…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="148" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="158" />
             <source>Sending a Panoramax annotation</source>
             <translation>Envoi d’une annotation Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="95" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="98" />
             <source>Tags of the annotation</source>
             <translation>Étiquettes de l’annotation</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="66" />
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="68" />
             <source>Tags of the new annotation</source>
             <translation>Étiquettes de la nouvelle annotation</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/annotation_actions.py" line="154" />
+            <source>The tags you typed are kept: draw the box again to send them.</source>
+            <translation>Les étiquettes saisies sont gardées : tracez à nouveau le cadre pour les envoyer.</translation>
         </message>
     </context>
     <context>
@@ -4143,108 +4148,118 @@ INSTANCE : une instance connue (ign, osm-fr, federated) ou l’URL d’une API P
     <context>
         <name>SemanticsActions</name>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="292" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="310" />
             <source>Changing Panoramax tags</source>
             <translation>Modification des étiquettes Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="366" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="384" />
             <source>Loading the reports of {instance}…</source>
             <translation>Chargement des signalements de {instance}…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="79" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="80" />
             <source>Read-only catalog: open this picture on its own instance to tag it.</source>
             <translation>Catalogue en lecture seule : ouvrez cette photo sur sa propre instance pour l’étiqueter.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="166" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="173" />
             <source>Reading a Panoramax picture's tags</source>
             <translation>Lecture des étiquettes d’une photo Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="382" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="400" />
             <source>Reading my Panoramax reports</source>
             <translation>Lecture de mes signalements Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="141" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="148" />
             <source>Reading the tags…</source>
             <translation>Lecture des étiquettes…</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="228" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="236" />
             <source>Replace the tag</source>
             <translation>Remplacer l’étiquette</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="327" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="345" />
             <source>Report sent to the instance's moderators (status: {status}).</source>
             <translation>Signalement envoyé aux modérateurs de l’instance (état : {status}).</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="339" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="357" />
             <source>Sending a Panoramax report</source>
             <translation>Envoi d’un signalement Panoramax</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="89" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="90" />
             <source>Sign in (Upload pictures…) to add or remove tags.</source>
             <translation>Connectez-vous (Envoyer des photos…) pour ajouter ou retirer des étiquettes.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="102" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="103" />
             <source>Sign in (Upload pictures…) to see your reports.</source>
             <translation>Connectez-vous (Envoyer des photos…) pour voir vos signalements.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="352" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="370" />
             <source>Sign in now?</source>
             <translation>Se connecter maintenant ?</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="346" />
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="351" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="364" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="369" />
             <source>Sign in to report</source>
             <translation>Se connecter pour signaler</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="279" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="295" />
             <source>Tags of picture {id} saved.</source>
             <translation>Étiquettes de la photo {id} enregistrées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="281" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="297" />
             <source>Tags of sequence {id} saved.</source>
             <translation>Étiquettes de la séquence {id} enregistrées.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="205" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="212" />
             <source>Tags to add to the picture</source>
             <translation>Étiquettes à ajouter à la photo</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="207" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="214" />
             <source>Tags to add to the whole sequence</source>
             <translation>Étiquettes à ajouter à toute la séquence</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="236" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="244" />
             <source>The tag is unchanged.</source>
             <translation>L’étiquette est inchangée.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="247" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="421" />
+            <source>The tags you typed are kept: Tag picture… brings them back.</source>
+            <translation>Les étiquettes saisies sont gardées : Étiqueter la photo… les propose à nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="422" />
+            <source>The tags you typed are kept: Tag sequence… brings them back.</source>
+            <translation>Les étiquettes saisies sont gardées : Étiqueter la séquence… les propose à nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="255" />
             <source>The viewer moved to another picture while you typed: nothing was changed. Open picture {id} and try again.</source>
             <translation>La visionneuse est passée à une autre photo pendant la saisie : rien n’a été modifié. Ouvrez la photo {id} et réessayez.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="216" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="224" />
             <source>These tags are already there.</source>
             <translation>Ces étiquettes sont déjà présentes.</translation>
         </message>
         <message>
-            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="85" />
+            <location filename="../panoramax_plugin/semantics/viewer_actions.py" line="86" />
             <source>This picture lives on {host}: choose that instance once and sign in there (Upload pictures…) to tag it from here.</source>
             <translation>Cette photo est hébergée sur {host} : choisissez une fois cette instance et connectez-vous-y (Envoyer des photos…) pour l’étiqueter d’ici.</translation>
         </message>

@@ -36,6 +36,7 @@ class AnnotationActions(QObject):
         self.message_box = message_box
         self.menu_choice = menu_choice or self._menu_choice  # (annotation) -> "edit"|"delete"|None
         self.job = None
+        self.unsent: dict = {}  # picture id -> tags typed for a box whose sending failed
         controller.annotationBoxDrawn.connect(lambda box: semantics._guard(self.create, tuple(box)))
         controller.annotationActivated.connect(
             lambda annotation: semantics._guard(self.activated, annotation)
@@ -62,8 +63,9 @@ class AnnotationActions(QObject):
         # the frame the box is in (the stored one), read before the dialog: the viewer may
         # show another picture by the time it is closed; the box stays with this one
         size = self.controller.annotations.stored_size
+        kept = self.unsent.get(picture.id, ())  # typed for a box whose sending failed
         tags = self.semantics.ask_tags(
-            self.controller.dock, self.tr("Tags of the new annotation"), ()
+            self.controller.dock, self.tr("Tags of the new annotation"), kept
         )
         if not tags:
             return None
@@ -72,6 +74,7 @@ class AnnotationActions(QObject):
             picture,
             lambda: api.create_annotation(picture.sequence_id, picture.id, box, tags, size),
             self.tr("Annotation added to picture {id}.").format(id=picture.id),
+            typed=tuple(tags),
         )
 
     def activated(self, annotation):
@@ -127,12 +130,16 @@ class AnnotationActions(QObject):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _send(self, picture, call, success: str):
+    def _send(self, picture, call, success: str, typed=()):
+        """``typed``: the tags of a new annotation, kept for the next box drawn on this
+        picture when sending fails (nothing typed is lost)."""
+
         def work(_job):
             return call()
 
         def done(_result):
             self.job = None
+            self.unsent.pop(picture.id, None)
             if not self.controller.alive:
                 return
             self.semantics._said(success)
@@ -141,8 +148,11 @@ class AnnotationActions(QObject):
 
         def failed(error):
             self.job = None
+            if typed:
+                self.unsent[picture.id] = tuple(typed)
             if self.controller.alive:
-                self.semantics._failed(error)
+                kept = self.tr("The tags you typed are kept: draw the box again to send them.")
+                self.semantics._failed(error, kept if typed else "")
 
         self.job = background.start(
             background.Job(self.tr("Sending a Panoramax annotation"), work, done, failed)

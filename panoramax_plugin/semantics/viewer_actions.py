@@ -52,6 +52,7 @@ class SemanticsActions(QObject):
         self.picture_tags: tuple = ()
         self.sequence_tags: tuple = ()
         self._sequence_tags_read: dict = {}  # (api, sequence id) -> (tags, monotonic time)
+        self.unsent: dict = {}  # (picture id, scope) -> tags typed whose sending failed
         section.add_requested.connect(lambda scope: self._guard(self.add, scope))
         section.remove_requested.connect(lambda scope, tag: self._guard(self.remove, scope, tag))
         section.replace_requested.connect(lambda scope, tag: self._guard(self.replace, scope, tag))
@@ -213,7 +214,8 @@ class SemanticsActions(QObject):
             else self.tr("Tags to add to the whole sequence")
         )
         asked = self.controller.current
-        tags = self.ask_tags(self.controller.dock, title, ())
+        kept = self.unsent.get(self._unsent_key(asked, scope), ())  # typed, not sent before
+        tags = self.ask_tags(self.controller.dock, title, kept)
         if not tags or not self._still_shown(asked):
             return None
         existing = self.picture_tags if scope == PICTURE else self.sequence_tags
@@ -221,7 +223,7 @@ class SemanticsActions(QObject):
         if not new:
             self._said(self.tr("These tags are already there."))
             return None
-        return self._change(scope, tag_changes(add=new), asked)
+        return self._change(scope, tag_changes(add=new), asked, typed=tuple(tags))
 
     def remove(self, scope: str, tag: Tag):
         return self._change(scope, tag_changes(remove=[tag]))
@@ -257,7 +259,14 @@ class SemanticsActions(QObject):
             )
         return False
 
-    def _change(self, scope: str, changes: list, asked=None):
+    @staticmethod
+    def _unsent_key(picture, scope: str) -> tuple:
+        """Tags typed for a sequence stay with the sequence, for a picture with it."""
+        if picture is None:
+            return (None, scope)
+        return (picture.id if scope == PICTURE else picture.sequence_id, scope)
+
+    def _change(self, scope: str, changes: list, asked=None, typed=()):
         picture = self.controller.current
         if asked is not None and not self._still_shown(asked):
             return None
@@ -279,6 +288,7 @@ class SemanticsActions(QObject):
                 return
             if scope != PICTURE:
                 self._remember_sequence_tags(home, picture.sequence_id, result[1])
+            self.unsent.pop(self._unsent_key(picture, scope), None)
             self._show_tags(picture, *result)
             self.update()
             self._said(
@@ -290,8 +300,10 @@ class SemanticsActions(QObject):
         def failed(error):
             self.job = None
             self._sequence_tags_read.pop((home, picture.sequence_id), None)  # may be half done
+            if typed:  # what the user typed is kept for the next time the dialog opens
+                self.unsent[self._unsent_key(picture, scope)] = tuple(typed)
             if self.controller.alive:
-                self._failed(error)
+                self._failed(error, self._kept_text(scope) if typed else "")
                 self.update()
 
         self.job = background.start(
@@ -394,14 +406,20 @@ class SemanticsActions(QObject):
     def _message(error) -> str:
         return str(error) if isinstance(error, PanoramaxError) else repr(error)
 
-    def _failed(self, error) -> None:
-        message = self._message(error)
+    def _failed(self, error, then: str = "") -> None:
+        message = " ".join(part for part in (self._message(error), then) if part)
         self.controller.dock.set_status(message)
         self.controller.logger.warning(message)  # also in the message bar
 
     def _said(self, text: str) -> None:
         self.controller.dock.set_status(text)
         self.controller.logger.success(text)
+
+    def _kept_text(self, scope: str) -> str:
+        """After a failed send: where the typed tags wait."""
+        if scope == PICTURE:
+            return self.tr("The tags you typed are kept: Tag picture… brings them back.")
+        return self.tr("The tags you typed are kept: Tag sequence… brings them back.")
 
     def _warn(self, text: str) -> None:
         self.controller.dock.set_status(text)

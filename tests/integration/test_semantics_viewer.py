@@ -198,8 +198,24 @@ def test_disabled_when_signed_out_and_refusal_shown(desktop, local_instance, qgi
             run_until(qgis_app, lambda: actions.job is None, 60)
             level, message = viewer.said[-1]
             assert "sign in again" in message and level == Qgis.MessageLevel.Warning, viewer.said
+            assert "kept" in message  # what was typed is not lost
             assert viewer.dock.status.text() == message
             assert server_tags(api, sequence_id, ids[0]) == set()
+
+            # signed in again: the dialog opens with the tags typed before, sent as they are
+            offered = []
+
+            def ask(parent, title, initial, **_):
+                offered.append(tuple(initial))
+                return list(initial)
+
+            actions.account_source = lambda url: (token, ME)
+            actions.ask_tags = ask
+            section.add_picture_button.click()
+            run_until(qgis_app, lambda: actions.job is None, 60)
+            assert offered == [(Tag("osm|highway", "bus_stop"),)]
+            assert server_tags(api, sequence_id, ids[0]) == {("osm|highway", "bus_stop")}
+            assert actions.unsent == {}  # sent: nothing kept any more
     finally:
         delete_sequences(api, token, [sequence_id])
 

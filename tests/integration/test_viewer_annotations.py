@@ -446,3 +446,50 @@ def test_an_annotation_drawn_tagged_edited_then_deleted_from_the_viewer(
     finally:
         for left in server_annotations(api, sequence_id, picture_id):
             requests.delete(f"{api}/annotations/{left['id']}", headers=headers, timeout=30)
+
+
+def test_a_new_annotations_tags_are_kept_when_sending_fails(
+    viewer, painted, local_instance, qgis_app
+):
+    """Refused (an expired sign-in), the tags typed for a box are not lost: the next box
+    drawn on the picture opens the dialog with them."""
+    from panoramax_plugin.core.semantics import Tag
+
+    api, token = local_instance.api, local_instance.token
+    picture_id, sequence_id = painted["flat"]
+    sign = Tag("osm|traffic_sign", "FR:C1")
+    offered = []
+
+    def ask(parent, title, initial, **_):
+        offered.append(tuple(initial))
+        return list(initial) or [sign]
+
+    viewer.semantics.account_source = lambda url: ("expired.token.value", "qgis-tester")
+    viewer.semantics.ask_tags = ask
+    actions = viewer.annotation_actions
+    headers = {"Authorization": f"Bearer {token}"}
+    try:
+        open_full(viewer, qgis_app, picture_id, sequence_id)
+        wait_annotations(viewer, qgis_app, 0)
+        view = viewer.dock.flat_view
+        square = extent(magenta(rgb(view)))
+        viewer.annotations.set_drawing(True)
+        drag(view, (square[0], square[1]), (square[2], square[3]), qgis_app)
+        assert actions.job is not None, viewer.dock.status.text()
+        run_until(qgis_app, lambda: actions.job is None)
+        assert "kept" in viewer.dock.status.text(), viewer.dock.status.text()
+        assert server_annotations(api, sequence_id, picture_id) == []
+
+        viewer.semantics.account_source = lambda url: (token, "qgis-tester")
+        drag(view, (square[0], square[1]), (square[2], square[3]), qgis_app)
+        run_until(qgis_app, lambda: actions.job is None)
+        viewer.annotations.set_drawing(False)
+        assert offered == [(), (sign,)]
+        made = server_annotations(api, sequence_id, picture_id)
+        assert [[(t["key"], t["value"]) for t in a["semantics"]] for a in made] == [
+            [(sign.key, sign.value)]
+        ]
+        assert actions.unsent == {}
+    finally:
+        for annotation in server_annotations(api, sequence_id, picture_id):
+            requests.delete(f"{api}/annotations/{annotation['id']}", headers=headers, timeout=30)
