@@ -138,3 +138,13 @@ def tools_add_feature(tools, layer, values: dict, geometry, parent=None):
     if isinstance(result, tuple):
         return bool(result[0]), (result[1] if len(result) > 1 else None)
     return bool(result), None
+
+
+def active_layer():
+    """The layer selected in QGIS's Layers panel; None outside the desktop (qgis_process,
+    tests) or when none is."""
+    try:
+        from qgis.utils import iface
+    except ImportError:
+        return None
+    return iface.activeLayer() if iface is not None else None

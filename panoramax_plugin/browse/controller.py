@@ -26,6 +26,7 @@ from ..layers.pictures import PicturesLayer
 from ..layers.sequences import SequencesLayer
 from .load_task import LoadPicturesTask, LoadResult
 from .main_thread_steps import MainThreadSteps
+from .search_owner import SearchTaskOwner
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 CHUNK = 250  # pictures made into features and added per event-loop turn
@@ -67,7 +68,7 @@ class InstanceLayers:
         self.metadata: dict = {}
 
 
-class BrowseController(QObject):
+class BrowseController(QObject, SearchTaskOwner):
     """Drives searches for the current instance and keeps its layers consistent."""
 
     message = pyqtSignal(str, str)  # level (info, warning, critical, success), text
@@ -332,25 +333,10 @@ class BrowseController(QObject):
             return None  # another instance is browsed now: the zoom is all
         return self.load_bbox(bbox)
 
-    def cancel(self) -> None:
-        self._lost_watch.stop()
-        task, self.task = self.task, None
-        if task is not None:
-            try:
-                task.batch_ready.disconnect(self._on_batch)
-                task.cancel()
-            except (RuntimeError, TypeError):  # already finished and deleted
-                pass
-        self.steps.end()
-        self.loading_changed.emit(False)
-
     def _step_failed(self, error) -> None:
         """Putting the pictures into the layers failed: the load ends, said."""
         self.cancel()
         self._on_error(error)
-
-    def is_loading(self) -> bool:
-        return self.task is not None or bool(self.steps)
 
     def _on_batch(self, pictures) -> None:
         if self.sender() is not self.task:
@@ -459,13 +445,6 @@ class BrowseController(QObject):
                 "what they hold and are not complete for this area. {error}"
             ).format(count=len(self._delivered), error=text),
         )
-
-    def _on_terminated(self) -> None:
-        """Canceled from QGIS's task manager, or failed: the load is over."""
-        if self.sender() is self.task:
-            self.task = None
-            self.steps.end()
-            self.loading_changed.emit(False)
 
     def unload(self) -> None:
         self.set_auto_refresh(False)

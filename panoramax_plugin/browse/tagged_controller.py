@@ -21,11 +21,12 @@ from ..core.tagged import TagQuery, rows_for, tagged_picture_from_feature
 from ..layers.tagged import TaggedLayer
 from .load_task import LoadPicturesTask, LoadResult
 from .main_thread_steps import MainThreadSteps
+from .search_owner import SearchTaskOwner
 
 CHUNK = 500  # pictures made into rows and features per event-loop turn
 
 
-class TaggedController(QObject):
+class TaggedController(QObject, SearchTaskOwner):
     """``load(query, annotations)``: one new layer per load."""
 
     message = pyqtSignal(str, str)  # level (info, warning, critical), text
@@ -97,21 +98,6 @@ class TaggedController(QObject):
         return start_task(
             self.task, self._lost_watch, lambda: self.load_bbox(bbox, query, annotations)
         )
-
-    def cancel(self) -> None:
-        self._lost_watch.stop()
-        task, self.task = self.task, None
-        if task is not None:
-            try:
-                task.batch_ready.disconnect(self._on_batch)
-                task.cancel()
-            except (RuntimeError, TypeError):  # already finished and deleted
-                pass
-        self.steps.end()
-        self.loading_changed.emit(False)
-
-    def is_loading(self) -> bool:
-        return self.task is not None or bool(self.steps)
 
     def _step_failed(self, error) -> None:
         """Making the layer failed: the load ends, said."""
@@ -198,12 +184,6 @@ class TaggedController(QObject):
             "critical",
             self.tr("Loading tagged pictures failed: {error}").format(error=text),
         )
-
-    def _on_terminated(self) -> None:
-        if self.sender() is self.task:
-            self.task = None
-            self.steps.end()
-            self.loading_changed.emit(False)
 
     def unload(self) -> None:
         self.cancel()

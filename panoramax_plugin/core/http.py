@@ -235,6 +235,18 @@ def same_origin(url_a: str, url_b: str) -> bool:
     return (a.scheme, a.hostname, a.port) == (b.scheme, b.hostname, b.port)
 
 
+def bearer_headers(api_url: str, token: str):
+    """``auth_headers(url)`` for a ``PanoramaxClient``: ``token`` to ``api_url``'s own
+    origin only (never to asset hosts or other instances); none without a token."""
+
+    def headers(url: str) -> dict:
+        if token and same_origin(url, api_url):
+            return {"Authorization": f"Bearer {token}"}
+        return {}
+
+    return headers
+
+
 def _server_message(response: requests.Response) -> tuple:
     """The ``message`` and ``details`` of a GeoVisio error body, when there is one."""
     try:

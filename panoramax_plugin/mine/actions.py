@@ -20,6 +20,7 @@ from qgis.PyQt.QtWidgets import QMessageBox
 
 from ..background.core_task import CoreTask, start_task
 from ..background.qthreads import run_in_qthreads
+from ..compat import active_layer as compat_active_layer
 from ..core.errors import AuthenticationError, NotOwnerError, PanoramaxError
 from ..core.mine import (
     ConfirmationNeeded,
@@ -40,15 +41,6 @@ WORKERS = 4
 """Changes sent at once: polite to the instance, much faster than one after another."""
 
 DELETE_TIMEOUT_S = 120.0
-
-
-def _active_layer():
-    """The layer selected in QGIS's Layers panel (None outside the desktop)."""
-    try:
-        from qgis.utils import iface
-    except ImportError:
-        return None
-    return iface.activeLayer() if iface is not None else None
 
 
 class MineActions(QObject):
@@ -76,7 +68,7 @@ class MineActions(QObject):
         self.parent_widget = parent_widget
         self.message_box = message_box or QMessageBox
         self.workers = workers
-        self.active_layer = active_layer or _active_layer  # () -> QGIS's active layer
+        self.active_layer = active_layer or compat_active_layer  # () -> QGIS's active layer
         self.refresh_account = None  # () -> None: the loader's account from the stored token
         self.pending_retry = None  # the action an expired sign-in interrupted
         self.tasks: list = []

@@ -20,10 +20,9 @@ from qgis.PyQt.QtWidgets import QDialog, QMessageBox
 from ..background import job_pool as background
 from ..core.client import PanoramaxClient
 from ..core.errors import PanoramaxError
-from ..core.http import same_origin
 from ..core.semantics import Tag, tag_changes
 from ..core.semantics_api import SemanticsApi, SignInNeeded, home_api_url
-from ..network.session import qgis_http_client
+from ..network.session import signed_client
 from ..plain_text import as_text
 from ..upload.token_store import stored_account
 from .report_dialog import ReportDialog
@@ -124,16 +123,7 @@ class SemanticsActions(QObject):
 
     def _api(self, api_url: str, signed: bool = True) -> SemanticsApi:
         token = self.account_source(api_url)[0] if signed else ""
-
-        def headers(url):
-            return (
-                {"Authorization": f"Bearer {token}"} if token and same_origin(url, api_url) else {}
-            )
-
-        client = PanoramaxClient(
-            api_url, http=qgis_http_client(self.controller.settings.timeout_s), auth_headers=headers
-        )
-        return SemanticsApi(client)
+        return SemanticsApi(signed_client(api_url, token, self.controller.settings.timeout_s))
 
     # --- reading ----------------------------------------------------------------------------
     def picture_opened(self, picture) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..compat import geometry_type
+from ..compat import active_layer, geometry_type
 
 # fields taken for the file path without asking (compared in lower case)
 PATH_FIELD_NAMES = (
@@ -19,12 +19,7 @@ PATH_FIELD_NAMES = (
 
 def active_point_layer():
     """QGIS's active layer if it is a point layer, else None (also outside the desktop)."""
-    try:
-        from qgis.utils import iface
-
-        layer = iface.activeLayer() if iface else None
-    except ImportError:
-        layer = None
+    layer = active_layer()
     if layer is not None and getattr(layer, "geometryType", None):
         if layer.geometryType() == geometry_type("point"):
             return layer

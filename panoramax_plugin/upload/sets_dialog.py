@@ -26,11 +26,9 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..background.core_task import CoreTask, start_task
-from ..core.client import PanoramaxClient
-from ..core.http import same_origin
 from ..core.mine import MyPictures
 from ..core.upload_state import FINAL_STATES, UploadState
-from ..network.session import qgis_http_client
+from ..network.session import signed_client
 from ..plain_text import as_text
 
 OPEN, COMPLETED, DISPATCHED = "open", "completed", "dispatched"
@@ -64,14 +62,7 @@ def set_status(raw: dict) -> str:
 
 
 def my_pictures(api_url: str, token: str, timeout: float) -> MyPictures:
-    def headers(url):
-        if token and same_origin(url, api_url):
-            return {"Authorization": f"Bearer {token}"}
-        return {}
-
-    return MyPictures(
-        PanoramaxClient(api_url, http=qgis_http_client(timeout=timeout), auth_headers=headers)
-    )
+    return MyPictures(signed_client(api_url, token, timeout))
 
 
 def list_sets_work(api_url: str, token: str, timeout: float, limit: int = 1000):

@@ -19,7 +19,7 @@ from ..background import job_pool as background
 from ..core.errors import PanoramaxError, ServerError
 from ..core.exif_tiff import read_exif_tags
 from ..core.lru import SizedLRU
-from ..core.orientation import untagged_file_orientation
+from ..core.orientation import parse_orientation, untagged_file_orientation
 from ..core.owner_reads import TokenRefusals, owner_reads
 from ..core.picture_file import HEAD_BYTES, heading_from_tags
 from ..network.session import qgis_http_client
@@ -171,10 +171,7 @@ def _error_of(data: bytes) -> str:
 
 def _oriented(image: QImage, orientation) -> QImage:
     """``image`` turned upright as EXIF orientation 1-8 asks (anything else: as is)."""
-    try:
-        value = int(orientation[0] if isinstance(orientation, (list, tuple)) else orientation)
-    except (TypeError, ValueError, IndexError):
-        return image
+    value = parse_orientation(orientation)
     turns = {3: 180, 5: 90, 6: 90, 7: 90, 8: 270}
     if value in turns:
         image = image.transformed(QTransform().rotate(turns[value]))
@@ -187,7 +184,7 @@ def _oriented(image: QImage, orientation) -> QImage:
 
 def _item_turn(picture) -> str:
     """The item orientation a file of ``picture`` without its own tag is turned by."""
-    return "" if picture.is_360 else str(getattr(picture, "orientation", 1) or 1)
+    return "" if picture.is_360 else str(picture.orientation)
 
 
 def fetch_with_retries(http, url: str, task, attempts: int = 3, pause_s: float = 0.4) -> bytes:
@@ -246,8 +243,8 @@ class ImageLoader(QObject):
         super().__init__(parent)
         self.cache = SizedLRU(max_mb * 1024 * 1024)
         self.timeout_s = timeout_s
-        self._tasks: dict = {}  # (picture id, level) -> (job, started at)
-        self._turns: dict = {}  # (picture id, level) -> the item orientation it was asked with
+        # (picture id, level) -> (job, started at, the item orientation it was asked with)
+        self._tasks: dict = {}
         self.fetches = 0  # network fetches started (tests, prefetch checks)
         self.account_source = lambda: None  # () -> (api_url, token) whose files it may read
         self.refusals = TokenRefusals()
@@ -276,9 +273,9 @@ class ImageLoader(QObject):
             return True
         pending = self._tasks.get(key)
         if pending is not None:
-            job, started = pending
+            job, started, asked_turn = pending
             fresh = time.monotonic() - started < self._stale_after_s()
-            if fresh and self._turns.get(key) == turn:
+            if fresh and asked_turn == turn:
                 return False
             # never waited for, or turned for another orientation (a preview thumbnail
             # asked before its item was known): whatever it still does is ignored
@@ -312,8 +309,7 @@ class ImageLoader(QObject):
             on_done=lambda image: self._done(key, job, image),
             on_error=lambda error: self._failed(key, job, error),
         )
-        self._tasks[key] = (job, time.monotonic())
-        self._turns[key] = turn
+        self._tasks[key] = (job, time.monotonic(), turn)
         self.fetches += 1
         background.start(job, priority)
         return False
@@ -323,7 +319,6 @@ class ImageLoader(QObject):
         pending = self._tasks.get(key)
         if pending is not None and pending[0] is job:
             del self._tasks[key]
-            self._turns.pop(key, None)
 
     def _done(self, key, job, image: QImage) -> None:
         try:
@@ -343,11 +338,10 @@ class ImageLoader(QObject):
 
     def cancel_except(self, keep_ids) -> None:
         """Cancel fetches of pictures no longer wanted (the user moved on)."""
-        for key, (job, _) in list(self._tasks.items()):
+        for key, (job, *_) in list(self._tasks.items()):
             if key[0] not in keep_ids:
                 job.cancel()
                 del self._tasks[key]
-                self._turns.pop(key, None)
 
     def cancel_all(self) -> None:
         self.cancel_except(set())

@@ -15,11 +15,9 @@ from qgis.PyQt.QtCore import QObject
 from qgis.PyQt.QtWidgets import QMessageBox
 
 from ..background import job_pool as background
-from ..core.client import PanoramaxClient
 from ..core.errors import NotFoundError, PanoramaxError
-from ..core.http import same_origin
 from ..core.mine import MyPictures
-from ..network.session import qgis_http_client
+from ..network.session import signed_client
 from ..plain_text import as_text
 from ..upload.token_store import stored_account
 
@@ -77,14 +75,7 @@ class OwnActions(QObject):
     def _mine(self) -> MyPictures:
         api_url = self.controller.api_url
         token, _account = self.account_source(api_url)
-
-        def headers(url):
-            return {"Authorization": f"Bearer {token}"} if same_origin(url, api_url) else {}
-
-        client = PanoramaxClient(
-            api_url, http=qgis_http_client(self.controller.settings.timeout_s), auth_headers=headers
-        )
-        return MyPictures(client)
+        return MyPictures(signed_client(api_url, token, self.controller.settings.timeout_s))
 
     def _start(self, description: str, work, on_done, confirmed=None):
         """Run ``work`` on the picture shown; ``confirmed``: the picture the user was asked
